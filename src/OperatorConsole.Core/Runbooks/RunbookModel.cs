@@ -1,0 +1,96 @@
+namespace OperatorConsole.Core.Runbooks;
+
+public enum Priority
+{
+    None = 0,
+    P0,
+    P1,
+    P2,
+    P3,
+}
+
+/// <summary>How an operator carries a step out.</summary>
+public enum StepKind
+{
+    /// <summary>A plain instruction checked off by a person.</summary>
+    Manual,
+
+    /// <summary>A <c>- [ ]</c> check item.</summary>
+    Check,
+
+    /// <summary>A command to copy, optionally with its expected output.</summary>
+    Command,
+
+    /// <summary>An HTTP probe the server executes.</summary>
+    Probe,
+
+    /// <summary>A choice the operator must make ("If …", "Decide …").</summary>
+    Decision,
+}
+
+/// <summary>What a section is for, recognised from its heading or label.</summary>
+public enum SectionRole
+{
+    General,
+    Purpose,
+    Trigger,
+    UseWhen,
+    Steps,
+    Verification,
+    ClosureCondition,
+}
+
+public sealed record ProbeSpec(
+    string Method,
+    string Url,
+    int ExpectedStatus,
+    string? JsonPath,
+    string? Operator,
+    double? Threshold,
+    string? Body,
+    int TimeoutMs);
+
+public sealed record RunbookStep(
+    string Id,
+    string Text,
+    StepKind Kind,
+    string? Command = null,
+    string? Language = null,
+    string? ExpectedOutput = null,
+    ProbeSpec? Probe = null,
+    bool PreChecked = false);
+
+public sealed record RunbookTable(IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows);
+
+public sealed record RunbookSection(
+    string Id,
+    string Title,
+    int Level,
+    SectionRole Role,
+    Priority Priority,
+    string? Severity,
+    IReadOnlyList<RunbookStep> Steps,
+    IReadOnlyList<RunbookTable> Tables);
+
+/// <summary>One imported version of a runbook. Versions are immutable; a new import adds a version.</summary>
+public sealed record Runbook
+{
+    public required string Slug { get; init; }
+    public required int Version { get; init; }
+    public required string Title { get; init; }
+    public Priority Priority { get; init; }
+    public string? Trigger { get; init; }
+    public string? Purpose { get; init; }
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    public IReadOnlyList<string> Severities { get; init; } = [];
+    public IReadOnlyList<RunbookSection> Sections { get; init; } = [];
+    public required string Source { get; init; }
+    public required string SourceSha256 { get; init; }
+    public required DateTimeOffset ImportedAt { get; init; }
+    public required string ImportedBy { get; init; }
+    public IReadOnlyList<string> Repairs { get; init; } = [];
+
+    public string Id => $"{Slug}@{Version}";
+
+    public IEnumerable<RunbookStep> AllSteps => Sections.SelectMany(s => s.Steps);
+}
