@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace OperatorConsole.Core.Audit;
+
+/// <summary>
+/// The hash rule of the ledger, kept deliberately simple so that anyone can check an export
+/// with a few lines of any language: SHA-256 over the fields joined by '\n', payload last.
+/// Fields before the payload may not contain control characters, which keeps the join unambiguous.
+/// </summary>
+public static class LedgerHasher
+{
+    public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    public static string FormatTimestamp(DateTimeOffset at) =>
+        at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    public static string ComputeHash(
+        long sequence, string timestamp, string actor, string action, string subject, string outcome, string payload, string previousHash)
+    {
+        var text = string.Join('\n',
+            previousHash, sequence.ToString(CultureInfo.InvariantCulture), timestamp, actor, action, subject, outcome, payload);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+
+    public static string ComputeHash(LedgerEntry e) =>
+        ComputeHash(e.Sequence, e.Timestamp, e.Actor, e.Action, e.Subject, e.Outcome, e.Payload, e.PreviousHash);
+
+    public static LedgerEntry Link(
+        LedgerEntry? head, DateTimeOffset at, string actor, string action, string subject, string outcome, string payload)
+    {
+        foreach (var field in new[] { actor, action, subject, outcome })
+        {
+            if (field.Any(char.IsControl))
+            {
+                throw new ArgumentException("Ledger header fields may not contain control characters.", nameof(actor));
+            }
+        }
+
+        var sequence = (head?.Sequence ?? 0) + 1;
+        var previous = head?.Hash ?? GenesisHash;
+        var timestamp = FormatTimestamp(at);
+        var hash = ComputeHash(sequence, timestamp, actor, action, subject, outcome, payload, previous);
+        return new LedgerEntry(sequence, timestamp, actor, action, subject, outcome, payload, previous, hash);
+    }
+}

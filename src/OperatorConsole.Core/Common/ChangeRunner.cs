@@ -1,0 +1,54 @@
+using OperatorConsole.Core.Audit;
+using OperatorConsole.Core.Live;
+using OperatorConsole.Core.Persistence;
+
+namespace OperatorConsole.Core.Common;
+
+/// <summary>
+/// The single path every Core service writes through: role check, change plus ledger entry in one
+/// transaction, then the domain events once the commit is durable.
+/// </summary>
+public sealed class ChangeRunner(IConsoleStore store, ILiveEventPublisher publisher, TimeProvider clock)
+{
+    public IConsoleStore Store => store;
+
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    public async Task<T> RunAsync<T>(Actor actor, Func<Change, T> change, CancellationToken cancellationToken = default)
+    {
+        Change? committed = null;
+        var result = await store.WriteAsync(
+            session =>
+            {
+                // A fresh Change per attempt, so events of a rolled-back attempt are never published.
+                var c = new Change(session, actor, clock.GetUtcNow());
+                var value = change(c);
+                committed = c;
+                return value;
+            },
+            cancellationToken);
+
+        foreach (var liveEvent in committed!.Events)
+        {
+            publisher.Publish(liveEvent);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Throws <see cref="AccessDeniedException"/> unless the actor holds one of the roles; a refusal
+    /// is itself written to the ledger so that denied attempts show in investigations.
+    /// </summary>
+    public async Task RequireAsync(Actor actor, Role anyOf, string action, string subject)
+    {
+        if (actor.HasAny(anyOf))
+        {
+            return;
+        }
+
+        var needed = string.Join(" or ", Roles.Names(anyOf));
+        await RunAsync(actor, c => c.Record(action, subject, new { reason = $"requires {needed}" }, LedgerOutcome.Denied));
+        throw new AccessDeniedException($"{actor.DisplayName} may not {action.Replace('.', ' ')}: it requires the {needed} role.");
+    }
+}

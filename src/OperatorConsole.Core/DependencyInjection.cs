@@ -1,0 +1,34 @@
+using Microsoft.Extensions.DependencyInjection;
+using OperatorConsole.Core.Audit;
+using OperatorConsole.Core.Common;
+using OperatorConsole.Core.Live;
+using OperatorConsole.Core.Runbooks;
+using OperatorConsole.Core.Runbooks.Import;
+using OperatorConsole.Core.Runs;
+using OperatorConsole.Core.Users;
+
+namespace OperatorConsole.Core;
+
+public static class DependencyInjection
+{
+    /// <summary>The domain services. The host supplies the store, the password hasher and its own address.</summary>
+    public static IServiceCollection AddConsoleCore(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<LiveEventBroadcaster>();
+        services.AddSingleton<ILiveEventPublisher>(sp => sp.GetRequiredService<LiveEventBroadcaster>());
+        services.AddSingleton<ILiveEventSource>(sp => sp.GetRequiredService<LiveEventBroadcaster>());
+        services.AddSingleton<ChangeRunner>();
+        services.AddSingleton<RunbookParser>();
+        services.AddSingleton<RunbookRenderer>();
+        services.AddSingleton<RunbookService>();
+        services.AddSingleton<UserService>();
+        services.AddSingleton<ApiKeyService>();
+        services.AddSingleton<AuditService>();
+        services.AddSingleton<ProbeRunner>();
+        services.AddSingleton<RunService>();
+        services.AddHttpClient(ProbeRunner.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+        return services;
+    }
+}

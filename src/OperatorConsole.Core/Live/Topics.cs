@@ -1,0 +1,20 @@
+using System.Text.RegularExpressions;
+
+namespace OperatorConsole.Core.Live;
+
+/// <summary>Every topic the console publishes on. Adding a feature's topic is one line here.</summary>
+public static partial class Topics
+{
+    public const string All = "*";
+    public const string Runbooks = "runbooks";
+    public const string Runs = "runbook-runs";
+    public const string Ledger = "ledger";
+    public const string Users = "users";
+
+    public static string Run(string runId) => $"runbook-run:{runId}";
+
+    public static bool IsKnown(string topic) => KnownTopic().IsMatch(topic);
+
+    [GeneratedRegex("^(runbooks|runbook-runs|ledger|users|runbook-run:[A-Za-z0-9-]{1,64})$")]
+    private static partial Regex KnownTopic();
+}

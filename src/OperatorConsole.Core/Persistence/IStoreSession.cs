@@ -1,0 +1,20 @@
+using OperatorConsole.Core.Audit;
+using OperatorConsole.Core.Runbooks;
+using OperatorConsole.Core.Runs;
+using OperatorConsole.Core.Users;
+
+namespace OperatorConsole.Core.Persistence;
+
+/// <summary>The repositories visible inside one read or write.</summary>
+public interface IStoreSession
+{
+    IRunbookRepository Runbooks { get; }
+
+    IRunRepository Runs { get; }
+
+    IUserRepository Users { get; }
+
+    IApiKeyRepository ApiKeys { get; }
+
+    ILedgerRepository Ledger { get; }
+}

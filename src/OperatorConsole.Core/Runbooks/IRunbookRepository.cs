@@ -1,0 +1,15 @@
+namespace OperatorConsole.Core.Runbooks;
+
+public interface IRunbookRepository
+{
+    /// <summary>The given version, or the latest when <paramref name="version"/> is null.</summary>
+    Runbook? Get(string slug, int? version = null);
+
+    /// <summary>The latest version of every runbook.</summary>
+    IReadOnlyList<Runbook> Latest();
+
+    /// <summary>Every version of one runbook, newest first.</summary>
+    IReadOnlyList<Runbook> Versions(string slug);
+
+    void Add(Runbook runbook);
+}

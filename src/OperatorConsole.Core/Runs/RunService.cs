@@ -1,0 +1,147 @@
+using OperatorConsole.Core.Common;
+using OperatorConsole.Core.Live;
+using OperatorConsole.Core.Runbooks;
+
+namespace OperatorConsole.Core.Runs;
+
+public sealed class RunService(ChangeRunner changes, ProbeRunner probes)
+{
+    public const Role Operators = Role.OnCall | Role.IncidentOwner | Role.ReleaseOwner | Role.Admin;
+    public const int MaxNoteLength = 2000;
+    public const int MaxOutputLength = 64 * 1024;
+
+    public RunbookRun? Get(string id) => changes.Store.Read(s => s.Runs.Get(id));
+
+    public IReadOnlyList<RunbookRun> List(string? runbookSlug = null) => changes.Store.Read(s => s.Runs.List(runbookSlug));
+
+    public async Task<RunbookRun> StartAsync(Actor actor, string slug, int? version = null, string? incidentId = null)
+    {
+        await changes.RequireAsync(actor, Operators, "run.start", $"runbook:{slug}");
+        return await changes.RunAsync(actor, c =>
+        {
+            var runbook = c.Session.Runbooks.Get(slug, version) ?? throw new NotFoundException($"No runbook '{slug}'.");
+            var run = new RunbookRun
+            {
+                Id = Guid.NewGuid().ToString("N")[..12],
+                RunbookSlug = runbook.Slug,
+                RunbookVersion = runbook.Version,
+                RunbookTitle = runbook.Title,
+                IncidentId = string.IsNullOrWhiteSpace(incidentId) ? null : incidentId.Trim(),
+                StartedBy = c.Actor.DisplayName,
+                StartedAt = c.Now,
+                Steps = [.. runbook.Sections.SelectMany(section => section.Steps.Select(step => new RunStep
+                {
+                    StepId = step.Id,
+                    SectionTitle = section.Title,
+                    Definition = step,
+                }))],
+            };
+            c.Session.Runs.Upsert(run);
+            var entry = c.Record("run.start", $"run:{run.Id}", new { runbook = runbook.Id, steps = run.Steps.Count, incident = run.IncidentId });
+            c.Publish(Topics.Runs, "run.started", run.Id, run.RunbookTitle, entry.Sequence);
+            return run;
+        });
+    }
+
+    /// <summary>Checks a step off. The first check wins; a second one is refused and told who was first.</summary>
+    public async Task<RunbookRun> CheckStepAsync(Actor actor, string runId, string stepId, string? note = null, string? output = null)
+    {
+        await changes.RequireAsync(actor, Operators, "run.check-step", $"run:{runId}/{stepId}");
+        if (note?.Length > MaxNoteLength)
+        {
+            throw new DomainValidationException($"The note is longer than {MaxNoteLength} characters.");
+        }
+
+        if (output?.Length > MaxOutputLength)
+        {
+            throw new DomainValidationException($"The pasted output is longer than {MaxOutputLength / 1024} KB; paste the relevant part.");
+        }
+
+        return await changes.RunAsync(actor, c =>
+        {
+            var run = OpenRun(c, runId);
+            var step = run.Step(stepId);
+            EnsureOpen(step);
+            var updated = run.WithStep(step with
+            {
+                CheckedBy = c.Actor.DisplayName,
+                CheckedAt = c.Now,
+                Note = Blank(note),
+                Output = Blank(output),
+            });
+            c.Session.Runs.Upsert(updated);
+            var entry = c.Record("run.check-step", $"run:{runId}/{stepId}", new { note = Blank(note), outputLength = output?.Length ?? 0 });
+            c.Publish(Topics.Run(runId), "run.step-checked", stepId, step.Definition.Text, entry.Sequence);
+            return updated;
+        });
+    }
+
+    /// <summary>
+    /// Executes a probe step on the server and records the result. A passing probe checks the step;
+    /// a failing one is kept in the step's history so the operator can act and probe again.
+    /// </summary>
+    public async Task<ProbeResult> RunProbeAsync(Actor actor, string runId, string stepId, CancellationToken cancellationToken = default)
+    {
+        await changes.RequireAsync(actor, Operators, "run.probe", $"run:{runId}/{stepId}");
+        var run = Get(runId) ?? throw new NotFoundException($"No run '{runId}'.");
+        var spec = run.Step(stepId).Definition.Probe ?? throw new DomainValidationException($"Step {stepId} is not a probe step.");
+        var result = await probes.RunAsync(spec, actor.DisplayName, cancellationToken);
+        await changes.RunAsync(actor, c =>
+        {
+            var current = OpenRun(c, runId);
+            var step = current.Step(stepId);
+            EnsureOpen(step);
+            var recorded = step with { ProbeResults = [.. step.ProbeResults, result] };
+            if (result.Passed)
+            {
+                recorded = recorded with { CheckedBy = c.Actor.DisplayName, CheckedAt = c.Now, Output = result.Summary };
+            }
+
+            c.Session.Runs.Upsert(current.WithStep(recorded));
+            var entry = c.Record("run.probe", $"run:{runId}/{stepId}", new { result.Url, result.StatusCode, result.LatencyMs, result.Passed },
+                result.Passed ? Audit.LedgerOutcome.Allowed : Audit.LedgerOutcome.Failed);
+            c.Publish(Topics.Run(runId), "run.probe-recorded", stepId, result.Summary, entry.Sequence);
+            return true;
+        }, cancellationToken);
+        return result;
+    }
+
+    public async Task<RunbookRun> CompleteAsync(Actor actor, string runId)
+    {
+        await changes.RequireAsync(actor, Operators, "run.complete", $"run:{runId}");
+        return await changes.RunAsync(actor, c =>
+        {
+            var run = OpenRun(c, runId);
+            var open = run.Steps.Where(s => !s.IsDone).Select(s => s.StepId).ToList();
+            if (open.Count > 0)
+            {
+                throw new DomainValidationException($"{open.Count} step(s) are not done yet: {string.Join(", ", open.Take(10))}.");
+            }
+
+            var completed = run with { Status = RunStatus.Completed, CompletedBy = c.Actor.DisplayName, CompletedAt = c.Now };
+            c.Session.Runs.Upsert(completed);
+            var entry = c.Record("run.complete", $"run:{runId}", new { runbook = $"{run.RunbookSlug}@{run.RunbookVersion}", steps = run.Steps.Count });
+            c.Publish(Topics.Run(runId), "run.completed", runId, run.RunbookTitle, entry.Sequence);
+            c.Publish(Topics.Runs, "run.completed", runId, run.RunbookTitle, entry.Sequence);
+            return completed;
+        });
+    }
+
+    private static RunbookRun OpenRun(Change c, string runId)
+    {
+        var run = c.Session.Runs.Get(runId) ?? throw new NotFoundException($"No run '{runId}'.");
+        return run.Status == RunStatus.Completed
+            ? throw new ConflictException($"Run {runId} was completed by {run.CompletedBy} and is read-only.")
+            : run;
+    }
+
+    private static void EnsureOpen(RunStep step)
+    {
+        if (step.IsDone)
+        {
+            throw new ConflictException($"Step {step.StepId} was already checked by {step.CheckedBy} at {step.CheckedAt:yyyy-MM-dd HH:mm:ss} UTC.");
+        }
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

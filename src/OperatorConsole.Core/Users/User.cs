@@ -1,0 +1,31 @@
+using OperatorConsole.Core.Common;
+
+namespace OperatorConsole.Core.Users;
+
+
+public sealed record User
+{
+    public required string Id { get; init; }
+    public required string DisplayName { get; init; }
+    public required Role Roles { get; init; }
+    public required string PasswordHash { get; init; }
+    public bool DarkMode { get; init; }
+    public bool Disabled { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public Actor ToActor() => new(Id, DisplayName, Roles);
+}
+
+/// <summary>A key for scripts and services. Only the SHA-256 of the secret is kept.</summary>
+public sealed record ApiKey
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public required Role Roles { get; init; }
+    public required string SecretHash { get; init; }
+    public required string CreatedBy { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? RevokedAt { get; init; }
+
+    public Actor ToActor() => new($"apikey:{Id}", $"API key '{Name}'", Roles);
+}

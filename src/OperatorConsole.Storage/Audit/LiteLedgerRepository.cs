@@ -1,0 +1,85 @@
+using LiteDB;
+using OperatorConsole.Core.Audit;
+using OperatorConsole.Storage.Common;
+
+namespace OperatorConsole.Storage.Audit;
+
+/// <summary>Ledger entries keyed by sequence number, so that id order is chain order.</summary>
+internal sealed class LiteLedgerRepository(ILiteDatabase db, bool writable) : ILedgerRepository
+{
+    private readonly ILiteCollection<BsonDocument> _collection = db.GetCollection(LiteSchema.Ledger);
+
+    public LedgerEntry? Head()
+    {
+        var doc = _collection.Find(LiteDB.Query.All(LiteDB.Query.Descending), limit: 1).FirstOrDefault();
+        return doc is null ? null : ToEntry(doc);
+    }
+
+    public void Append(LedgerEntry entry)
+    {
+        LiteSession.EnsureWritable(writable);
+        _collection.Insert(new BsonDocument
+        {
+            ["_id"] = entry.Sequence,
+            ["ts"] = entry.At.UtcDateTime,
+            ["timestamp"] = entry.Timestamp,
+            ["actor"] = entry.Actor,
+            ["action"] = entry.Action,
+            ["subject"] = entry.Subject,
+            ["outcome"] = entry.Outcome,
+            ["payload"] = entry.Payload,
+            ["previousHash"] = entry.PreviousHash,
+            ["hash"] = entry.Hash,
+        });
+    }
+
+    public IEnumerable<LedgerEntry> All() => _collection.Find(LiteDB.Query.All(LiteDB.Query.Ascending)).Select(ToEntry);
+
+    public IReadOnlyList<LedgerEntry> Query(LedgerQuery query)
+    {
+        var filters = new List<BsonExpression>();
+        if (query.From is { } from)
+        {
+            filters.Add(LiteDB.Query.GTE("ts", from.UtcDateTime));
+        }
+
+        if (query.To is { } to)
+        {
+            filters.Add(LiteDB.Query.LTE("ts", to.UtcDateTime));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Actor))
+        {
+            filters.Add(LiteDB.Query.EQ("actor", query.Actor.Trim()));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Action))
+        {
+            filters.Add(LiteDB.Query.StartsWith("action", query.Action.Trim()));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Subject))
+        {
+            filters.Add(LiteDB.Query.StartsWith("subject", query.Subject.Trim()));
+        }
+
+        var q = _collection.Query();
+        foreach (var filter in filters)
+        {
+            q = q.Where(filter);
+        }
+
+        return [.. q.OrderByDescending("_id").Limit(Math.Clamp(query.Limit, 1, 5000)).ToEnumerable().Select(ToEntry)];
+    }
+
+    private static LedgerEntry ToEntry(BsonDocument d) => new(
+        d["_id"].AsInt64,
+        d["timestamp"].AsString,
+        d["actor"].AsString,
+        d["action"].AsString,
+        d["subject"].AsString,
+        d["outcome"].AsString,
+        d["payload"].AsString,
+        d["previousHash"].AsString,
+        d["hash"].AsString);
+}

@@ -1,0 +1,22 @@
+using LiteDB;
+
+namespace OperatorConsole.Storage.Common;
+
+internal static class LiteSchema
+{
+    public const string Runbooks = "runbooks";
+    public const string Runs = "runs";
+    public const string Users = "users";
+    public const string ApiKeys = "api_keys";
+    public const string Ledger = "ledger";
+
+    public static void EnsureIndexes(ILiteDatabase db)
+    {
+        db.GetCollection(Runbooks).EnsureIndex("slug");
+        db.GetCollection(Runs).EnsureIndex("slug");
+        db.GetCollection(Runs).EnsureIndex("startedAt");
+        db.GetCollection(Ledger).EnsureIndex("ts");
+        db.GetCollection(Ledger).EnsureIndex("actor");
+        db.GetCollection(Ledger).EnsureIndex("action");
+    }
+}

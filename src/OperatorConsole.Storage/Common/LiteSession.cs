@@ -1,0 +1,34 @@
+using LiteDB;
+using OperatorConsole.Core.Audit;
+using OperatorConsole.Core.Persistence;
+using OperatorConsole.Core.Runbooks;
+using OperatorConsole.Core.Runs;
+using OperatorConsole.Core.Users;
+using OperatorConsole.Storage.Audit;
+using OperatorConsole.Storage.Runbooks;
+using OperatorConsole.Storage.Runs;
+using OperatorConsole.Storage.Users;
+
+namespace OperatorConsole.Storage.Common;
+
+/// <summary>The repositories over one database; a read-only session refuses writes.</summary>
+internal sealed class LiteSession(ILiteDatabase db, bool writable) : IStoreSession
+{
+    public IRunbookRepository Runbooks { get; } = new LiteRunbookRepository(db, writable);
+
+    public IRunRepository Runs { get; } = new LiteRunRepository(db, writable);
+
+    public IUserRepository Users { get; } = new LiteUserRepository(db, writable);
+
+    public IApiKeyRepository ApiKeys { get; } = new LiteApiKeyRepository(db, writable);
+
+    public ILedgerRepository Ledger { get; } = new LiteLedgerRepository(db, writable);
+
+    public static void EnsureWritable(bool writable)
+    {
+        if (!writable)
+        {
+            throw new InvalidOperationException("This is a read session; write through IConsoleStore.WriteAsync.");
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using OperatorConsole.Core.Common;
+using OperatorConsole.Core.Persistence;
+using OperatorConsole.Core.Runbooks;
+using OperatorConsole.Core.Users;
+
+namespace OperatorConsole.Storage.Seeding;
+
+/// <summary>Fills an empty store from seed-data/: demo users, then every runbook in runbooks/*.md.</summary>
+public sealed class SeedDataLoader(IConsoleStore store, UserService users, RunbookService runbooks, ILogger<SeedDataLoader> logger)
+{
+    private sealed record SeedUser(string Id, string DisplayName, string[] Roles, string Password);
+
+    public bool IsEmpty => store.Read(s => s.Users.All().Count == 0);
+
+    public async Task LoadAsync(string seedDataPath)
+    {
+        var usersFile = Path.Combine(seedDataPath, "users.json");
+        if (File.Exists(usersFile))
+        {
+            var seedUsers = JsonSerializer.Deserialize<SeedUser[]>(
+                await File.ReadAllTextAsync(usersFile), new JsonSerializerOptions(JsonSerializerDefaults.Web)) ?? [];
+            foreach (var u in seedUsers)
+            {
+                await users.CreateAsync(Actor.System, u.Id, u.DisplayName, u.Password, Roles.Parse(u.Roles));
+            }
+
+            logger.LogInformation("Seeded {UserCount} demo users", seedUsers.Length);
+        }
+
+        var runbookFolder = Path.Combine(seedDataPath, "runbooks");
+        if (!Directory.Exists(runbookFolder))
+        {
+            logger.LogWarning("No seed runbooks at {SeedRunbookFolder}", runbookFolder);
+            return;
+        }
+
+        foreach (var file in Directory.GetFiles(runbookFolder, "*.md").Order(StringComparer.Ordinal))
+        {
+            var result = await runbooks.ImportAsync(Actor.System, Path.GetFileName(file), await File.ReadAllBytesAsync(file));
+            logger.LogInformation(
+                "Seeded runbook {RunbookId} with {StepCount} steps and {RepairCount} encoding repairs",
+                result.Runbook.Id, result.Runbook.AllSteps.Count(), result.Runbook.Repairs.Count);
+        }
+    }
+}
