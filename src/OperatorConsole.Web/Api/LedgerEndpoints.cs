@@ -1,0 +1,18 @@
+using OperatorConsole.Core.Audit;
+
+namespace OperatorConsole.Web.Api;
+
+public static class LedgerEndpoints
+{
+    public static RouteGroupBuilder MapLedgerEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/ledger").WithTags("Audit ledger");
+
+        group.MapGet("/", (AuditService audit, DateTimeOffset? from, DateTimeOffset? to, string? actor, string? action, int? limit) =>
+            audit.Query(new LedgerQuery(from, to, actor, action, Limit: limit ?? 500)));
+
+        group.MapGet("/verify", (AuditService audit) => audit.Verify());
+
+        return api;
+    }
+}

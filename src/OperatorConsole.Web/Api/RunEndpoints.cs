@@ -1,0 +1,39 @@
+using OperatorConsole.Web.Auth;
+using OperatorConsole.Core.Common;
+using OperatorConsole.Core.Runs;
+
+namespace OperatorConsole.Web.Api;
+
+public static class RunEndpoints
+{
+    public sealed record StartRun(string Runbook, int? Version, string? IncidentId);
+
+    public sealed record CheckStep(string? Note, string? Output);
+
+    public static RouteGroupBuilder MapRunEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/runs").WithTags("Runbook runs").DisableAntiforgery();
+
+        group.MapGet("/", (RunService runs, string? runbook) => runs.List(runbook));
+
+        group.MapGet("/{id}", (RunService runs, string id) =>
+            runs.Get(id) ?? throw new NotFoundException($"No run '{id}'."));
+
+        group.MapPost("/", async (HttpContext http, RunService runs, StartRun body) =>
+        {
+            var run = await runs.StartAsync(http.User.ToActor(), body.Runbook, body.Version, body.IncidentId);
+            return Results.Created($"/api/runs/{run.Id}", run);
+        });
+
+        group.MapPost("/{id}/steps/{stepId}/check", (HttpContext http, RunService runs, string id, string stepId, CheckStep? body) =>
+            runs.CheckStepAsync(http.User.ToActor(), id, stepId, body?.Note, body?.Output));
+
+        group.MapPost("/{id}/steps/{stepId}/probe", (HttpContext http, RunService runs, string id, string stepId, CancellationToken ct) =>
+            runs.RunProbeAsync(http.User.ToActor(), id, stepId, ct));
+
+        group.MapPost("/{id}/complete", (HttpContext http, RunService runs, string id) =>
+            runs.CompleteAsync(http.User.ToActor(), id));
+
+        return api;
+    }
+}

@@ -1,0 +1,56 @@
+using OperatorConsole.Core.Live;
+
+namespace OperatorConsole.Web.Components.Shared;
+
+/// <summary>
+/// A component's subscription to live topics: reads batches on a background loop and hands each to
+/// <c>onBatch</c> (which re-reads and re-renders through InvokeAsync). Dispose it with the component.
+/// </summary>
+public sealed class LiveWatcher : IDisposable
+{
+    /// <summary>Bursts within this window cost one re-render; short enough to feel instant to a person.</summary>
+    public static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(50);
+
+    private readonly CancellationTokenSource _stop = new();
+    private readonly LiveSubscription _subscription;
+
+    private LiveWatcher(LiveSubscription subscription) => _subscription = subscription;
+
+    public static LiveWatcher Start(
+        ILiveEventSource source, Func<IReadOnlyList<LiveEvent>, Task> onBatch, Func<Exception, Task> onError, params string[] topics)
+    {
+        var watcher = new LiveWatcher(source.Subscribe(topics));
+        _ = watcher.LoopAsync(onBatch, onError);
+        return watcher;
+    }
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _subscription.Dispose();
+        _stop.Dispose();
+    }
+
+    private async Task LoopAsync(Func<IReadOnlyList<LiveEvent>, Task> onBatch, Func<Exception, Task> onError)
+    {
+        try
+        {
+            await foreach (var batch in _subscription.ReadBatchesAsync(BatchWindow, _stop.Token))
+            {
+                await onBatch(batch);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The component went away.
+        }
+        catch (ObjectDisposedException)
+        {
+            // The circuit ended while a batch was in flight.
+        }
+        catch (Exception ex)
+        {
+            await onError(ex);
+        }
+    }
+}

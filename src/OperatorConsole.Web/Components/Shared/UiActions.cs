@@ -1,0 +1,38 @@
+using MudBlazor;
+using OperatorConsole.Core.Common;
+
+namespace OperatorConsole.Web.Components.Shared;
+
+/// <summary>
+/// Runs a user's action and reports the outcome in a snackbar. Domain refusals are expected and
+/// shown as they are; anything else is a fault and is logged, with a generic message for the user.
+/// </summary>
+public sealed class UiActions(ISnackbar snackbar, ILogger<UiActions> logger)
+{
+    public void Tell(string message, Severity severity = Severity.Info) => snackbar.Add(message, severity);
+
+    public async Task<bool> TryAsync(Func<Task> action, string? success = null)
+    {
+        try
+        {
+            await action();
+            if (success is not null)
+            {
+                snackbar.Add(success, Severity.Success);
+            }
+
+            return true;
+        }
+        catch (Exception ex) when (ex is DomainValidationException or AccessDeniedException or NotFoundException or ConflictException)
+        {
+            snackbar.Add(ex.Message, ex is ConflictException ? Severity.Warning : Severity.Error);
+            return false;
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "UI action failed");
+            snackbar.Add("Something went wrong; the details are in the server log.", Severity.Error);
+            return false;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using OperatorConsole.Core.Live;
+using OperatorConsole.Core.Runs;
+using OperatorConsole.Web.Auth;
+using OperatorConsole.Web.Components.Shared;
+
+namespace OperatorConsole.Web.Features.Runs;
+
+public sealed partial class RunPage : IDisposable
+{
+    private RunbookRun? _run;
+    private List<BreadcrumbItem> _crumbs = [];
+    private LiveWatcher? _watcher;
+
+    [Parameter] public string Id { get; set; } = string.Empty;
+
+    [Inject] public required RunService Runs { get; init; }
+    [Inject] public required CurrentActor Current { get; init; }
+    [Inject] public required UiActions Ui { get; init; }
+    [Inject] public required ILiveEventSource Live { get; init; }
+
+    private bool Completed => _run?.Status == RunStatus.Completed;
+
+    protected override void OnParametersSet()
+    {
+        _watcher?.Dispose();
+        Load();
+        _watcher = LiveWatcher.Start(Live, _ => InvokeAsync(() => { Load(); StateHasChanged(); }), DispatchExceptionAsync, Topics.Run(Id));
+    }
+
+    public void Dispose() => _watcher?.Dispose();
+
+    private void Load()
+    {
+        _run = Runs.Get(Id);
+        _crumbs = _run is null
+            ? []
+            : [new("Runs", "runs"), new(_run.RunbookTitle, $"runbooks/{_run.RunbookSlug}/v/{_run.RunbookVersion}"), new(_run.Id, null, disabled: true)];
+    }
+
+    private async Task CheckAsync(string stepId, string? note, string? output)
+    {
+        await Ui.TryAsync(async () => _run = await Runs.CheckStepAsync(await Current.GetAsync(), Id, stepId, note, output));
+        Load();
+    }
+
+    private async Task ProbeAsync(string stepId)
+    {
+        ProbeResult? result = null;
+        await Ui.TryAsync(async () => result = await Runs.RunProbeAsync(await Current.GetAsync(), Id, stepId));
+        if (result is not null)
+        {
+            Ui.Tell($"Probe {(result.Passed ? "passed" : "failed")}: {result.Summary}", result.Passed ? Severity.Success : Severity.Warning);
+        }
+
+        Load();
+    }
+
+    private async Task CompleteAsync()
+    {
+        await Ui.TryAsync(async () => _run = await Runs.CompleteAsync(await Current.GetAsync(), Id), "Run completed and recorded in the ledger.");
+        Load();
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+using OperatorConsole.Core;
+using OperatorConsole.Core.Runs;
+using OperatorConsole.Storage;
+using OperatorConsole.Storage.Common;
+using OperatorConsole.Web.Api;
+using OperatorConsole.Web.Auth;
+using OperatorConsole.Web.Components;
+using OperatorConsole.Web.Components.Shared;
+using OperatorConsole.Web.Features.Account;
+using OperatorConsole.Web.Hubs;
+
+namespace OperatorConsole.Web.Hosting;
+
+public static class ConsoleHostSetup
+{
+    public static WebApplicationBuilder AddConsoleHost(this WebApplicationBuilder builder)
+    {
+        // Serve the static web assets of referenced packages (MudBlazor) from their build-time
+        // locations in every environment, so `dotnet run` works without publishing first.
+        builder.WebHost.UseStaticWebAssets();
+        var services = builder.Services;
+        services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection(StorageOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        var dataFile = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>()?.DataFile ?? new StorageOptions().DataFile;
+
+        services.AddConsoleCore();
+        services.AddConsoleStorage(Path.Combine(builder.Environment.ContentRootPath, dataFile));
+        services.AddSingleton<ISelfBaseAddress, ServerSelfAddress>();
+        services.AddHostedService<SeedOnFirstStart>();
+
+        services.AddConsoleAuth();
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddScoped<UiActions>();
+        services.AddSignalR();
+        services.AddHostedService<HubEventForwarder>();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<DomainExceptionHandler>();
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
+        return builder;
+    }
+
+    public static WebApplication UseConsolePipeline(this WebApplication app)
+    {
+        app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseConsoleRequestLogging();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapConsoleEndpoints(this WebApplication app)
+    {
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapConsoleApi();
+        app.MapAccountEndpoints();
+        app.MapHub<ConsoleHub>(HubRoutes.Console);
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

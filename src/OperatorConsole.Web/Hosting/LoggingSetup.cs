@@ -1,0 +1,32 @@
+using Serilog;
+using Serilog.Formatting.Compact;
+
+namespace OperatorConsole.Web.Hosting;
+
+public static class LoggingSetup
+{
+    /// <summary>Console for people, a daily rolling compact-JSON file for machines; both carry the correlation id.</summary>
+    public static WebApplicationBuilder AddConsoleLogging(this WebApplicationBuilder builder)
+    {
+        var folder = builder.Configuration["Logs:Folder"] ?? "logs";
+        builder.Services.AddSerilog((services, config) => config
+            .ReadFrom.Configuration(builder.Configuration)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId}{NewLine}{Exception}")
+            .WriteTo.File(
+                new CompactJsonFormatter(),
+                Path.Combine(builder.Environment.ContentRootPath, folder, "operator-console-.json"),
+                rollingInterval: RollingInterval.Day,
+                retainedFileCountLimit: 14));
+        return builder;
+    }
+
+    /// <summary>One line per request; the query string is left out because tokens may travel there.</summary>
+    public static IApplicationBuilder UseConsoleRequestLogging(this IApplicationBuilder app) =>
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+            options.EnrichDiagnosticContext = (diagnostics, http) =>
+                diagnostics.Set("User", http.User.Identity?.Name ?? "anonymous");
+        });
+}

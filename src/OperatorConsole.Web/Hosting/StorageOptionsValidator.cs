@@ -1,0 +1,14 @@
+using Microsoft.Extensions.Options;
+using OperatorConsole.Storage.Common;
+
+namespace OperatorConsole.Web.Hosting;
+
+public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
+{
+    public ValidateOptionsResult Validate(string? name, StorageOptions options) =>
+        string.IsNullOrWhiteSpace(options.DataFile)
+            ? ValidateOptionsResult.Fail("Storage:DataFile must name the LiteDB file.")
+            : string.IsNullOrWhiteSpace(options.SeedDataPath)
+                ? ValidateOptionsResult.Fail("Storage:SeedDataPath must name the seed-data folder.")
+                : ValidateOptionsResult.Success;
+}

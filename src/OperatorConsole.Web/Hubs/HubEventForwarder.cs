@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.SignalR;
+using OperatorConsole.Core.Live;
+
+namespace OperatorConsole.Web.Hubs;
+
+/// <summary>Feeds the hub from the same broadcaster the Blazor components read, so both see one stream.</summary>
+public sealed class HubEventForwarder(ILiveEventSource source, IHubContext<ConsoleHub> hub, ILogger<HubEventForwarder> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var subscription = source.Subscribe(Topics.All);
+        try
+        {
+            await foreach (var liveEvent in subscription.Reader.ReadAllAsync(stoppingToken))
+            {
+                try
+                {
+                    await hub.Clients.Group(liveEvent.Topic).SendAsync(ConsoleHub.EventMethod, liveEvent, stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogWarning(ex, "Could not forward {EventKind} on {Topic} to hub clients", liveEvent.Kind, liveEvent.Topic);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+}

@@ -1,0 +1,6 @@
+namespace OperatorConsole.Web.Hubs;
+
+public static class HubRoutes
+{
+    public const string Console = "/hubs/console";
+}

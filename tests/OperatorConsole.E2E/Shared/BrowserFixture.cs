@@ -1,0 +1,68 @@
+using Microsoft.Playwright;
+using OperatorConsole.Testing;
+
+namespace OperatorConsole.E2E.Shared;
+
+/// <summary>One console host and one Debian Chromium per test class; each test opens its own contexts.</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+
+    public ConsoleHost Host { get; } = new();
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"{ChromiumPath} is missing: run 'apt-get install -y chromium' (the README's test command does).");
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        await Host.DisposeAsync();
+    }
+
+    /// <summary>A fresh browser context (its own cookies) signed in as <paramref name="user"/>.</summary>
+    public async Task<IPage> SignedInPageAsync(string user, string password)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Host.BaseAddress.ToString() });
+        context.SetDefaultTimeout(15_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/login");
+        await page.FillAsync("#username", user);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("[data-testid=sign-in]");
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        return page;
+    }
+
+    /// <summary>Opens a page and waits until the interactive circuit is up, so clicks reach the server.</summary>
+    public static async Task GotoInteractiveAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await page.WaitForSelectorAsync("[data-testid=circuit-up]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
+    }
+
+    public static Task ScreenshotAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        return page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+}

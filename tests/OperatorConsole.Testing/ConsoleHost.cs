@@ -1,0 +1,85 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using OperatorConsole.Core.Common;
+using OperatorConsole.Core.Users;
+
+namespace OperatorConsole.Testing;
+
+/// <summary>
+/// The real console (Kestrel on 127.0.0.1, a random port) over a fresh LiteDB file seeded from
+/// seed-data/, exactly as a newcomer gets it. One per test class via IClassFixture.
+/// </summary>
+public sealed class ConsoleHost : WebApplicationFactory<Program>
+{
+    public const string AdminPassword = "demo-admin";
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("operator-console-test-").FullName;
+
+    public ConsoleHost()
+    {
+        UseKestrel(0);
+        StartServer();
+    }
+
+    public string DataFile => Path.Combine(_folder, "console.db");
+
+    public Uri BaseAddress => ClientOptions.BaseAddress;
+
+    public T Service<T>()
+        where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>A client that presents a fresh API key holding <paramref name="roles"/>.</summary>
+    public async Task<HttpClient> ApiClientAsync(Role roles)
+    {
+        var key = await CreateApiKeyAsync(roles);
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        return client;
+    }
+
+    public async Task<string> CreateApiKeyAsync(Role roles)
+    {
+        var admin = Service<UserService>().Find("admin")!.ToActor();
+        var created = await Service<ApiKeyService>().CreateAsync(admin, $"test-{Guid.NewGuid():N}"[..20], roles);
+        return created.Secret;
+    }
+
+    /// <summary>A started connection to /hubs/console with the official .NET SignalR client.</summary>
+    public async Task<HubConnection> ConnectHubAsync(string apiKey)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(BaseAddress, "/hubs/console"), o => o.Headers["X-Api-Key"] = apiKey)
+            .Build();
+        await connection.StartAsync();
+        return connection;
+    }
+
+    public static async Task<T> ReadAsync<T>(HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<T>())!;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Storage:DataFile", DataFile);
+        builder.UseSetting("Logs:Folder", Path.Combine(_folder, "logs"));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            try
+            {
+                Directory.Delete(_folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A log file may still be closing; the temp folder is cleaned by the OS.
+            }
+        }
+    }
+}
