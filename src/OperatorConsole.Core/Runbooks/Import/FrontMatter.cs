@@ -1,0 +1,68 @@
+using OperatorConsole.Core.Common;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace OperatorConsole.Core.Runbooks.Import;
+
+/// <summary>The optional YAML header of a runbook; unknown keys are ignored.</summary>
+internal sealed record FrontMatter(string? Title, IReadOnlyList<string> Tags, Priority Priority, string? Trigger)
+{
+    public static readonly FrontMatter None = new(null, [], Priority.None, null);
+
+    public static FrontMatter Parse(string yaml)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException ex)
+        {
+            throw new DomainValidationException($"The front matter is not valid YAML (line {ex.Start.Line}): {ex.Message}");
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode map)
+        {
+            return None;
+        }
+
+        return new FrontMatter(
+            Scalar(map, "title"),
+            ReadTags(map),
+            ParsePriority(Scalar(map, "priority")),
+            Scalar(map, "trigger"));
+    }
+
+    private static string? Scalar(YamlMappingNode map, string key) =>
+        map.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlScalarNode { Value: { } value }
+            && !string.IsNullOrWhiteSpace(value)
+            ? value.Trim()
+            : null;
+
+    // Both "tags: [a, b]" and "tags: a, b" are common in the wild.
+    private static List<string> ReadTags(YamlMappingNode map)
+    {
+        if (!map.Children.TryGetValue(new YamlScalarNode("tags"), out var node))
+        {
+            return [];
+        }
+
+        var values = node switch
+        {
+            YamlSequenceNode list => list.Children.OfType<YamlScalarNode>().Select(s => s.Value ?? ""),
+            YamlScalarNode scalar => (scalar.Value ?? "").Split(','),
+            _ => [],
+        };
+        return values.Select(v => v.Trim().ToLowerInvariant()).Where(v => v.Length > 0).Distinct().ToList();
+    }
+
+    private static Priority ParsePriority(string? text) => text?.ToUpperInvariant() switch
+    {
+        null => Priority.None,
+        "P0" => Priority.P0,
+        "P1" => Priority.P1,
+        "P2" => Priority.P2,
+        "P3" => Priority.P3,
+        _ => throw new DomainValidationException($"The front matter priority '{text}' is not one of P0, P1, P2, P3."),
+    };
+}

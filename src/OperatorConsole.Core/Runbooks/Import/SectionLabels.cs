@@ -1,0 +1,69 @@
+using System.Text.RegularExpressions;
+
+namespace OperatorConsole.Core.Runbooks.Import;
+
+/// <summary>The words runbooks use to say what a part is for, and the P0–P3 / SEV-n markers.</summary>
+internal static partial class SectionLabels
+{
+    private static readonly Dictionary<string, SectionRole> Roles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Purpose"] = SectionRole.Purpose,
+        ["Goal"] = SectionRole.Purpose,
+        ["Trigger"] = SectionRole.Trigger,
+        ["Scenario"] = SectionRole.Trigger,
+        ["Use when"] = SectionRole.UseWhen,
+        ["When to use"] = SectionRole.UseWhen,
+        ["Steps"] = SectionRole.Steps,
+        ["Procedure"] = SectionRole.Steps,
+        ["Actions"] = SectionRole.Steps,
+        ["Primary actions"] = SectionRole.Steps,
+        ["Required response"] = SectionRole.Steps,
+        ["Verification"] = SectionRole.Verification,
+        ["Closure condition"] = SectionRole.ClosureCondition,
+        ["Closure conditions"] = SectionRole.ClosureCondition,
+    };
+
+    /// <summary>"## Verification" or "### 3. Steps:" name a role; other headings are General.</summary>
+    public static SectionRole RoleOfHeading(string title) =>
+        Roles.GetValueOrDefault(HeadingNumber().Replace(title, "").TrimEnd(':', ' '), SectionRole.General);
+
+    /// <summary>Reads "Trigger: text" (bold or plain); only known role words count as labels.</summary>
+    public static bool TryReadRoleLabel(string line, out SectionRole role, out string label, out string rest)
+    {
+        var match = Label().Match(line);
+        label = match.Groups["label"].Value.Trim();
+        rest = match.Groups["rest"].Value.Trim();
+        role = match.Success ? Roles.GetValueOrDefault(label, SectionRole.General) : SectionRole.General;
+        return role != SectionRole.General;
+    }
+
+    public static bool IsExpectedOutputLabel(string line) => ExpectedOutput().IsMatch(line);
+
+    /// <summary>A short caption such as "Command:" introduces what follows without describing it.</summary>
+    public static bool IsCaption(string line) =>
+        line.EndsWith(':') && line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 4;
+
+    public static Priority PriorityIn(string text)
+    {
+        var match = PriorityMarker().Match(text);
+        return match.Success ? Priority.P0 + (match.Groups[1].Value[0] - '0') : Priority.None;
+    }
+
+    public static IEnumerable<string> SeveritiesIn(string text) =>
+        SeverityMarker().Matches(text).Select(m => $"SEV-{m.Groups[1].Value}");
+
+    [GeneratedRegex(@"^\s*([0-9]+(\.[0-9]+)*\.?|[A-Za-z]\))\s+")]
+    private static partial Regex HeadingNumber();
+
+    [GeneratedRegex(@"^(?<label>[A-Za-z][A-Za-z ]{1,30}):\s*(?<rest>.*)$")]
+    private static partial Regex Label();
+
+    [GeneratedRegex(@"^expected(\s+output)?\s*:?$", RegexOptions.IgnoreCase)]
+    private static partial Regex ExpectedOutput();
+
+    [GeneratedRegex(@"\bP([0-3])\b")]
+    private static partial Regex PriorityMarker();
+
+    [GeneratedRegex(@"\bSEV-?([1-3])\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SeverityMarker();
+}
