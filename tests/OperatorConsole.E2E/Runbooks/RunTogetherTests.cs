@@ -26,7 +26,7 @@ public sealed class RunTogetherTests(BrowserFixture fixture) : IClassFixture<Bro
         await BrowserFixture.GotoInteractiveAsync(bob, runPath);
         await Assertions.Expect(bob.GetByTestId($"checked-by-{manual.StepId}")).ToHaveCountAsync(0);
 
-        await alice.GetByTestId($"note-{manual.StepId}").Locator("input").FillAsync("looked fine");
+        await alice.GetByTestId($"note-{manual.StepId}").FillAsync("looked fine");
         await alice.GetByTestId($"check-{manual.StepId}").ClickAsync();
         await Assertions.Expect(bob.GetByTestId($"checked-by-{manual.StepId}")).ToContainTextAsync("Omar On-call");
 
