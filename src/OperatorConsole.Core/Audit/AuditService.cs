@@ -7,6 +7,9 @@ public sealed class AuditService(ChangeRunner changes)
 {
     public IReadOnlyList<LedgerEntry> Query(LedgerQuery query) => changes.Store.Read(s => s.Ledger.Query(query));
 
+    /// <summary>Every entry, oldest first.</summary>
+    public IReadOnlyList<LedgerEntry> All() => changes.Store.Read(s => s.Ledger.All().ToList());
+
     public LedgerEntry? Head() => changes.Store.Read(s => s.Ledger.Head());
 
     public LedgerVerification Verify() => changes.Store.Read(s => LedgerVerifier.Verify(s.Ledger.All()));

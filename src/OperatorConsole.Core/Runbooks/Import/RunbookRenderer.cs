@@ -18,7 +18,8 @@ public sealed class RunbookRenderer
 
     private static MarkdownPipeline BuildPipeline()
     {
-        var builder = new MarkdownPipelineBuilder().UseAdvancedExtensions().DisableHtml();
+        // Front matter is metadata (title, tags, priority), shown by the page itself, not part of the document body.
+        var builder = new MarkdownPipelineBuilder().UseAdvancedExtensions().UseYamlFrontMatter().DisableHtml();
 
         // "{onclick=… .class}" would let a document write attributes; the sanitizer would catch
         // handlers, but classes could still borrow the console's own styling.

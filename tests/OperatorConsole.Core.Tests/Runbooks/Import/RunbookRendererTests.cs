@@ -30,6 +30,15 @@ public sealed class RunbookRendererTests
     }
 
     [Fact]
+    public void ToSafeHtml_FrontMatter_IsNotRenderedAsText()
+    {
+        var html = _renderer.ToSafeHtml("---\ntags: [demo]\npriority: P1\n---\n\n# Title\n");
+
+        Assert.DoesNotContain("tags", html, StringComparison.Ordinal);
+        Assert.Contains("Title", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ToSafeHtml_RawHtml_IsShownAsText()
     {
         Assert.Contains("&lt;script&gt;", _renderer.ToSafeHtml("<script>alert(1)</script>"), StringComparison.Ordinal);
