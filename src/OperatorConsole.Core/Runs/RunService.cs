@@ -72,6 +72,7 @@ public sealed class RunService(ChangeRunner changes, ProbeRunner probes)
             c.Session.Runs.Upsert(updated);
             var entry = c.Record("run.check-step", $"run:{runId}/{stepId}", new { note = Blank(note), outputLength = output?.Length ?? 0 });
             c.Publish(Topics.Run(runId), "run.step-checked", stepId, step.Definition.Text, entry.Sequence);
+            c.Publish(Topics.Runs, "run.progressed", runId, $"{updated.DoneCount}/{updated.Steps.Count}", entry.Sequence);
             return updated;
         });
     }
@@ -101,6 +102,7 @@ public sealed class RunService(ChangeRunner changes, ProbeRunner probes)
             var entry = c.Record("run.probe", $"run:{runId}/{stepId}", new { result.Url, result.StatusCode, result.LatencyMs, result.Passed },
                 result.Passed ? Audit.LedgerOutcome.Allowed : Audit.LedgerOutcome.Failed);
             c.Publish(Topics.Run(runId), "run.probe-recorded", stepId, result.Summary, entry.Sequence);
+            c.Publish(Topics.Runs, "run.progressed", runId, result.Summary, entry.Sequence);
             return true;
         }, cancellationToken);
         return result;
