@@ -168,6 +168,20 @@ public sealed class LiteConsoleStoreTests : IDisposable
         Assert.Equal(2, verification.EntryCount);
     }
 
+    [Theory]
+    [InlineData("console.db")]
+    [InlineData("console-log.db")]
+    public async Task Dispose_AfterWrites_ReleasesTheFile(string fileName)
+    {
+        await _store.Users.CreateAsync(TestActors.Admin, "bob", "Bob", "long-enough", Role.Viewer);
+
+        _store.Close();
+
+        // Only possible once no handle is left open (backup, restore and reopen all depend on it).
+        using var exclusive = new FileStream(Path.Combine(_store.Folder, fileName), FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+        Assert.True(exclusive.CanWrite);
+    }
+
     [Fact]
     public async Task Verify_LedgerDocumentEditedOnClosedFile_NamesThatEntry()
     {
