@@ -72,6 +72,15 @@ public sealed class RoleCheckTests : IDisposable
     }
 
     [Fact]
+    public async Task StartRun_ViewerWithControlCharactersInSlug_StillDeniedAndRecorded()
+    {
+        // The slug comes straight from a request; a refusal must stay a refusal whatever it holds.
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _store.Runs.StartAsync(TestActors.Viewer, "drill\n\u0007"));
+
+        AssertOnlyDenied("run.start", "runbook:drill");
+    }
+
+    [Fact]
     public async Task ImportRunbook_Admin_Allowed()
     {
         var result = await _store.Runbooks.ImportAsync(TestActors.Admin, "drill.md", TestRunbooks.Drill());
