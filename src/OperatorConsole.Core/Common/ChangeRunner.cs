@@ -48,7 +48,10 @@ public sealed class ChangeRunner(IConsoleStore store, ILiveEventPublisher publis
         }
 
         var needed = string.Join(" or ", Roles.Names(anyOf));
-        await RunAsync(actor, c => c.Record(action, subject, new { reason = $"requires {needed}" }, LedgerOutcome.Denied));
+
+        // The subject often carries caller input; a control character in it must not turn the refusal into an error.
+        var safeSubject = new string(subject.Where(ch => !char.IsControl(ch)).ToArray());
+        await RunAsync(actor, c => c.Record(action, safeSubject, new { reason = $"requires {needed}" }, LedgerOutcome.Denied));
         throw new AccessDeniedException($"{actor.DisplayName} may not {action.Replace('.', ' ')}: it requires the {needed} role.");
     }
 }

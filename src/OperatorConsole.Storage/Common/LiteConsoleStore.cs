@@ -19,6 +19,8 @@ namespace OperatorConsole.Storage.Common;
 public sealed class LiteConsoleStore : IConsoleStore, IDisposable
 {
     private readonly LiteDatabase _db;
+    private readonly DurableFileStream _dataStream;
+    private readonly DurableFileStream _logStream;
     private readonly BlockingCollection<Action> _queue = new();
     private readonly Thread _writer;
     private int _disposed;
@@ -28,11 +30,9 @@ public sealed class LiteConsoleStore : IConsoleStore, IDisposable
         var fullPath = Path.GetFullPath(dataFile);
         Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
         DataFile = fullPath;
-        var settings = new EngineSettings
-        {
-            DataStream = new DurableFileStream(fullPath),
-            LogStream = new DurableFileStream(LogFileFor(fullPath)),
-        };
+        _dataStream = new DurableFileStream(fullPath);
+        _logStream = new DurableFileStream(LogFileFor(fullPath));
+        var settings = new EngineSettings { DataStream = _dataStream, LogStream = _logStream };
         _db = new LiteDatabase(new LiteEngine(settings), disposeOnClose: true);
         LiteSchema.EnsureIndexes(_db);
         _writer = new Thread(WriterLoop) { IsBackground = true, Name = "LiteDB writer" };
@@ -84,6 +84,10 @@ public sealed class LiteConsoleStore : IConsoleStore, IDisposable
         _queue.CompleteAdding();
         _writer.Join();
         _db.Dispose();
+
+        // LiteDB closes only files it opened itself; streams handed to it stay open unless we close them.
+        _dataStream.Dispose();
+        _logStream.Dispose();
         _queue.Dispose();
     }
 
