@@ -30,11 +30,11 @@ public static class LedgerHasher
     public static LedgerEntry Link(
         LedgerEntry? head, DateTimeOffset at, string actor, string action, string subject, string outcome, string payload)
     {
-        foreach (var field in new[] { actor, action, subject, outcome })
+        foreach (var (name, value) in new[] { (nameof(actor), actor), (nameof(action), action), (nameof(subject), subject), (nameof(outcome), outcome) })
         {
-            if (field.Any(char.IsControl))
+            if (value.Any(char.IsControl))
             {
-                throw new ArgumentException("Ledger header fields may not contain control characters.", nameof(actor));
+                throw new ArgumentException($"Ledger field '{name}' may not contain control characters.", name);
             }
         }
 

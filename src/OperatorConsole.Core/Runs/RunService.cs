@@ -84,7 +84,11 @@ public sealed class RunService(ChangeRunner changes, ProbeRunner probes)
     public async Task<ProbeResult> RunProbeAsync(Actor actor, string runId, string stepId, CancellationToken cancellationToken = default)
     {
         await changes.RequireAsync(actor, Operators, "run.probe", $"run:{runId}/{stepId}");
+        // Refuse before calling out, so a finished run or step never sends traffic to the target;
+        // the same rules are checked again inside the transaction that records the result.
         var run = Get(runId) ?? throw new NotFoundException($"No run '{runId}'.");
+        EnsureOpen(run);
+        EnsureOpen(run.Step(stepId));
         var spec = run.Step(stepId).Definition.Probe ?? throw new DomainValidationException($"Step {stepId} is not a probe step.");
         var result = await probes.RunAsync(spec, actor.DisplayName, cancellationToken);
         await changes.RunAsync(actor, c =>
@@ -132,9 +136,16 @@ public sealed class RunService(ChangeRunner changes, ProbeRunner probes)
     private static RunbookRun OpenRun(Change c, string runId)
     {
         var run = c.Session.Runs.Get(runId) ?? throw new NotFoundException($"No run '{runId}'.");
-        return run.Status == RunStatus.Completed
-            ? throw new ConflictException($"Run {runId} was completed by {run.CompletedBy} and is read-only.")
-            : run;
+        EnsureOpen(run);
+        return run;
+    }
+
+    private static void EnsureOpen(RunbookRun run)
+    {
+        if (run.Status == RunStatus.Completed)
+        {
+            throw new ConflictException($"Run {run.Id} was completed by {run.CompletedBy} and is read-only.");
+        }
     }
 
     private static void EnsureOpen(RunStep step)

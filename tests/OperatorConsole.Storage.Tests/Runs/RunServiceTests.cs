@@ -194,6 +194,21 @@ public sealed class RunServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task RunProbe_StepAlreadyChecked_ConflictWithoutCallingTheTarget()
+    {
+        var run = await StartDrillAsync();
+        var probeStep = ProbeStepOf(run);
+        await _store.Runs.CheckStepAsync(TestActors.Omar, run.Id, probeStep, "checked by hand");
+        using var target = new LoopbackHttpTarget(200, "{}");
+        _store.Self.Address = target.Address;
+
+        await Assert.ThrowsAsync<ConflictException>(() => _store.Runs.RunProbeAsync(TestActors.Olga, run.Id, probeStep));
+
+        Assert.False(target.Served.IsCompleted);
+        Assert.Empty(_store.Runs.Get(run.Id)!.Step(probeStep).ProbeResults);
+    }
+
+    [Fact]
     public async Task RunProbe_ManualStep_ThrowsValidation()
     {
         var run = await StartDrillAsync();
