@@ -21,6 +21,7 @@ public sealed class LiteConsoleStore : IConsoleStore, IDisposable
     private readonly LiteDatabase _db;
     private readonly BlockingCollection<Action> _queue = new();
     private readonly Thread _writer;
+    private int _disposed;
 
     public LiteConsoleStore(string dataFile)
     {
@@ -72,8 +73,15 @@ public sealed class LiteConsoleStore : IConsoleStore, IDisposable
 
     public T Read<T>(Func<IStoreSession, T> query) => query(new LiteSession(_db, writable: false));
 
+    // Idempotent: the container disposes this instance twice, once as LiteConsoleStore and once
+    // through the IConsoleStore registration that forwards to it.
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _queue.CompleteAdding();
         _writer.Join();
         _db.Dispose();
