@@ -13,7 +13,12 @@ public sealed partial class CorrelationIdMiddleware(RequestDelegate next)
         var supplied = context.Request.Headers[Header].ToString();
         var id = SafeId().IsMatch(supplied) ? supplied : context.TraceIdentifier;
         context.TraceIdentifier = id;
-        context.Response.Headers[Header] = id;
+        // On start, because the exception handler clears headers before writing a problem response.
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[Header] = id;
+            return Task.CompletedTask;
+        });
         using (LogContext.PushProperty("CorrelationId", id))
         {
             await next(context);

@@ -10,14 +10,21 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
         "font-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
+    // Set when the response starts, not on the way in: the exception handler clears the headers
+    // before it writes a problem response, and those responses need the headers too.
     public Task InvokeAsync(HttpContext context)
     {
-        var headers = context.Response.Headers;
+        context.Response.OnStarting(static state => Apply(((HttpContext)state).Response.Headers), context);
+        return next(context);
+    }
+
+    private static Task Apply(IHeaderDictionary headers)
+    {
         headers.ContentSecurityPolicy = Csp;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-        return next(context);
+        return Task.CompletedTask;
     }
 }

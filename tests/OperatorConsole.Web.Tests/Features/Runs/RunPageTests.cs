@@ -1,0 +1,145 @@
+using Bunit;
+using OperatorConsole.Core.Runs;
+using OperatorConsole.Web.Features.Runs;
+using OperatorConsole.Web.Tests.Shared;
+
+namespace OperatorConsole.Web.Tests.Features.Runs;
+
+public sealed class RunPageTests : BunitTestContext
+{
+    private const string Markdown = """
+        ---
+        title: Rotate the signing key
+        priority: P1
+        ---
+
+        # Rotate the signing key
+
+        ## Steps
+
+        1. Announce the rotation in the team channel.
+        2. Generate the new key:
+
+           ```bash
+           keytool -genkey -alias signing-2026
+           ```
+
+        3. Confirm the old key is no longer used.
+        """;
+
+    [Fact]
+    public async Task Render_NewRun_ShowsEveryStepAndZeroProgress()
+    {
+        var run = await StartRunAsync();
+
+        var cut = RenderRun(run.Id);
+
+        Assert.Equal(3, run.Steps.Count);
+        Assert.Equal("0 / 3 done", cut.Find("[data-testid=run-progress-text]").TextContent.Trim());
+        Assert.All(run.Steps, step => cut.Find($"[data-testid='step-{step.StepId}']"));
+        Assert.Contains("keytool -genkey -alias signing-2026", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ClickCheck_OpenStep_RecordsCheckAsSignedInUser()
+    {
+        var run = await StartRunAsync();
+        var step = run.Steps[0].StepId;
+        var cut = RenderRun(run.Id);
+
+        cut.Find($"[data-testid='check-{step}']").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(Omar.DisplayName, Runs.Get(run.Id)!.Step(step).CheckedBy), LiveTimeout);
+    }
+
+    [Fact]
+    public async Task ClickCheck_OpenStep_ShowsCheckedByAndProgress()
+    {
+        var run = await StartRunAsync();
+        var step = run.Steps[0].StepId;
+        var cut = RenderRun(run.Id);
+
+        cut.Find($"[data-testid='check-{step}']").Click();
+
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Contains($"Checked by {Omar.DisplayName}", cut.Find($"[data-testid='checked-by-{step}']").TextContent, StringComparison.Ordinal);
+            Assert.Empty(cut.FindAll($"[data-testid='check-{step}']"));
+            Assert.Equal("1 / 3 done", cut.Find("[data-testid=run-progress-text]").TextContent.Trim());
+        }, LiveTimeout);
+    }
+
+    [Fact]
+    public async Task CheckByAnotherActor_AfterRender_AppearsLive()
+    {
+        var run = await StartRunAsync();
+        var step = run.Steps[1].StepId;
+        var cut = RenderRun(run.Id);
+        Assert.Empty(cut.FindAll($"[data-testid='checked-by-{step}']"));
+
+        await Runs.CheckStepAsync(Olga, run.Id, step, note: "new key in the vault");
+
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Contains($"Checked by {Olga.DisplayName}", cut.Find($"[data-testid='checked-by-{step}']").TextContent, StringComparison.Ordinal);
+            Assert.Contains("new key in the vault", cut.Markup, StringComparison.Ordinal);
+            Assert.Equal("1 / 3 done", cut.Find("[data-testid=run-progress-text]").TextContent.Trim());
+        }, LiveTimeout);
+    }
+
+    [Fact]
+    public async Task CompleteByAnotherActor_AfterRender_TurnsReadOnlyLive()
+    {
+        var run = await StartRunAsync();
+        var cut = RenderRun(run.Id);
+        foreach (var step in run.Steps)
+        {
+            await Runs.CheckStepAsync(Olga, run.Id, step.StepId);
+        }
+
+        await Runs.CompleteAsync(Olga, run.Id);
+
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Equal("Completed", cut.Find("[data-testid=run-status]").TextContent.Trim());
+            Assert.Empty(cut.FindAll("[data-testid=complete-run]"));
+        }, LiveTimeout);
+    }
+
+    [Fact]
+    public async Task Render_CompletedRun_ShowsNoCheckButtons()
+    {
+        var run = await StartRunAsync();
+        foreach (var step in run.Steps)
+        {
+            await Runs.CheckStepAsync(Olga, run.Id, step.StepId);
+        }
+
+        await Runs.CompleteAsync(Olga, run.Id);
+
+        var cut = RenderRun(run.Id);
+
+        Assert.Equal("Completed", cut.Find("[data-testid=run-status]").TextContent.Trim());
+        Assert.Empty(cut.FindAll("[data-testid^='check-']"));
+        Assert.Empty(cut.FindAll("[data-testid=complete-run]"));
+        Assert.Equal(3, cut.FindAll("[data-testid^='checked-by-']").Count);
+    }
+
+    [Fact]
+    public void Render_UnknownRunId_ShowsEmptyState()
+    {
+        var cut = RenderRun("nosuchrun");
+
+        Assert.Contains("No such run", cut.Markup, StringComparison.Ordinal);
+        Assert.Contains("There is no run 'nosuchrun'.", cut.Markup, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[data-testid=run-progress-text]"));
+    }
+
+    private async Task<RunbookRun> StartRunAsync()
+    {
+        var runbook = (await ImportAsync("rotate-signing-key.md", Markdown)).Runbook;
+        return await Runs.StartAsync(Omar, runbook.Slug);
+    }
+
+    private IRenderedComponent<RunPage> RenderRun(string id) => Render<RunPage>(p => p.Add(c => c.Id, id));
+}
