@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Common;
+using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.Live;
 using OperatorConsole.Core.Runbooks;
 using OperatorConsole.Core.Runbooks.Import;
@@ -27,6 +28,7 @@ public static class DependencyInjection
         services.AddSingleton<AuditService>();
         services.AddSingleton<ProbeRunner>();
         services.AddSingleton<RunService>();
+        services.AddSingleton<IncidentService>();
         services.AddHttpClient(ProbeRunner.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
         return services;

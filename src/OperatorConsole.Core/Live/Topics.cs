@@ -10,11 +10,14 @@ public static partial class Topics
     public const string Runs = "runbook-runs";
     public const string Ledger = "ledger";
     public const string Users = "users";
+    public const string Incidents = "incidents";
 
     public static string Run(string runId) => $"runbook-run:{runId}";
 
+    public static string Incident(string incidentId) => $"incident:{incidentId}";
+
     public static bool IsKnown(string topic) => KnownTopic().IsMatch(topic);
 
-    [GeneratedRegex("^(runbooks|runbook-runs|ledger|users|runbook-run:[A-Za-z0-9-]{1,64})$")]
+    [GeneratedRegex("^(runbooks|runbook-runs|ledger|users|incidents|runbook-run:[A-Za-z0-9-]{1,64}|incident:[A-Za-z0-9-]{1,64})$")]
     private static partial Regex KnownTopic();
 }

@@ -1,4 +1,5 @@
 using OperatorConsole.Core.Audit;
+using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.Runbooks;
 using OperatorConsole.Core.Runs;
 using OperatorConsole.Core.Users;
@@ -17,4 +18,6 @@ public interface IStoreSession
     IApiKeyRepository ApiKeys { get; }
 
     ILedgerRepository Ledger { get; }
+
+    IIncidentRepository Incidents { get; }
 }

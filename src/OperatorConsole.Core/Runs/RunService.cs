@@ -1,4 +1,5 @@
 using OperatorConsole.Core.Common;
+using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.Live;
 using OperatorConsole.Core.Runbooks;
 
@@ -37,6 +38,7 @@ public sealed class RunService(ChangeRunner changes, ProbeRunner probes)
                 }))],
             };
             c.Session.Runs.Upsert(run);
+            OnIncident(c, run, $"Runbook run started: {run.RunbookTitle}", $"run {run.Id}");
             var entry = c.Record("run.start", $"run:{run.Id}", new { runbook = runbook.Id, steps = run.Steps.Count, incident = run.IncidentId });
             c.Publish(Topics.Runs, "run.started", run.Id, run.RunbookTitle, entry.Sequence);
             return run;
@@ -70,6 +72,7 @@ public sealed class RunService(ChangeRunner changes, ProbeRunner probes)
                 Output = Blank(output),
             });
             c.Session.Runs.Upsert(updated);
+            OnIncident(c, run, $"Step done: {step.Definition.Text}", Blank(note));
             var entry = c.Record("run.check-step", $"run:{runId}/{stepId}", new { note = Blank(note), outputLength = output?.Length ?? 0 });
             c.Publish(Topics.Run(runId), "run.step-checked", stepId, step.Definition.Text, entry.Sequence);
             c.Publish(Topics.Runs, "run.progressed", runId, $"{updated.DoneCount}/{updated.Steps.Count}", entry.Sequence);
@@ -103,6 +106,7 @@ public sealed class RunService(ChangeRunner changes, ProbeRunner probes)
             }
 
             c.Session.Runs.Upsert(current.WithStep(recorded));
+            OnIncident(c, current, $"Probe {(result.Passed ? "passed" : "failed")}: {result.Method} {result.Url}", result.Summary);
             var entry = c.Record("run.probe", $"run:{runId}/{stepId}", new { result.Url, result.StatusCode, result.LatencyMs, result.Passed },
                 result.Passed ? Audit.LedgerOutcome.Allowed : Audit.LedgerOutcome.Failed);
             c.Publish(Topics.Run(runId), "run.probe-recorded", stepId, result.Summary, entry.Sequence);
@@ -126,6 +130,7 @@ public sealed class RunService(ChangeRunner changes, ProbeRunner probes)
 
             var completed = run with { Status = RunStatus.Completed, CompletedBy = c.Actor.DisplayName, CompletedAt = c.Now };
             c.Session.Runs.Upsert(completed);
+            OnIncident(c, run, $"Runbook run completed: {run.RunbookTitle}", $"run {run.Id}");
             var entry = c.Record("run.complete", $"run:{runId}", new { runbook = $"{run.RunbookSlug}@{run.RunbookVersion}", steps = run.Steps.Count });
             c.Publish(Topics.Run(runId), "run.completed", runId, run.RunbookTitle, entry.Sequence);
             c.Publish(Topics.Runs, "run.completed", runId, run.RunbookTitle, entry.Sequence);
@@ -153,6 +158,15 @@ public sealed class RunService(ChangeRunner changes, ProbeRunner probes)
         if (step.IsDone)
         {
             throw new ConflictException($"Step {step.StepId} was already checked by {step.CheckedBy} at {step.CheckedAt:yyyy-MM-dd HH:mm:ss} UTC.");
+        }
+    }
+
+    /// <summary>A run tied to an incident writes each of its steps onto that incident's timeline.</summary>
+    private static void OnIncident(Change c, RunbookRun run, string text, string? detail)
+    {
+        if (run.IncidentId is not null)
+        {
+            IncidentTimeline.Append(c, run.IncidentId, TimelineKinds.Runbook, text, detail);
         }
     }
 

@@ -9,6 +9,9 @@ internal static class LiteSchema
     public const string Users = "users";
     public const string ApiKeys = "api_keys";
     public const string Ledger = "ledger";
+    public const string Incidents = "incidents";
+    public const string Timeline = "incident_timeline";
+    public const string Evidence = "evidence_records";
 
     public static void EnsureIndexes(ILiteDatabase db)
     {
@@ -18,5 +21,7 @@ internal static class LiteSchema
         db.GetCollection(Ledger).EnsureIndex("ts");
         db.GetCollection(Ledger).EnsureIndex("actor");
         db.GetCollection(Ledger).EnsureIndex("action");
+        db.GetCollection(Timeline).EnsureIndex("incidentId");
+        db.GetCollection(Evidence).EnsureIndex("incidentId");
     }
 }

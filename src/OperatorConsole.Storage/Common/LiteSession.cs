@@ -1,10 +1,12 @@
 using LiteDB;
 using OperatorConsole.Core.Audit;
+using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.Persistence;
 using OperatorConsole.Core.Runbooks;
 using OperatorConsole.Core.Runs;
 using OperatorConsole.Core.Users;
 using OperatorConsole.Storage.Audit;
+using OperatorConsole.Storage.Incidents;
 using OperatorConsole.Storage.Runbooks;
 using OperatorConsole.Storage.Runs;
 using OperatorConsole.Storage.Users;
@@ -23,6 +25,8 @@ internal sealed class LiteSession(ILiteDatabase db, bool writable) : IStoreSessi
     public IApiKeyRepository ApiKeys { get; } = new LiteApiKeyRepository(db, writable);
 
     public ILedgerRepository Ledger { get; } = new LiteLedgerRepository(db, writable);
+
+    public IIncidentRepository Incidents { get; } = new LiteIncidentRepository(db, writable);
 
     public static void EnsureWritable(bool writable)
     {

@@ -1,0 +1,85 @@
+namespace OperatorConsole.Core.Incidents;
+
+/// <summary>The lifecycle of DESIGN.md §3, in order; moves only go forward along it.</summary>
+public enum IncidentStatus
+{
+    Detected,
+    Acknowledged,
+    Contained,
+    Diagnosed,
+    Mitigated,
+    Resolved,
+    Closed,
+}
+
+public enum IncidentSeverity
+{
+    Sev1 = 1,
+    Sev2 = 2,
+    Sev3 = 3,
+}
+
+/// <summary>The six incident classes of seed 004, plus Other.</summary>
+public enum IncidentClass
+{
+    SourceOutage,
+    PublishFailure,
+    StalePackBreach,
+    FallbackPathSpike,
+    BadPublish,
+    AiLaneInstability,
+    Other,
+}
+
+public sealed record StatusChange(IncidentStatus From, IncidentStatus To, DateTimeOffset At, string By, string? Reason);
+
+public sealed record Incident
+{
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    public required IncidentClass Class { get; init; }
+    public required IncidentSeverity Severity { get; init; }
+    public IReadOnlyList<string> Scopes { get; init; } = [];
+    public string? TriggerSource { get; init; }
+    public string? OnCallOperator { get; init; }
+    public string? Owner { get; init; }
+    public IncidentStatus Status { get; init; }
+    public IReadOnlyList<StatusChange> Transitions { get; init; } = [];
+    public IReadOnlyList<string> TickedObligations { get; init; } = [];
+    public string? ClosureConfirmedBy { get; init; }
+    public DateTimeOffset? ClosureConfirmedAt { get; init; }
+    public required string OpenedBy { get; init; }
+    public required DateTimeOffset OpenedAt { get; init; }
+
+    public bool IsOpen => Status is not (IncidentStatus.Resolved or IncidentStatus.Closed);
+
+    /// <summary>Time from opening to the first time the incident reached <paramref name="status"/>, if it has.</summary>
+    public TimeSpan? TimeTo(IncidentStatus status) =>
+        Transitions.FirstOrDefault(t => t.To == status) is { } reached ? reached.At - OpenedAt : null;
+}
+
+/// <summary>One line of an incident's timeline; every kind of event lands here.</summary>
+public sealed record TimelineEntry(
+    string Id,
+    string IncidentId,
+    DateTimeOffset At,
+    string Kind,
+    string Actor,
+    string Text,
+    string? Detail = null,
+    bool Pinned = false);
+
+public static class TimelineKinds
+{
+    public const string Status = "status";
+    public const string Severity = "severity";
+    public const string Note = "note";
+    public const string Decision = "decision";
+    public const string Runbook = "runbook";
+    public const string Evidence = "evidence";
+    public const string Assignment = "assignment";
+    public const string Obligation = "obligation";
+    public const string Closure = "closure";
+
+    public static readonly IReadOnlyList<string> All = [Status, Severity, Note, Decision, Runbook, Evidence, Assignment, Obligation, Closure];
+}

@@ -1,0 +1,118 @@
+using OperatorConsole.Core.Common;
+
+namespace OperatorConsole.Core.Incidents;
+
+public sealed partial class IncidentService
+{
+    public async Task<Incident> SetSeverityAsync(Actor actor, string id, IncidentSeverity severity, string reason)
+    {
+        await changes.RequireAsync(actor, Owners, "incident.set-severity", $"incident:{id}");
+        var why = Text(reason, "A reason for the severity change", MaxTextLength);
+        return await changes.RunAsync(actor, c =>
+        {
+            var incident = Load(c, id);
+            if (incident.Severity == severity)
+            {
+                throw new DomainValidationException($"{incident.Id} is already {IncidentCatalog.Label(severity)}.");
+            }
+
+            var changed = incident with { Severity = severity };
+            Save(c, changed, "incident.set-severity", new { from = incident.Severity, to = severity, reason = why });
+            IncidentTimeline.Append(c, id, TimelineKinds.Severity,
+                $"{IncidentCatalog.Label(incident.Severity)} → {IncidentCatalog.Label(severity)}", why);
+            return changed;
+        });
+    }
+
+    public async Task<Incident> SetClassAsync(Actor actor, string id, IncidentClass incidentClass)
+    {
+        await changes.RequireAsync(actor, Owners, "incident.set-class", $"incident:{id}");
+        return await changes.RunAsync(actor, c =>
+        {
+            var incident = Load(c, id);
+            var changed = incident with { Class = incidentClass, ClosureConfirmedAt = null, ClosureConfirmedBy = null };
+            Save(c, changed, "incident.set-class", new { from = incident.Class, to = incidentClass });
+            IncidentTimeline.Append(c, id, TimelineKinds.Decision,
+                $"Class set to {IncidentCatalog.Info(incidentClass).Name}", "Any earlier closure confirmation no longer applies.");
+            return changed;
+        });
+    }
+
+    public async Task<Incident> AssignOwnerAsync(Actor actor, string id, string ownerName)
+    {
+        await changes.RequireAsync(actor, Owners, "incident.assign-owner", $"incident:{id}");
+        var owner = Text(ownerName, "Owner", 80);
+        return await changes.RunAsync(actor, c =>
+        {
+            var changed = Load(c, id) with { Owner = owner };
+            Save(c, changed, "incident.assign-owner", new { owner });
+            IncidentTimeline.Append(c, id, TimelineKinds.Assignment, $"Owner: {owner}");
+            return changed;
+        });
+    }
+
+    public async Task<Incident> TickObligationAsync(Actor actor, string id, string obligationKey)
+    {
+        await changes.RequireAsync(actor, Responders, "incident.tick-obligation", $"incident:{id}");
+        return await changes.RunAsync(actor, c =>
+        {
+            var incident = Load(c, id);
+            var obligation = IncidentCatalog.Obligations[incident.Severity].FirstOrDefault(o => o.Key == obligationKey)
+                ?? throw new DomainValidationException($"'{obligationKey}' is not a required response of {IncidentCatalog.Label(incident.Severity)}.");
+            if (incident.TickedObligations.Contains(obligationKey))
+            {
+                throw new ConflictException($"“{obligation.Text}” is already ticked.");
+            }
+
+            var changed = incident with { TickedObligations = [.. incident.TickedObligations, obligationKey] };
+            Save(c, changed, "incident.tick-obligation", new { obligation = obligationKey });
+            IncidentTimeline.Append(c, id, TimelineKinds.Obligation, $"Done: {obligation.Text}");
+            return changed;
+        });
+    }
+
+    public async Task<TimelineEntry> AddNoteAsync(Actor actor, string id, string note)
+    {
+        await changes.RequireAsync(actor, Responders, "incident.note", $"incident:{id}");
+        var text = Text(note, "The note", MaxTextLength);
+        return await changes.RunAsync(actor, c =>
+        {
+            var entry = IncidentTimeline.Append(c, id, TimelineKinds.Note, text);
+            c.Record("incident.note", $"incident:{id}", new { entry = entry.Id, length = text.Length });
+            return entry;
+        });
+    }
+
+    /// <summary>The owner's decision log: what was decided and why.</summary>
+    public async Task<TimelineEntry> RecordDecisionAsync(Actor actor, string id, string decision, string rationale)
+    {
+        await changes.RequireAsync(actor, Owners, "incident.decision", $"incident:{id}");
+        var what = Text(decision, "The decision", MaxTextLength);
+        var why = Text(rationale, "The rationale", MaxTextLength);
+        return await changes.RunAsync(actor, c =>
+        {
+            var entry = IncidentTimeline.Append(c, id, TimelineKinds.Decision, what, why);
+            c.Record("incident.decision", $"incident:{id}", new { decision = what, rationale = why });
+            return entry;
+        });
+    }
+
+    public async Task<TimelineEntry> SetPinnedAsync(Actor actor, string id, string entryId, bool pinned)
+    {
+        await changes.RequireAsync(actor, Responders, "incident.pin", $"incident:{id}");
+        return await changes.RunAsync(actor, c =>
+        {
+            var entry = c.Session.Incidents.TimelineEntry(entryId);
+            if (entry is null || entry.IncidentId != id)
+            {
+                throw new NotFoundException($"{id} has no timeline entry '{entryId}'.");
+            }
+
+            var changed = entry with { Pinned = pinned };
+            c.Session.Incidents.Upsert(changed);
+            c.Record("incident.pin", $"incident:{id}/{entryId}", new { pinned });
+            c.Publish(Live.Topics.Incident(id), "incident.timeline", entryId, pinned ? "pinned" : "unpinned");
+            return changed;
+        });
+    }
+}

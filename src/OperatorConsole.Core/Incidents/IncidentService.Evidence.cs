@@ -1,0 +1,60 @@
+using OperatorConsole.Core.Common;
+
+namespace OperatorConsole.Core.Incidents;
+
+public sealed partial class IncidentService
+{
+    /// <summary>A draft filled from what the console knows: time, scope, trigger, the person, and actions on the timeline.</summary>
+    public EvidenceDraft Prefill(Actor actor, string id)
+    {
+        var incident = Get(id) ?? throw new NotFoundException($"No incident '{id}'.");
+        var actions = Timeline(id)
+            .Where(e => e.Kind is TimelineKinds.Status or TimelineKinds.Obligation or TimelineKinds.Decision)
+            .Select(e => e.Text)
+            .ToList();
+        return new EvidenceDraft
+        {
+            Timestamp = changes.Now,
+            Scope = string.Join(", ", incident.Scopes),
+            TriggerSource = incident.TriggerSource,
+            FailureMode = IncidentCatalog.Info(incident.Class).Definition,
+            ContainmentAction = actions.Count == 0 ? null : string.Join("; ", actions),
+            OperatorOrOwner = actor.DisplayName,
+        };
+    }
+
+    public async Task<EvidenceRecord> RecordEvidenceAsync(Actor actor, string id, EvidenceDraft draft)
+    {
+        await changes.RequireAsync(actor, Responders, "incident.evidence", $"incident:{id}");
+        var problems = draft.Problems();
+        if (problems.Count > 0)
+        {
+            throw new DomainValidationException(string.Join(" ", problems));
+        }
+
+        return await changes.RunAsync(actor, c =>
+        {
+            Load(c, id);
+            var record = new EvidenceRecord
+            {
+                Id = Guid.NewGuid().ToString("N")[..12],
+                IncidentId = id,
+                Timestamp = draft.Timestamp!.Value.ToUniversalTime(),
+                Scope = draft.Scope!.Trim(),
+                TriggerSource = draft.TriggerSource!.Trim(),
+                FailureMode = draft.FailureMode!.Trim(),
+                ContainmentAction = draft.ContainmentAction!.Trim(),
+                RollbackOrKillSwitchAction = string.IsNullOrWhiteSpace(draft.RollbackOrKillSwitchAction) ? null : draft.RollbackOrKillSwitchAction.Trim(),
+                VerificationResult = draft.VerificationResult!.Trim(),
+                OperatorOrOwner = draft.OperatorOrOwner!.Trim(),
+                FollowUp = draft.FollowUp!.Trim(),
+                RecordedBy = c.Actor.DisplayName,
+                RecordedAt = c.Now,
+            };
+            c.Session.Incidents.Add(record);
+            c.Record("incident.evidence", $"incident:{id}/evidence:{record.Id}", record);
+            IncidentTimeline.Append(c, id, TimelineKinds.Evidence, $"Evidence recorded: {record.FailureMode}", record.VerificationResult);
+            return record;
+        });
+    }
+}

@@ -1,0 +1,116 @@
+using OperatorConsole.Core.Common;
+
+namespace OperatorConsole.Core.Incidents;
+
+public sealed partial class IncidentService
+{
+    /// <summary>Moves forward along the lifecycle. On-call may acknowledge and contain; the owner moves further.</summary>
+    public async Task<Incident> MoveAsync(Actor actor, string id, IncidentStatus to, string? reason = null)
+    {
+        var needed = to is IncidentStatus.Acknowledged or IncidentStatus.Contained ? Responders : Owners;
+        await changes.RequireAsync(actor, needed, "incident.move", $"incident:{id}");
+        return await changes.RunAsync(actor, c =>
+        {
+            var incident = Load(c, id);
+            if (to <= incident.Status)
+            {
+                throw new DomainValidationException(
+                    $"{incident.Id} is {incident.Status}; it can only move forward (reopen a resolved or closed incident instead).");
+            }
+
+            if (to == IncidentStatus.Closed)
+            {
+                EnsureClosable(c, incident);
+            }
+
+            var note = Optional(reason, "Reason", MaxTextLength);
+            var moved = incident with
+            {
+                Status = to,
+                Transitions = [.. incident.Transitions, new StatusChange(incident.Status, to, c.Now, c.Actor.DisplayName, note)],
+            };
+            Save(c, moved, "incident.move", new { from = incident.Status, to, reason = note });
+            IncidentTimeline.Append(c, id, TimelineKinds.Status, $"{incident.Status} → {to}", note);
+            return moved;
+        });
+    }
+
+    /// <summary>Reopens a resolved or closed incident; the reason is required and stays on the timeline.</summary>
+    public async Task<Incident> ReopenAsync(Actor actor, string id, string reason)
+    {
+        await changes.RequireAsync(actor, Owners, "incident.reopen", $"incident:{id}");
+        var why = Text(reason, "A reason to reopen", MaxTextLength);
+        return await changes.RunAsync(actor, c =>
+        {
+            var incident = Load(c, id);
+            if (incident.IsOpen)
+            {
+                throw new DomainValidationException($"{incident.Id} is still open ({incident.Status}).");
+            }
+
+            var reopened = incident with
+            {
+                Status = IncidentStatus.Acknowledged,
+                ClosureConfirmedBy = null,
+                ClosureConfirmedAt = null,
+                Transitions = [.. incident.Transitions, new StatusChange(incident.Status, IncidentStatus.Acknowledged, c.Now, c.Actor.DisplayName, why)],
+            };
+            Save(c, reopened, "incident.reopen", new { from = incident.Status, reason = why });
+            IncidentTimeline.Append(c, id, TimelineKinds.Status, $"Reopened from {incident.Status}", why);
+            return reopened;
+        });
+    }
+
+    /// <summary>The owner confirms the class's closure condition holds.</summary>
+    public async Task<Incident> ConfirmClosureConditionAsync(Actor actor, string id)
+    {
+        await changes.RequireAsync(actor, Owners, "incident.confirm-closure", $"incident:{id}");
+        return await changes.RunAsync(actor, c =>
+        {
+            var incident = Load(c, id);
+            var confirmed = incident with { ClosureConfirmedBy = c.Actor.DisplayName, ClosureConfirmedAt = c.Now };
+            var condition = IncidentCatalog.Info(incident.Class).ClosureCondition;
+            Save(c, confirmed, "incident.confirm-closure", new { condition });
+            IncidentTimeline.Append(c, id, TimelineKinds.Closure, "Closure condition confirmed", condition);
+            return confirmed;
+        });
+    }
+
+    /// <summary>What still stands between the incident and Closed; empty when it may close.</summary>
+    public IReadOnlyList<string> ClosureBlockers(string id) =>
+        changes.Store.Read(s =>
+        {
+            var incident = s.Incidents.Get(id) ?? throw new NotFoundException($"No incident '{id}'.");
+            return Blockers(incident, s.Incidents.Evidence(id).Count);
+        });
+
+    private static void EnsureClosable(Change c, Incident incident)
+    {
+        var blockers = Blockers(incident, c.Session.Incidents.Evidence(incident.Id).Count);
+        if (blockers.Count > 0)
+        {
+            throw new DomainValidationException($"{incident.Id} cannot close yet: {string.Join(" ", blockers)}");
+        }
+    }
+
+    private static List<string> Blockers(Incident incident, int evidenceCount)
+    {
+        var blockers = new List<string>();
+        if (incident.Status is not (IncidentStatus.Resolved or IncidentStatus.Closed))
+        {
+            blockers.Add($"It must be Resolved first (it is {incident.Status}).");
+        }
+
+        if (evidenceCount == 0)
+        {
+            blockers.Add("Record at least one complete evidence record.");
+        }
+
+        if (incident.ClosureConfirmedAt is null)
+        {
+            blockers.Add($"The owner must confirm the closure condition: “{IncidentCatalog.Info(incident.Class).ClosureCondition}”");
+        }
+
+        return blockers;
+    }
+}

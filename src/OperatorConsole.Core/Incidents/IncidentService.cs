@@ -1,0 +1,86 @@
+using OperatorConsole.Core.Common;
+using OperatorConsole.Core.Live;
+
+namespace OperatorConsole.Core.Incidents;
+
+public sealed record OpenIncident(
+    string Title, IncidentClass Class, IncidentSeverity Severity, IReadOnlyList<string> Scopes, string? TriggerSource);
+
+/// <summary>
+/// Incidents: lifecycle, severity and class, roles, timeline and evidence. Roles are enforced here:
+/// on-call may open, acknowledge, contain, note and record evidence; the incident owner does the rest.
+/// </summary>
+public sealed partial class IncidentService(ChangeRunner changes)
+{
+    public const Role Responders = Role.OnCall | Role.IncidentOwner;
+    public const Role Owners = Role.IncidentOwner;
+    public const int MaxTitleLength = 200;
+    public const int MaxTextLength = 4000;
+
+    public Incident? Get(string id) => changes.Store.Read(s => s.Incidents.Get(id));
+
+    public IReadOnlyList<Incident> List() => changes.Store.Read(s => s.Incidents.All());
+
+    public IReadOnlyList<TimelineEntry> Timeline(string id) => changes.Store.Read(s => s.Incidents.Timeline(id));
+
+    public IReadOnlyList<EvidenceRecord> Evidence(string id) => changes.Store.Read(s => s.Incidents.Evidence(id));
+
+    public async Task<Incident> OpenAsync(Actor actor, OpenIncident request)
+    {
+        await changes.RequireAsync(actor, Responders, "incident.open", "incident:new");
+        var title = Text(request.Title, "Title", MaxTitleLength);
+        var scopes = (request.Scopes ?? []).Select(s => s.Trim()).Where(s => s.Length > 0).Distinct().ToList();
+        if (scopes.Any(s => s.Length > 100 || s.Any(char.IsControl)))
+        {
+            throw new DomainValidationException("A scope id is at most 100 characters, with no control characters.");
+        }
+
+        return await changes.RunAsync(actor, c =>
+        {
+            var incident = new Incident
+            {
+                Id = $"INC-{c.Session.Incidents.Count() + 1:0000}",
+                Title = title,
+                Class = request.Class,
+                Severity = request.Severity,
+                Scopes = scopes,
+                TriggerSource = Optional(request.TriggerSource, "Trigger source", MaxTextLength),
+                OnCallOperator = c.Actor.HasAny(Role.OnCall) ? c.Actor.DisplayName : null,
+                OpenedBy = c.Actor.DisplayName,
+                OpenedAt = c.Now,
+            };
+            c.Session.Incidents.Upsert(incident);
+            var entry = c.Record("incident.open", $"incident:{incident.Id}", new { title, incidentClass = incident.Class, severity = incident.Severity, scopes });
+            IncidentTimeline.Append(c, incident.Id, TimelineKinds.Status,
+                $"Opened as {IncidentCatalog.Label(incident.Severity)} {IncidentCatalog.Info(incident.Class).Name}", incident.TriggerSource);
+            c.Publish(Topics.Incidents, "incident.opened", incident.Id, $"{IncidentCatalog.Label(incident.Severity)}: {title}", entry.Sequence);
+            return incident;
+        });
+    }
+
+    /// <summary>Loads the incident for a change, or says plainly that there is none.</summary>
+    private static Incident Load(Change c, string id) =>
+        c.Session.Incidents.Get(id) ?? throw new NotFoundException($"No incident '{id}'.");
+
+    /// <summary>Saves, records in the ledger, and tells everyone watching the incident or the list.</summary>
+    private static void Save(Change c, Incident incident, string action, object payload)
+    {
+        c.Session.Incidents.Upsert(incident);
+        var entry = c.Record(action, $"incident:{incident.Id}", payload);
+        c.Publish(Topics.Incidents, action, incident.Id, incident.Title, entry.Sequence);
+    }
+
+    private static string Text(string? value, string name, int max)
+    {
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            throw new DomainValidationException($"{name} is required.");
+        }
+
+        return trimmed.Length > max ? throw new DomainValidationException($"{name} is longer than {max} characters.") : trimmed;
+    }
+
+    private static string? Optional(string? value, string name, int max) =>
+        string.IsNullOrWhiteSpace(value) ? null : Text(value, name, max);
+}

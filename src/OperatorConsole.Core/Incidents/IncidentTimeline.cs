@@ -1,0 +1,24 @@
+using OperatorConsole.Core.Common;
+using OperatorConsole.Core.Live;
+
+namespace OperatorConsole.Core.Incidents;
+
+/// <summary>
+/// The one way anything lands on an incident's timeline: inside the caller's change, so the entry,
+/// the change it describes and its ledger entry commit together. Other features only call this.
+/// </summary>
+public static class IncidentTimeline
+{
+    public static TimelineEntry Append(Change c, string incidentId, string kind, string text, string? detail = null)
+    {
+        if (c.Session.Incidents.Get(incidentId) is null)
+        {
+            throw new NotFoundException($"No incident '{incidentId}'.");
+        }
+
+        var entry = new TimelineEntry(Guid.NewGuid().ToString("N")[..12], incidentId, c.Now, kind, c.Actor.DisplayName, text, detail);
+        c.Session.Incidents.Upsert(entry);
+        c.Publish(Topics.Incident(incidentId), "incident.timeline", entry.Id, text);
+        return entry;
+    }
+}
