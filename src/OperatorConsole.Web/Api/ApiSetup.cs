@@ -15,6 +15,7 @@ public static class ApiSetup
         api.MapRunbookEndpoints();
         api.MapRunEndpoints();
         api.MapLedgerEndpoints();
+        api.MapIncidentEndpoints();
         return app;
     }
 }

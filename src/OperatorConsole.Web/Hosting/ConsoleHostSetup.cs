@@ -38,6 +38,7 @@ public static class ConsoleHostSetup
         services.AddSignalR();
         services.AddHostedService<HubEventForwarder>();
         services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddExceptionHandler<DomainExceptionHandler>();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
         return builder;

@@ -1,24 +1,50 @@
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using OperatorConsole.Core.Incidents;
+using OperatorConsole.Core.Live;
 using OperatorConsole.Core.Users;
 using OperatorConsole.Web.Auth;
 using OperatorConsole.Web.Components.Shared;
 
 namespace OperatorConsole.Web.Components.Layout;
 
-public partial class MainLayout
+/// <summary>The shell: navigation, dark mode, and the SEV-1 alert that everyone online must see.</summary>
+public sealed partial class MainLayout : IDisposable
 {
     private bool _drawerOpen = true;
     private bool _darkMode;
+    private IReadOnlyList<Incident> _openSev1 = [];
+    private LiveWatcher? _watcher;
 
     [Inject] private CurrentActor Current { get; set; } = default!;
     [Inject] private UserService Users { get; set; } = default!;
     [Inject] private UiActions Ui { get; set; } = default!;
+    [Inject] private IncidentService Incidents { get; set; } = default!;
+    [Inject] private ILiveEventSource Live { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {
         var actor = await Current.GetAsync();
         _darkMode = Users.Find(actor.Id)?.DarkMode ?? false;
+        _openSev1 = OpenSev1();
+        _watcher = LiveWatcher.Start(Live, OnIncidentsChangedAsync, DispatchExceptionAsync, Topics.Incidents);
     }
+
+    public void Dispose() => _watcher?.Dispose();
+
+    private Task OnIncidentsChangedAsync(IReadOnlyList<LiveEvent> batch) => InvokeAsync(() =>
+    {
+        var before = _openSev1.Select(i => i.Id).ToHashSet();
+        _openSev1 = OpenSev1();
+        foreach (var incident in _openSev1.Where(i => !before.Contains(i.Id)))
+        {
+            Ui.Tell($"SEV-1 {incident.Id}: {incident.Title}", Severity.Error);
+        }
+
+        StateHasChanged();
+    });
+
+    private List<Incident> OpenSev1() => [.. Incidents.List().Where(i => i.IsOpen && i.Severity == IncidentSeverity.Sev1)];
 
     private Task ToggleDarkModeAsync() => Ui.TryAsync(async () =>
     {

@@ -1,0 +1,113 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using OperatorConsole.Core.Common;
+using OperatorConsole.Core.Incidents;
+using OperatorConsole.Core.Live;
+using OperatorConsole.Core.Runs;
+using OperatorConsole.Web.Auth;
+using OperatorConsole.Web.Components.Shared;
+
+namespace OperatorConsole.Web.Features.Incidents;
+
+public sealed partial class IncidentDetail : IDisposable
+{
+    private Incident? _incident;
+    private IReadOnlyList<TimelineEntry> _timeline = [];
+    private IReadOnlyList<EvidenceRecord> _evidence = [];
+    private IReadOnlyList<string> _blockers = [];
+    private IReadOnlyList<string> _evidenceProblems = [];
+    private EvidenceDraft _draft = new();
+    private List<BreadcrumbItem> _crumbs = [];
+    private string? _reason;
+    private IncidentSeverity _newSeverity;
+    private string? _severityReason;
+    private LiveWatcher? _watcher;
+
+    [Parameter] public string Id { get; set; } = string.Empty;
+
+    [Inject] public required IncidentService Incidents { get; init; }
+    [Inject] public required RunService Runs { get; init; }
+    [Inject] public required CurrentActor Current { get; init; }
+    [Inject] public required UiActions Ui { get; init; }
+    [Inject] public required NavigationManager Navigation { get; init; }
+    [Inject] public required ILiveEventSource Live { get; init; }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _watcher?.Dispose();
+        Load();
+        if (_incident is not null)
+        {
+            _draft = Incidents.Prefill(await Current.GetAsync(), Id);
+            _newSeverity = _incident.Severity;
+        }
+
+        _watcher = LiveWatcher.Start(Live, _ => InvokeAsync(() => { Load(); StateHasChanged(); }), DispatchExceptionAsync, Topics.Incident(Id), Topics.Incidents);
+    }
+
+    public void Dispose() => _watcher?.Dispose();
+
+    private static string Format(TimeSpan t) => t.TotalMinutes < 1 ? $"{t.TotalSeconds:0}s" : t.TotalHours < 1 ? $"{t.TotalMinutes:0}m" : $"{t.TotalHours:0.0}h";
+
+    private void Load()
+    {
+        _incident = Incidents.Get(Id);
+        if (_incident is null)
+        {
+            return;
+        }
+
+        _timeline = Incidents.Timeline(Id);
+        _evidence = Incidents.Evidence(Id);
+        _blockers = _incident.Status == IncidentStatus.Closed ? [] : Incidents.ClosureBlockers(Id);
+        _crumbs = [new("Incidents", "incidents"), new(_incident.Id, null, disabled: true)];
+    }
+
+    private Task Act(Func<Actor, Task> action, string? success = null) => Ui.TryAsync(async () =>
+    {
+        await action(await Current.GetAsync());
+        Load();
+    }, success);
+
+    private Task MoveAsync(IncidentStatus to) => Act(a => Incidents.MoveAsync(a, Id, to), $"{Id} is now {to}.");
+
+    private Task ReopenAsync() => Act(a => Incidents.ReopenAsync(a, Id, _reason ?? string.Empty), "Reopened.");
+
+    private Task TickAsync(string key) => Act(a => Incidents.TickObligationAsync(a, Id, key));
+
+    private Task SetSeverityAsync() => Act(a => Incidents.SetSeverityAsync(a, Id, _newSeverity, _severityReason ?? string.Empty), "Severity changed.");
+
+    private Task ConfirmClosureAsync() => Act(a => Incidents.ConfirmClosureConditionAsync(a, Id), "Closure condition confirmed.");
+
+    private Task AddNoteAsync(string note) => Act(a => Incidents.AddNoteAsync(a, Id, note));
+
+    private Task RecordDecisionAsync((string Decision, string Rationale) d) => Act(a => Incidents.RecordDecisionAsync(a, Id, d.Decision, d.Rationale), "Decision recorded.");
+
+    private Task PinAsync((string EntryId, bool Pinned) p) => Act(a => Incidents.SetPinnedAsync(a, Id, p.EntryId, p.Pinned));
+
+    private async Task RecordEvidenceAsync()
+    {
+        _evidenceProblems = _draft.Problems();
+        if (_evidenceProblems.Count > 0)
+        {
+            return;
+        }
+
+        if (await Ui.TryAsync(async () => await Incidents.RecordEvidenceAsync(await Current.GetAsync(), Id, _draft), "Evidence recorded."))
+        {
+            _draft = Incidents.Prefill(await Current.GetAsync(), Id);
+        }
+
+        Load();
+    }
+
+    private async Task StartRunbookAsync()
+    {
+        RunbookRun? run = null;
+        await Ui.TryAsync(async () => run = await Runs.StartAsync(await Current.GetAsync(), IncidentCatalog.ClassRunbookSlug, incidentId: Id));
+        if (run is not null)
+        {
+            Navigation.NavigateTo($"runs/{run.Id}");
+        }
+    }
+}
