@@ -7,6 +7,7 @@ public sealed partial class IncidentService
     public async Task<Incident> SetSeverityAsync(Actor actor, string id, IncidentSeverity severity, string reason)
     {
         await changes.RequireAsync(actor, Owners, "incident.set-severity", $"incident:{id}");
+        Defined(severity, "severity");
         var why = Text(reason, "A reason for the severity change", MaxTextLength);
         return await changes.RunAsync(actor, c =>
         {
@@ -27,6 +28,7 @@ public sealed partial class IncidentService
     public async Task<Incident> SetClassAsync(Actor actor, string id, IncidentClass incidentClass)
     {
         await changes.RequireAsync(actor, Owners, "incident.set-class", $"incident:{id}");
+        Defined(incidentClass, "incident class");
         return await changes.RunAsync(actor, c =>
         {
             var incident = Load(c, id);

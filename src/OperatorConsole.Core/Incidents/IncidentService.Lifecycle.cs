@@ -9,6 +9,7 @@ public sealed partial class IncidentService
     {
         var needed = to is IncidentStatus.Acknowledged or IncidentStatus.Contained ? Responders : Owners;
         await changes.RequireAsync(actor, needed, "incident.move", $"incident:{id}");
+        Defined(to, "status");
         return await changes.RunAsync(actor, c =>
         {
             var incident = Load(c, id);

@@ -29,6 +29,8 @@ public sealed partial class IncidentService(ChangeRunner changes)
     {
         await changes.RequireAsync(actor, Responders, "incident.open", "incident:new");
         var title = Text(request.Title, "Title", MaxTitleLength);
+        Defined(request.Class, "incident class");
+        Defined(request.Severity, "severity");
         var scopes = (request.Scopes ?? []).Select(s => s.Trim()).Where(s => s.Length > 0).Distinct().ToList();
         if (scopes.Any(s => s.Length > 100 || s.Any(char.IsControl)))
         {
@@ -79,6 +81,16 @@ public sealed partial class IncidentService(ChangeRunner changes)
         }
 
         return trimmed.Length > max ? throw new DomainValidationException($"{name} is longer than {max} characters.") : trimmed;
+    }
+
+    /// <summary>Enums arrive from JSON, where any number binds; only the named values are valid.</summary>
+    private static void Defined<TEnum>(TEnum value, string name)
+        where TEnum : struct, Enum
+    {
+        if (!Enum.IsDefined(value))
+        {
+            throw new DomainValidationException($"'{value}' is not a known {name}.");
+        }
     }
 
     private static string? Optional(string? value, string name, int max) =>

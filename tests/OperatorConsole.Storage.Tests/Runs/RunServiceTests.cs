@@ -1,5 +1,6 @@
 using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Common;
+using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.Runbooks;
 using OperatorConsole.Core.Runs;
 using OperatorConsole.Storage.Tests.Shared;
@@ -16,13 +17,14 @@ public sealed class RunServiceTests : IDisposable
     public async Task Start_ImportedRunbook_CopiesEveryStepOpen()
     {
         var runbook = await ImportDrillAsync();
+        var incident = await _store.Incidents.OpenAsync(TestActors.Omar, new("Drill", IncidentClass.Other, IncidentSeverity.Sev3, [], null));
 
-        var run = await _store.Runs.StartAsync(TestActors.Omar, TestRunbooks.DrillSlug, incidentId: " inc-7 ");
+        var run = await _store.Runs.StartAsync(TestActors.Omar, TestRunbooks.DrillSlug, incidentId: $" {incident.Id} ");
 
         Assert.Equal(runbook.AllSteps.Select(s => s.Id), run.Steps.Select(s => s.StepId));
         Assert.Equal(runbook.AllSteps, run.Steps.Select(s => s.Definition));
         Assert.All(run.Steps, s => Assert.False(s.IsDone));
-        Assert.Equal(("Omar On-call", "inc-7", 1), (run.StartedBy, run.IncidentId, run.RunbookVersion));
+        Assert.Equal(("Omar On-call", "INC-0001", 1), (run.StartedBy, run.IncidentId, run.RunbookVersion));
     }
 
     [Fact]
