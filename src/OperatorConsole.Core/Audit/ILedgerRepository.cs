@@ -17,6 +17,12 @@ public interface ILedgerRepository
     /// <summary>All entries in sequence order, streamed.</summary>
     IEnumerable<LedgerEntry> All();
 
+    /// <summary>
+    /// Entries with a timestamp inside [from, to], both inclusive, in time order and streamed, so
+    /// that a range read never loads the whole ledger. Consume it inside the store read.
+    /// </summary>
+    IEnumerable<LedgerEntry> Range(DateTimeOffset from, DateTimeOffset to);
+
     /// <summary>Newest first.</summary>
     IReadOnlyList<LedgerEntry> Query(LedgerQuery query);
 }

@@ -35,6 +35,10 @@ internal sealed class LiteLedgerRepository(ILiteDatabase db, bool writable) : IL
 
     public IEnumerable<LedgerEntry> All() => _collection.Find(LiteDB.Query.All(LiteDB.Query.Ascending)).Select(ToEntry);
 
+    // Between on the indexed "ts" field walks only that slice of the index, lazily.
+    public IEnumerable<LedgerEntry> Range(DateTimeOffset from, DateTimeOffset to) =>
+        _collection.Find(LiteDB.Query.Between("ts", from.UtcDateTime, to.UtcDateTime)).Select(ToEntry);
+
     public IReadOnlyList<LedgerEntry> Query(LedgerQuery query)
     {
         var filters = new List<BsonExpression>();

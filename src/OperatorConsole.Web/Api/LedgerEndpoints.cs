@@ -1,4 +1,5 @@
 using OperatorConsole.Core.Audit;
+using OperatorConsole.Web.Features.Audit;
 
 namespace OperatorConsole.Web.Api;
 
@@ -15,6 +16,16 @@ public static class LedgerEndpoints
 
         // The whole chain, oldest first, for checking with docs/ledger.md's recipe outside the console.
         group.MapGet("/export", (AuditService audit) => new { rootHash = audit.Verify().RootHash, entries = audit.All() });
+
+        // 002's anomaly investigation; from/to default to the last 24 hours.
+        group.MapGet("/investigate", (AuditService audit, TimeProvider clock, string? from, string? to) =>
+        {
+            var (start, end) = UtcRangeInput.Parse(from, to, clock.GetUtcNow());
+            return audit.Investigate(start, end);
+        });
+
+        // 002's daily health check; a read, so GET, and every signed-in role may run it.
+        api.MapGet("/health-check", (AuditService audit) => audit.RunDailyHealthCheck()).WithTags("Audit ledger");
 
         return api;
     }
