@@ -1,4 +1,6 @@
 using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -57,8 +59,11 @@ public sealed class ConsoleHost : WebApplicationFactory<Program>
         return connection;
     }
 
+    /// <summary>The API's JSON shape: web defaults with enums as names.</summary>
+    public static readonly JsonSerializerOptions ApiJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
     public static async Task<T> ReadAsync<T>(HttpResponseMessage response) =>
-        (await response.Content.ReadFromJsonAsync<T>())!;
+        (await response.Content.ReadFromJsonAsync<T>(ApiJson))!;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
