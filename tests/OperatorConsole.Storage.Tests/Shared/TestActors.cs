@@ -7,5 +7,6 @@ public static class TestActors
     public static readonly Actor Admin = new("ada", "Ada Admin", Role.Admin);
     public static readonly Actor Omar = new("omar", "Omar On-call", Role.OnCall);
     public static readonly Actor Olga = new("olga", "Olga On-call", Role.OnCall);
+    public static readonly Actor Iris = new("iris", "Iris Owner", Role.IncidentOwner);
     public static readonly Actor Viewer = new("vera", "Vera Viewer", Role.Viewer);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Common;
+using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.Live;
 using OperatorConsole.Core.Runbooks;
 using OperatorConsole.Core.Runbooks.Import;
@@ -55,6 +56,10 @@ public sealed class TestStore : IDisposable
     public ApiKeyService ApiKeys => new(Changes);
 
     public AuditService Audit => new(Changes);
+
+    public IncidentService Incidents => new(Changes);
+
+    public PostIncidentService PostIncidents => new(Changes);
 
     public IReadOnlyList<LedgerEntry> Ledger => Store.Read(s => s.Ledger.All().ToList());
 
