@@ -29,6 +29,7 @@ public static class DependencyInjection
         services.AddSingleton<ProbeRunner>();
         services.AddSingleton<RunService>();
         services.AddSingleton<IncidentService>();
+        services.AddSingleton<PostIncidentService>();
         services.AddHttpClient(ProbeRunner.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
         return services;

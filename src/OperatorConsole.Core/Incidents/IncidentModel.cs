@@ -80,6 +80,7 @@ public static class TimelineKinds
     public const string Assignment = "assignment";
     public const string Obligation = "obligation";
     public const string Closure = "closure";
+    public const string PostIncident = "post-incident";
 
-    public static readonly IReadOnlyList<string> All = [Status, Severity, Note, Decision, Runbook, Evidence, Assignment, Obligation, Closure];
+    public static readonly IReadOnlyList<string> All = [Status, Severity, Note, Decision, Runbook, Evidence, Assignment, Obligation, Closure, PostIncident];
 }

@@ -20,4 +20,6 @@ public interface IStoreSession
     ILedgerRepository Ledger { get; }
 
     IIncidentRepository Incidents { get; }
+
+    IPostIncidentRepository PostIncidents { get; }
 }

@@ -12,6 +12,7 @@ internal static class LiteSchema
     public const string Incidents = "incidents";
     public const string Timeline = "incident_timeline";
     public const string Evidence = "evidence_records";
+    public const string PostIncidentRecords = "post_incident_records";
 
     public static void EnsureIndexes(ILiteDatabase db)
     {
@@ -23,5 +24,6 @@ internal static class LiteSchema
         db.GetCollection(Ledger).EnsureIndex("action");
         db.GetCollection(Timeline).EnsureIndex("incidentId");
         db.GetCollection(Evidence).EnsureIndex("incidentId");
+        db.GetCollection(PostIncidentRecords).EnsureIndex("openFollowUps");
     }
 }

@@ -28,6 +28,8 @@ internal sealed class LiteSession(ILiteDatabase db, bool writable) : IStoreSessi
 
     public IIncidentRepository Incidents { get; } = new LiteIncidentRepository(db, writable);
 
+    public IPostIncidentRepository PostIncidents { get; } = new LitePostIncidentRepository(db, writable);
+
     public static void EnsureWritable(bool writable)
     {
         if (!writable)

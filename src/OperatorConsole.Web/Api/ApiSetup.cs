@@ -16,6 +16,7 @@ public static class ApiSetup
         api.MapRunEndpoints();
         api.MapLedgerEndpoints();
         api.MapIncidentEndpoints();
+        api.MapPostIncidentEndpoints();
         return app;
     }
 }

@@ -59,6 +59,8 @@ public sealed class TestStore : IDisposable
 
     public IncidentService Incidents => new(Changes);
 
+    public PostIncidentService PostIncidents => new(Changes);
+
     public IReadOnlyList<LedgerEntry> Ledger => Store.Read(s => s.Ledger.All().ToList());
 
     /// <summary>Closes the file without deleting it; then <see cref="Open"/> starts a new store on it.</summary>

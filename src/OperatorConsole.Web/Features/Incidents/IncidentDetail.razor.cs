@@ -16,6 +16,7 @@ public sealed partial class IncidentDetail : IDisposable
     private IReadOnlyList<EvidenceRecord> _evidence = [];
     private IReadOnlyList<string> _blockers = [];
     private IReadOnlyList<string> _evidenceProblems = [];
+    private PostIncidentRecord? _postIncident;
     private EvidenceDraft _draft = new();
     private List<BreadcrumbItem> _crumbs = [];
     private string? _reason;
@@ -27,6 +28,7 @@ public sealed partial class IncidentDetail : IDisposable
 
     [Inject] public required IncidentService Incidents { get; init; }
     [Inject] public required RunService Runs { get; init; }
+    [Inject] public required PostIncidentService PostIncidents { get; init; }
     [Inject] public required CurrentActor Current { get; init; }
     [Inject] public required UiActions Ui { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
@@ -59,6 +61,7 @@ public sealed partial class IncidentDetail : IDisposable
 
         _timeline = Incidents.Timeline(Id);
         _evidence = Incidents.Evidence(Id);
+        _postIncident = PostIncidents.Get(Id);
         _blockers = _incident.Status == IncidentStatus.Closed ? [] : Incidents.ClosureBlockers(Id);
         _crumbs = [new("Incidents", "incidents"), new(_incident.Id, null, disabled: true)];
     }
