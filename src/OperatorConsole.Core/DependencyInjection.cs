@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Common;
+using OperatorConsole.Core.Evidence;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.Live;
 using OperatorConsole.Core.Runbooks;
@@ -30,6 +31,7 @@ public static class DependencyInjection
         services.AddSingleton<RunService>();
         services.AddSingleton<IncidentService>();
         services.AddSingleton<PostIncidentService>();
+        services.AddSingleton<EvidenceService>();
         services.AddHttpClient(ProbeRunner.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
         return services;

@@ -81,6 +81,7 @@ public static class TimelineKinds
     public const string Obligation = "obligation";
     public const string Closure = "closure";
     public const string PostIncident = "post-incident";
+    public const string Attachment = "attachment";
 
-    public static readonly IReadOnlyList<string> All = [Status, Severity, Note, Decision, Runbook, Evidence, Assignment, Obligation, Closure, PostIncident];
+    public static readonly IReadOnlyList<string> All = [Status, Severity, Note, Decision, Runbook, Evidence, Assignment, Obligation, Closure, PostIncident, Attachment];
 }

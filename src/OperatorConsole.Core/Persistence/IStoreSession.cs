@@ -1,4 +1,5 @@
 using OperatorConsole.Core.Audit;
+using OperatorConsole.Core.Evidence;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.Runbooks;
 using OperatorConsole.Core.Runs;
@@ -22,4 +23,5 @@ public interface IStoreSession
     IIncidentRepository Incidents { get; }
 
     IPostIncidentRepository PostIncidents { get; }
+    IAttachmentRepository Attachments { get; }
 }

@@ -13,6 +13,7 @@ internal static class LiteSchema
     public const string Timeline = "incident_timeline";
     public const string Evidence = "evidence_records";
     public const string PostIncidentRecords = "post_incident_records";
+    public const string Attachments = "attachments";
 
     public static void EnsureIndexes(ILiteDatabase db)
     {
@@ -25,5 +26,6 @@ internal static class LiteSchema
         db.GetCollection(Timeline).EnsureIndex("incidentId");
         db.GetCollection(Evidence).EnsureIndex("incidentId");
         db.GetCollection(PostIncidentRecords).EnsureIndex("openFollowUps");
+        db.GetCollection(Attachments).EnsureIndex("incidentId");
     }
 }

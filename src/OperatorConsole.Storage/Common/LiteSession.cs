@@ -1,11 +1,13 @@
 using LiteDB;
 using OperatorConsole.Core.Audit;
+using OperatorConsole.Core.Evidence;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.Persistence;
 using OperatorConsole.Core.Runbooks;
 using OperatorConsole.Core.Runs;
 using OperatorConsole.Core.Users;
 using OperatorConsole.Storage.Audit;
+using OperatorConsole.Storage.Evidence;
 using OperatorConsole.Storage.Incidents;
 using OperatorConsole.Storage.Runbooks;
 using OperatorConsole.Storage.Runs;
@@ -29,6 +31,7 @@ internal sealed class LiteSession(ILiteDatabase db, bool writable) : IStoreSessi
     public IIncidentRepository Incidents { get; } = new LiteIncidentRepository(db, writable);
 
     public IPostIncidentRepository PostIncidents { get; } = new LitePostIncidentRepository(db, writable);
+    public IAttachmentRepository Attachments { get; } = new LiteAttachmentRepository(db, writable);
 
     public static void EnsureWritable(bool writable)
     {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Common;
+using OperatorConsole.Core.Evidence;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.Live;
 using OperatorConsole.Core.Runbooks;
@@ -60,6 +61,7 @@ public sealed class TestStore : IDisposable
     public IncidentService Incidents => new(Changes);
 
     public PostIncidentService PostIncidents => new(Changes);
+    public EvidenceService Evidence => new(Changes);
 
     public IReadOnlyList<LedgerEntry> Ledger => Store.Read(s => s.Ledger.All().ToList());
 

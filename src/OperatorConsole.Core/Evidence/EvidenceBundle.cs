@@ -1,0 +1,89 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using OperatorConsole.Core.Audit;
+using OperatorConsole.Core.Incidents;
+
+namespace OperatorConsole.Core.Evidence;
+
+/// <summary>The file a preserved incident becomes. See docs/evidence-bundle.md for the format.</summary>
+public sealed record PreservedBundle(string FileName, string Json, string IntegrityHash);
+
+/// <summary>Builds and seals bundles: plain data in, canonical JSON with its integrity hash out.</summary>
+public static class EvidenceBundle
+{
+    public const string Format = "operator-console/evidence-bundle/1";
+    public const string IntegrityField = "integrity_hash";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new JsonStringEnumConverter(), new UtcTimestampConverter() },
+    };
+
+    /// <summary>An entry belongs to the incident when its subject is <c>incident:{id}</c> or below it (<c>incident:{id}/…</c>).</summary>
+    public static bool IsIncidentSubject(string subject, string incidentId)
+    {
+        var root = $"incident:{incidentId}";
+        return subject == root || subject.StartsWith(root + "/", StringComparison.Ordinal);
+    }
+
+    public static JsonObject Build(
+        Incident incident,
+        IReadOnlyList<TimelineEntry> timeline,
+        IReadOnlyList<EvidenceRecord> evidence,
+        IReadOnlyList<Attachment> attachments,
+        IReadOnlyList<LedgerEntry> ledgerEntries,
+        LedgerEntry? ledgerHead,
+        DateTimeOffset preservedAt,
+        string preservedBy) => new()
+        {
+            ["format"] = Format,
+            ["incident"] = Node(incident),
+            ["timeline"] = Node(timeline),
+            ["evidence_records"] = Node(evidence),
+            ["attachments"] = Node(attachments),
+            ["ledger"] = new JsonObject
+            {
+                ["head_sequence"] = ledgerHead?.Sequence ?? 0,
+                ["root_hash"] = ledgerHead?.Hash ?? LedgerHasher.GenesisHash,
+                ["entries"] = new JsonArray([.. ledgerEntries.Select(LedgerNode)]),
+            },
+            ["preserved_at"] = LedgerHasher.FormatTimestamp(preservedAt),
+            ["preserved_by"] = preservedBy,
+        };
+
+    /// <summary>Adds the integrity hash (over the canonical JSON without it) and returns the file text.</summary>
+    public static string Seal(JsonObject bundle, out string integrityHash)
+    {
+        bundle.Remove(IntegrityField);
+        integrityHash = CanonicalJson.Sha256(bundle);
+        bundle[IntegrityField] = integrityHash;
+        return CanonicalJson.Write(bundle);
+    }
+
+    public static JsonObject LedgerNode(LedgerEntry e) => new()
+    {
+        ["sequence"] = e.Sequence,
+        ["timestamp"] = e.Timestamp,
+        ["actor"] = e.Actor,
+        ["action"] = e.Action,
+        ["subject"] = e.Subject,
+        ["outcome"] = e.Outcome,
+        ["payload"] = e.Payload,
+        ["previous_hash"] = e.PreviousHash,
+        ["hash"] = e.Hash,
+    };
+
+    private static JsonNode? Node<T>(T value) => JsonSerializer.SerializeToNode(value, Json);
+
+    /// <summary>Timestamps as UTC ISO-8601 with milliseconds, the same shape as the ledger's.</summary>
+    private sealed class UtcTimestampConverter : JsonConverter<DateTimeOffset>
+    {
+        public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.GetDateTimeOffset();
+
+        public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(LedgerHasher.FormatTimestamp(value));
+    }
+}

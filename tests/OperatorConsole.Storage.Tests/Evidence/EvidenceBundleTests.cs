@@ -1,0 +1,139 @@
+using System.Text.Json.Nodes;
+using LiteDB;
+using OperatorConsole.Core.Common;
+using OperatorConsole.Core.Evidence;
+using OperatorConsole.Core.Incidents;
+using OperatorConsole.Storage.Evidence;
+using OperatorConsole.Storage.Tests.Shared;
+
+namespace OperatorConsole.Storage.Tests.Evidence;
+
+public sealed class EvidenceBundleTests : IDisposable
+{
+    private readonly TestStore _store = new();
+
+    public void Dispose() => _store.Dispose();
+
+    [Fact]
+    public async Task Verify_FreshlyPreservedBundle_IsValid()
+    {
+        var (incident, _) = await EvidenceTestData.WithAttachmentAsync(_store);
+        var bundle = await _store.Evidence.PreserveAsync(TestActors.Omar, incident.Id);
+
+        var result = _store.Evidence.Verify(bundle.Json);
+
+        Assert.True(result.Valid, string.Join(" | ", result.Problems));
+        Assert.Empty(result.Problems);
+    }
+
+    [Fact]
+    public async Task Preserve_IncidentWithAttachment_BundlesMetadataHashesAndOnlyThisIncidentsLedger()
+    {
+        var (incident, attachment) = await EvidenceTestData.WithAttachmentAsync(_store);
+        await _store.Incidents.OpenAsync(TestActors.Omar, new OpenIncident("Other", IncidentClass.Other, IncidentSeverity.Sev3, [], null));
+        var headBefore = _store.Ledger[^1];
+
+        var bundle = JsonNode.Parse((await _store.Evidence.PreserveAsync(TestActors.Omar, incident.Id)).Json)!;
+
+        var subjects = bundle["ledger"]!["entries"]!.AsArray().Select(e => (string)e!["subject"]!).ToList();
+        Assert.All(subjects, s => Assert.StartsWith($"incident:{incident.Id}", s, StringComparison.Ordinal));
+        Assert.Equal(2, subjects.Count);
+        Assert.Equal(headBefore.Hash, (string)bundle["ledger"]!["root_hash"]!);
+        Assert.Equal(attachment.Sha256, (string)bundle["attachments"]![0]!["sha256"]!);
+        Assert.Null(bundle["attachments"]![0]!["content"]);
+        Assert.Equal(("Omar On-call", incident.Id), ((string)bundle["preserved_by"]!, (string)bundle["incident"]!["id"]!));
+    }
+
+    [Fact]
+    public async Task Preserve_Any_IsInTheLedgerAndOnTheTimelineWithTheIntegrityHash()
+    {
+        var incident = await EvidenceTestData.OpenIncidentAsync(_store);
+
+        var bundle = await _store.Evidence.PreserveAsync(TestActors.Omar, incident.Id);
+
+        var entry = _store.Ledger[^1];
+        var line = _store.Incidents.Timeline(incident.Id)[^1];
+        Assert.Equal(("incident.preserve-evidence", $"incident:{incident.Id}"), (entry.Action, entry.Subject));
+        Assert.Contains(bundle.IntegrityHash, entry.Payload, StringComparison.Ordinal);
+        Assert.Equal(("Evidence preserved", $"Integrity hash {bundle.IntegrityHash}"), (line.Text, line.Detail));
+        Assert.True(_store.Audit.Verify().IsValid);
+    }
+
+    [Fact]
+    public async Task Preserve_ByViewer_IsDenied()
+    {
+        var incident = await EvidenceTestData.OpenIncidentAsync(_store);
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _store.Evidence.PreserveAsync(TestActors.Viewer, incident.Id));
+    }
+
+    [Fact]
+    public async Task Verify_OneCharacterFlipped_NamesIntegrityHashMismatch()
+    {
+        var incident = await EvidenceTestData.OpenIncidentAsync(_store);
+        var bundle = await _store.Evidence.PreserveAsync(TestActors.Omar, incident.Id);
+
+        var result = _store.Evidence.Verify(bundle.Json.Replace("Publish blocked in", "Publish blocked In", StringComparison.Ordinal));
+
+        Assert.False(result.Valid);
+        Assert.Contains(result.Problems, p => p.StartsWith("Integrity hash mismatch", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Verify_AttachmentBytesTamperedInDatabase_NamesThatAttachment()
+    {
+        var (incident, attachment) = await EvidenceTestData.WithAttachmentAsync(_store);
+        var bundle = await _store.Evidence.PreserveAsync(TestActors.Omar, incident.Id);
+
+        // Someone with the database file rewrites the stored bytes while the console is down.
+        _store.Close();
+        using (var db = new LiteDatabase(_store.DataFile))
+        {
+            using var altered = new MemoryStream("nothing happened here\n"u8.ToArray());
+            db.FileStorage.Upload(LiteAttachmentRepository.FileId(incident.Id, attachment.Id), attachment.Name, altered);
+        }
+
+        _store.Open();
+
+        var result = _store.Evidence.Verify(bundle.Json);
+
+        Assert.False(result.Valid);
+        Assert.Equal($"Attachment 'publish.log' ({attachment.Id}): the stored bytes no longer match the SHA-256 recorded in the bundle ({attachment.Sha256}).",
+            Assert.Single(result.Problems));
+    }
+
+    [Fact]
+    public async Task Verify_ResealedBundleWithAlteredLedgerEntry_NamesThatSequence()
+    {
+        var incident = await EvidenceTestData.OpenIncidentAsync(_store);
+        var bundle = JsonNode.Parse((await _store.Evidence.PreserveAsync(TestActors.Omar, incident.Id)).Json)!.AsObject();
+        var first = bundle["ledger"]!["entries"]![0]!;
+        first["actor"] = "mallory";
+
+        // Resealing makes the integrity hash fit again; only the comparison with the ledger can catch it.
+        var result = _store.Evidence.Verify(EvidenceBundle.Seal(bundle, out _));
+
+        Assert.Equal($"Ledger entry {(long)first["sequence"]!} does not match this console's ledger at that sequence.", Assert.Single(result.Problems));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("{\"format\": ")]
+    [InlineData("[1, 2]")]
+    public void Verify_MalformedJson_SaysTheBundleIsNotValidJson(string text)
+    {
+        var result = _store.Evidence.Verify(text);
+
+        Assert.False(result.Valid);
+        Assert.StartsWith("The bundle is not valid JSON", Assert.Single(result.Problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Verify_JsonObjectWithoutBundleShape_SaysWhatIsMissing()
+    {
+        var result = _store.Evidence.Verify("""{"integrity_hash": "abc"}""");
+
+        Assert.False(result.Valid);
+        Assert.Contains(result.Problems, p => p.Contains("'incident' is missing", StringComparison.Ordinal));
+    }
+}
