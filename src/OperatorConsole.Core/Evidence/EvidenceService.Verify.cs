@@ -6,7 +6,8 @@ using OperatorConsole.Core.Persistence;
 
 namespace OperatorConsole.Core.Evidence;
 
-public sealed record BundleVerification(bool Valid, IReadOnlyList<string> Problems);
+/// <summary><paramref name="Malformed"/>: the text is not a bundle at all, as opposed to a bundle that fails its checks.</summary>
+public sealed record BundleVerification(bool Valid, IReadOnlyList<string> Problems, bool Malformed = false);
 
 public sealed partial class EvidenceService
 {
@@ -41,11 +42,11 @@ public sealed partial class EvidenceService
         }
         catch (Exception ex) when (ex is FormatException or InvalidOperationException)
         {
-            return new BundleVerification(false, [.. problems, $"The bundle does not have the evidence-bundle shape: {ex.Message}"]);
+            return new BundleVerification(false, [.. problems, $"The bundle does not have the evidence-bundle shape: {ex.Message}"], Malformed: true);
         }
     }
 
-    private static BundleVerification Fail(string problem) => new(false, [problem]);
+    private static BundleVerification Fail(string problem) => new(false, [problem], Malformed: true);
 
     private static void CheckIntegrity(JsonObject bundle, List<string> problems)
     {

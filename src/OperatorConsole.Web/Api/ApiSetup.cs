@@ -17,6 +17,7 @@ public static class ApiSetup
         api.MapLedgerEndpoints();
         api.MapIncidentEndpoints();
         api.MapPostIncidentEndpoints();
+        api.MapEvidenceEndpoints();
         return app;
     }
 }
