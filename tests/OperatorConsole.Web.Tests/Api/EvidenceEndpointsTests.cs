@@ -88,6 +88,21 @@ public sealed class EvidenceEndpointsTests(ConsoleHost host) : IClassFixture<Con
     }
 
     [Fact]
+    public async Task PreserveFormPost_SignedInWithCookie_DownloadsBundleAndRecordsIt()
+    {
+        using var client = await HostClients.SignedInClientAsync(host, "oncall", "demo-oncall");
+        var incidentId = await OpenIncidentAsync();
+
+        // What the "Preserve evidence" button sends: an empty urlencoded form, same origin, with the auth cookie.
+        using var response = await client.PostAsync($"/api/incidents/{incidentId}/evidence-bundle", new FormUrlEncodedContent([]));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith($"evidence-{incidentId}-", response.Content.Headers.ContentDisposition?.FileNameStar, StringComparison.Ordinal);
+        var hash = response.Headers.GetValues("X-Integrity-Hash").Single();
+        Assert.Contains(host.Service<IncidentService>().Timeline(incidentId), e => e.Detail == $"Integrity hash {hash}");
+    }
+
+    [Fact]
     public async Task Verify_TamperedBundle_Returns200InvalidNamingIntegrityHash()
     {
         using var client = await host.ApiClientAsync(Role.OnCall);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using OperatorConsole.Core.Common;
+using OperatorConsole.Core.Evidence;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.Live;
 using OperatorConsole.Core.Runs;
@@ -14,6 +15,7 @@ public sealed partial class IncidentDetail : IDisposable
     private Incident? _incident;
     private IReadOnlyList<TimelineEntry> _timeline = [];
     private IReadOnlyList<EvidenceRecord> _evidence = [];
+    private IReadOnlyList<Attachment> _attachments = [];
     private IReadOnlyList<string> _blockers = [];
     private IReadOnlyList<string> _evidenceProblems = [];
     private PostIncidentRecord? _postIncident;
@@ -27,6 +29,7 @@ public sealed partial class IncidentDetail : IDisposable
     [Parameter] public string Id { get; set; } = string.Empty;
 
     [Inject] public required IncidentService Incidents { get; init; }
+    [Inject] public required EvidenceService EvidenceStore { get; init; }
     [Inject] public required RunService Runs { get; init; }
     [Inject] public required PostIncidentService PostIncidents { get; init; }
     [Inject] public required CurrentActor Current { get; init; }
@@ -62,6 +65,7 @@ public sealed partial class IncidentDetail : IDisposable
         _timeline = Incidents.Timeline(Id);
         _evidence = Incidents.Evidence(Id);
         _postIncident = PostIncidents.Get(Id);
+        _attachments = EvidenceStore.Attachments(Id);
         _blockers = _incident.Status == IncidentStatus.Closed ? [] : Incidents.ClosureBlockers(Id);
         _crumbs = [new("Incidents", "incidents"), new(_incident.Id, null, disabled: true)];
     }
