@@ -93,4 +93,17 @@ public sealed record Runbook
     public string Id => $"{Slug}@{Version}";
 
     public IEnumerable<RunbookStep> AllSteps => Sections.SelectMany(s => s.Steps);
+
+    /// <summary>The section titled <paramref name="title"/> and the deeper sections under it, in order.</summary>
+    public IReadOnlyList<RunbookSection> Part(string title)
+    {
+        var start = Sections.ToList().FindIndex(s => string.Equals(s.Title, title, StringComparison.OrdinalIgnoreCase));
+        if (start < 0)
+        {
+            return [];
+        }
+
+        var level = Sections[start].Level;
+        return [Sections[start], .. Sections.Skip(start + 1).TakeWhile(s => s.Level > level)];
+    }
 }

@@ -15,25 +15,35 @@ public sealed class RunService(ChangeRunner changes, ProbeRunner probes)
 
     public IReadOnlyList<RunbookRun> List(string? runbookSlug = null) => changes.Store.Read(s => s.Runs.List(runbookSlug));
 
-    public async Task<RunbookRun> StartAsync(Actor actor, string slug, int? version = null, string? incidentId = null)
+    /// <summary>
+    /// Starts a run of a whole runbook, or of one part of it (<paramref name="section"/> and its
+    /// sub-sections), e.g. the "Runbook: publish failure" part of seed 004 for that incident class.
+    /// </summary>
+    public async Task<RunbookRun> StartAsync(Actor actor, string slug, int? version = null, string? incidentId = null, string? section = null)
     {
         await changes.RequireAsync(actor, Operators, "run.start", $"runbook:{slug}");
         return await changes.RunAsync(actor, c =>
         {
             var runbook = c.Session.Runbooks.Get(slug, version) ?? throw new NotFoundException($"No runbook '{slug}'.");
+            var sections = string.IsNullOrWhiteSpace(section) ? runbook.Sections : runbook.Part(section);
+            if (sections.Count == 0)
+            {
+                throw new NotFoundException($"{runbook.Title} has no section '{section}'.");
+            }
+
             var run = new RunbookRun
             {
                 Id = Guid.NewGuid().ToString("N")[..12],
                 RunbookSlug = runbook.Slug,
                 RunbookVersion = runbook.Version,
-                RunbookTitle = runbook.Title,
+                RunbookTitle = string.IsNullOrWhiteSpace(section) ? runbook.Title : $"{runbook.Title} — {sections[0].Title}",
                 IncidentId = string.IsNullOrWhiteSpace(incidentId) ? null : incidentId.Trim(),
                 StartedBy = c.Actor.DisplayName,
                 StartedAt = c.Now,
-                Steps = [.. runbook.Sections.SelectMany(section => section.Steps.Select(step => new RunStep
+                Steps = [.. sections.SelectMany(part => part.Steps.Select(step => new RunStep
                 {
                     StepId = step.Id,
-                    SectionTitle = section.Title,
+                    SectionTitle = part.Title,
                     Definition = step,
                 }))],
             };

@@ -28,6 +28,28 @@ public sealed class RunServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task Start_WithASection_CopiesOnlyThatPartAndItsSubsections()
+    {
+        var markdown = "# Two plays\n\n## Play A\n\n1. a1\n\n### Verification\n\n- [ ] a2\n\n## Play B\n\n1. b1\n"u8.ToArray();
+        await _store.Runbooks.ImportAsync(TestActors.Admin, "two-plays.md", markdown);
+
+        var run = await _store.Runs.StartAsync(TestActors.Omar, "two-plays", section: "Play A");
+
+        Assert.Equal(["a1", "a2"], run.Steps.Select(s => s.Definition.Text));
+        Assert.Equal("Two plays — Play A", run.RunbookTitle);
+    }
+
+    [Fact]
+    public async Task Start_WithAnUnknownSection_ThrowsNotFoundAndStoresNoRun()
+    {
+        await ImportDrillAsync();
+
+        await Assert.ThrowsAsync<NotFoundException>(() => _store.Runs.StartAsync(TestActors.Omar, TestRunbooks.DrillSlug, section: "No such part"));
+
+        Assert.Empty(_store.Runs.List());
+    }
+
+    [Fact]
     public async Task Start_UnknownRunbook_ThrowsNotFoundAndStoresNoRun()
     {
         await Assert.ThrowsAsync<NotFoundException>(() => _store.Runs.StartAsync(TestActors.Omar, "no-such-runbook"));

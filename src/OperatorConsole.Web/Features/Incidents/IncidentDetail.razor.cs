@@ -111,7 +111,8 @@ public sealed partial class IncidentDetail : IDisposable
     private async Task StartRunbookAsync()
     {
         RunbookRun? run = null;
-        await Ui.TryAsync(async () => run = await Runs.StartAsync(await Current.GetAsync(), IncidentCatalog.ClassRunbookSlug, incidentId: Id));
+        await Ui.TryAsync(async () => run = await Runs.StartAsync(
+            await Current.GetAsync(), IncidentCatalog.ClassRunbookSlug, incidentId: Id, section: IncidentCatalog.Info(_incident!.Class).RunbookSection));
         if (run is not null)
         {
             Navigation.NavigateTo($"runs/{run.Id}");
