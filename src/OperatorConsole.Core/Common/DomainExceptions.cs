@@ -1,7 +1,29 @@
 namespace OperatorConsole.Core.Common;
 
-/// <summary>Input that breaks a rule; the message is safe to show to the user.</summary>
-public class DomainValidationException(string message) : Exception(message);
+/// <summary>
+/// Input that breaks a rule; the message is safe to show to the user. <see cref="Errors"/> optionally names the
+/// fields at fault, keyed by the API's camelCase field names, so a client can put each problem next to its field.
+/// </summary>
+public class DomainValidationException(string message, IReadOnlyDictionary<string, string[]>? errors = null) : Exception(message)
+{
+    private static readonly IReadOnlyDictionary<string, string[]> None = new Dictionary<string, string[]>();
+
+    /// <summary>Problems per field; empty when the refusal is not about particular fields.</summary>
+    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors ?? None;
+
+    /// <summary>Refuses with every field problem; the message joins them in order, for callers that only show text.</summary>
+    public static DomainValidationException ForFields(IReadOnlyList<FieldProblem> problems) =>
+        new(string.Join(" ", problems.Select(p => p.Message)), FieldProblem.ByField(problems));
+}
+
+/// <summary>One rule a field breaks; <see cref="Field"/> is the API's camelCase name of the field.</summary>
+public sealed record FieldProblem(string Field, string Message)
+{
+    /// <summary>The problems grouped by field, fields and messages in the order they were found.</summary>
+    public static IReadOnlyDictionary<string, string[]> ByField(IEnumerable<FieldProblem> problems) =>
+        problems.GroupBy(p => p.Field, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray(), StringComparer.Ordinal);
+}
 
 /// <summary>The actor lacks the role an action needs.</summary>
 public sealed class AccessDeniedException(string message) : Exception(message);

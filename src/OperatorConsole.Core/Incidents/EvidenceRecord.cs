@@ -1,3 +1,6 @@
+using System.Text.Json;
+using OperatorConsole.Core.Common;
+
 namespace OperatorConsole.Core.Incidents;
 
 /// <summary>The nine core evidence fields of seed 004, plus who recorded them and when.</summary>
@@ -34,38 +37,47 @@ public sealed class EvidenceDraft
     public string? FollowUp { get; set; }
 
     /// <summary>Every problem with the draft, each naming its field; empty when it is complete.</summary>
-    public IReadOnlyList<string> Problems()
+    public IReadOnlyList<string> Problems() => [.. FieldProblems().Select(p => p.Message)];
+
+    /// <summary>The same problems as <see cref="Problems"/>, each with the API's camelCase name of its field.</summary>
+    public IReadOnlyList<FieldProblem> FieldProblems()
     {
-        var problems = new List<string>();
+        var problems = new List<FieldProblem>();
         if (Timestamp is null)
         {
-            problems.Add("Timestamp is required.");
+            problems.Add(new(Field(nameof(Timestamp)), "Timestamp is required."));
         }
 
-        Require(problems, Scope, "Scope");
-        Require(problems, TriggerSource, "Trigger or alert source");
-        Require(problems, FailureMode, "Observed failure mode");
-        Require(problems, ContainmentAction, "Containment action");
-        Require(problems, VerificationResult, "Verification result");
-        Require(problems, OperatorOrOwner, "Operator or owner");
-        Require(problems, FollowUp, "Follow-up requirement");
+        Require(problems, Scope, nameof(Scope), "Scope");
+        Require(problems, TriggerSource, nameof(TriggerSource), "Trigger or alert source");
+        Require(problems, FailureMode, nameof(FailureMode), "Observed failure mode");
+        Require(problems, ContainmentAction, nameof(ContainmentAction), "Containment action");
+        Require(problems, VerificationResult, nameof(VerificationResult), "Verification result");
+        Require(problems, OperatorOrOwner, nameof(OperatorOrOwner), "Operator or owner");
+        Require(problems, FollowUp, nameof(FollowUp), "Follow-up requirement");
         if (RollbackOrKillSwitchAction?.Length > MaxFieldLength)
         {
-            problems.Add($"Rollback or kill-switch action is longer than {MaxFieldLength} characters.");
+            problems.Add(new(Field(nameof(RollbackOrKillSwitchAction)), $"Rollback or kill-switch action is longer than {MaxFieldLength} characters."));
         }
 
         return problems;
     }
 
-    private static void Require(List<string> problems, string? value, string name)
+    /// <summary>Problems keyed by field, as the API reports them in problem+json's <c>errors</c>.</summary>
+    public IReadOnlyDictionary<string, string[]> ProblemsByField() => FieldProblem.ByField(FieldProblems());
+
+    /// <summary>The JSON (web defaults) name of a property: the key a client sent it under.</summary>
+    private static string Field(string property) => JsonNamingPolicy.CamelCase.ConvertName(property);
+
+    private static void Require(List<FieldProblem> problems, string? value, string property, string name)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            problems.Add($"{name} is required.");
+            problems.Add(new(Field(property), $"{name} is required."));
         }
         else if (value.Length > MaxFieldLength)
         {
-            problems.Add($"{name} is longer than {MaxFieldLength} characters.");
+            problems.Add(new(Field(property), $"{name} is longer than {MaxFieldLength} characters."));
         }
     }
 }

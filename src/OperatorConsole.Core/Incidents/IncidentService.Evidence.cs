@@ -26,10 +26,10 @@ public sealed partial class IncidentService
     public async Task<EvidenceRecord> RecordEvidenceAsync(Actor actor, string id, EvidenceDraft draft)
     {
         await changes.RequireAsync(actor, Responders, "incident.evidence", $"incident:{id}");
-        var problems = draft.Problems();
+        var problems = draft.FieldProblems();
         if (problems.Count > 0)
         {
-            throw new DomainValidationException(string.Join(" ", problems));
+            throw DomainValidationException.ForFields(problems);
         }
 
         return await changes.RunAsync(actor, c =>

@@ -7,13 +7,12 @@ public sealed partial class IncidentService
     /// <summary>Moves forward along the lifecycle. On-call may acknowledge and contain; the owner moves further.</summary>
     public async Task<Incident> MoveAsync(Actor actor, string id, IncidentStatus to, string? reason = null)
     {
-        var needed = to is IncidentStatus.Acknowledged or IncidentStatus.Contained ? Responders : Owners;
-        await changes.RequireAsync(actor, needed, "incident.move", $"incident:{id}");
+        await changes.RequireAsync(actor, IncidentLifecycle.RoleToMoveTo(to), "incident.move", $"incident:{id}");
         Defined(to, "status");
         return await changes.RunAsync(actor, c =>
         {
             var incident = Load(c, id);
-            if (to <= incident.Status)
+            if (!IncidentLifecycle.CanMove(incident.Status, to))
             {
                 throw new DomainValidationException(
                     $"{incident.Id} is {incident.Status}; it can only move forward (reopen a resolved or closed incident instead).");
@@ -44,17 +43,17 @@ public sealed partial class IncidentService
         return await changes.RunAsync(actor, c =>
         {
             var incident = Load(c, id);
-            if (incident.IsOpen)
+            if (!IncidentLifecycle.CanReopen(incident.Status))
             {
                 throw new DomainValidationException($"{incident.Id} is still open ({incident.Status}).");
             }
 
             var reopened = incident with
             {
-                Status = IncidentStatus.Acknowledged,
+                Status = IncidentLifecycle.ReopensAt,
                 ClosureConfirmedBy = null,
                 ClosureConfirmedAt = null,
-                Transitions = [.. incident.Transitions, new StatusChange(incident.Status, IncidentStatus.Acknowledged, c.Now, c.Actor.DisplayName, why)],
+                Transitions = [.. incident.Transitions, new StatusChange(incident.Status, IncidentLifecycle.ReopensAt, c.Now, c.Actor.DisplayName, why)],
             };
             Save(c, reopened, "incident.reopen", new { from = incident.Status, reason = why });
             IncidentTimeline.Append(c, id, TimelineKinds.Status, $"Reopened from {incident.Status}", why);

@@ -28,13 +28,28 @@ public sealed partial class IncidentService(ChangeRunner changes)
     public async Task<Incident> OpenAsync(Actor actor, OpenIncident request)
     {
         await changes.RequireAsync(actor, Responders, "incident.open", "incident:new");
-        var title = Text(request.Title, "Title", MaxTitleLength);
-        Defined(request.Class, "incident class");
-        Defined(request.Severity, "severity");
-        var scopes = (request.Scopes ?? []).Select(s => s.Trim()).Where(s => s.Length > 0).Distinct().ToList();
+        var problems = new List<FieldProblem>();
+        var title = Check(problems, request.Title, "title", "Title", MaxTitleLength, required: true)!;
+        if (!Enum.IsDefined(request.Class))
+        {
+            problems.Add(new("class", $"'{request.Class}' is not a known incident class."));
+        }
+
+        if (!Enum.IsDefined(request.Severity))
+        {
+            problems.Add(new("severity", $"'{request.Severity}' is not a known severity."));
+        }
+
+        var scopes = (request.Scopes ?? []).Select(s => s?.Trim() ?? string.Empty).Where(s => s.Length > 0).Distinct().ToList();
         if (scopes.Any(s => s.Length > 100 || s.Any(char.IsControl)))
         {
-            throw new DomainValidationException("A scope id is at most 100 characters, with no control characters.");
+            problems.Add(new("scopes", "A scope id is at most 100 characters, with no control characters."));
+        }
+
+        var triggerSource = Check(problems, request.TriggerSource, "triggerSource", "Trigger source", MaxTextLength, required: false);
+        if (problems.Count > 0)
+        {
+            throw DomainValidationException.ForFields(problems);
         }
 
         return await changes.RunAsync(actor, c =>
@@ -46,7 +61,7 @@ public sealed partial class IncidentService(ChangeRunner changes)
                 Class = request.Class,
                 Severity = request.Severity,
                 Scopes = scopes,
-                TriggerSource = Optional(request.TriggerSource, "Trigger source", MaxTextLength),
+                TriggerSource = triggerSource,
                 OnCallOperator = c.Actor.HasAny(Role.OnCall) ? c.Actor.DisplayName : null,
                 OpenedBy = c.Actor.DisplayName,
                 OpenedAt = c.Now,
@@ -74,13 +89,34 @@ public sealed partial class IncidentService(ChangeRunner changes)
 
     private static string Text(string? value, string name, int max)
     {
+        var problems = new List<FieldProblem>();
+        var text = Check(problems, value, name, name, max, required: true);
+        return problems.Count > 0 ? throw new DomainValidationException(problems[0].Message) : text!;
+    }
+
+    /// <summary>
+    /// The trimmed value, or null when it is blank and not required; a broken rule is added to
+    /// <paramref name="problems"/> under <paramref name="field"/> (the API's name), worded as <see cref="Text"/> words it.
+    /// </summary>
+    private static string? Check(List<FieldProblem> problems, string? value, string field, string name, int max, bool required)
+    {
         var trimmed = value?.Trim();
         if (string.IsNullOrEmpty(trimmed))
         {
-            throw new DomainValidationException($"{name} is required.");
+            if (required)
+            {
+                problems.Add(new(field, $"{name} is required."));
+            }
+
+            return null;
         }
 
-        return trimmed.Length > max ? throw new DomainValidationException($"{name} is longer than {max} characters.") : trimmed;
+        if (trimmed.Length > max)
+        {
+            problems.Add(new(field, $"{name} is longer than {max} characters."));
+        }
+
+        return trimmed;
     }
 
     /// <summary>Enums arrive from JSON, where any number binds; only the named values are valid.</summary>

@@ -10,6 +10,12 @@ public static class IncidentEndpoints
 
     public sealed record Note(string Text);
 
+    public sealed record DecisionEntry(string Decision, string Rationale);
+
+    public sealed record SeverityChange(IncidentSeverity Severity, string Reason);
+
+    public sealed record Reopen(string Reason);
+
     public static RouteGroupBuilder MapIncidentEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/incidents").WithTags("Incidents").DisableAntiforgery();
@@ -32,6 +38,25 @@ public static class IncidentEndpoints
 
         group.MapPost("/{id}/notes", (HttpContext http, IncidentService incidents, string id, Note body) =>
             incidents.AddNoteAsync(http.User.ToActor(), id, body.Text));
+
+        group.MapPost("/{id}/decisions", (HttpContext http, IncidentService incidents, string id, DecisionEntry body) =>
+            incidents.RecordDecisionAsync(http.User.ToActor(), id, body.Decision, body.Rationale));
+
+        group.MapPost("/{id}/severity", (HttpContext http, IncidentService incidents, string id, SeverityChange body) =>
+            incidents.SetSeverityAsync(http.User.ToActor(), id, body.Severity, body.Reason));
+
+        group.MapPost("/{id}/reopen", (HttpContext http, IncidentService incidents, string id, Reopen body) =>
+            incidents.ReopenAsync(http.User.ToActor(), id, body.Reason));
+
+        // The owner confirms the class's closure condition holds; no body.
+        group.MapPost("/{id}/closure-confirmation", (HttpContext http, IncidentService incidents, string id) =>
+            incidents.ConfirmClosureConditionAsync(http.User.ToActor(), id));
+
+        // What still stands between the incident and Closed; an empty list means it may close.
+        group.MapGet("/{id}/closure-blockers", (IncidentService incidents, string id) => incidents.ClosureBlockers(id));
+
+        group.MapGet("/{id}/evidence", (IncidentService incidents, string id) =>
+            incidents.Get(id) is null ? throw new NotFoundException($"No incident '{id}'.") : incidents.Evidence(id));
 
         group.MapPost("/{id}/evidence", (HttpContext http, IncidentService incidents, string id, EvidenceDraft body) =>
             incidents.RecordEvidenceAsync(http.User.ToActor(), id, body));

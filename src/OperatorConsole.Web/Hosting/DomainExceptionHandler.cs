@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
 using OperatorConsole.Core.Common;
 
 namespace OperatorConsole.Web.Hosting;
 
-/// <summary>Turns domain refusals into problem+json with the status a client can act on.</summary>
+/// <summary>Turns domain refusals into problem+json with the status a client can act on, and field problems into its <c>errors</c>.</summary>
 public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -21,12 +22,19 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IE
             return false;
         }
 
+        // Field problems go in the standard "errors" member (as ValidationProblemDetails), next to title and detail.
+        var problem = exception is DomainValidationException { Errors.Count: > 0 } invalid
+            ? new HttpValidationProblemDetails(invalid.Errors.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal))
+            : new ProblemDetails();
+        problem.Status = status;
+        problem.Title = title;
+        problem.Detail = exception.Message;
         httpContext.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = { Status = status, Title = title, Detail = exception.Message },
+            ProblemDetails = problem,
         });
     }
 }
