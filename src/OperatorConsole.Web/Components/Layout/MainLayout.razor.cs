@@ -13,6 +13,7 @@ public sealed partial class MainLayout : IDisposable
 {
     private bool _drawerOpen = true;
     private bool _darkMode;
+    private bool _ready;
     private IReadOnlyList<Incident> _openSev1 = [];
     private LiveWatcher? _watcher;
 
@@ -24,10 +25,12 @@ public sealed partial class MainLayout : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
+        // Subscribe before the first await, so nothing published while we load is missed.
+        _watcher = LiveWatcher.Start(Live, OnIncidentsChangedAsync, DispatchExceptionAsync, Topics.Incidents);
+        _openSev1 = OpenSev1();
         var actor = await Current.GetAsync();
         _darkMode = Users.Find(actor.Id)?.DarkMode ?? false;
-        _openSev1 = OpenSev1();
-        _watcher = LiveWatcher.Start(Live, OnIncidentsChangedAsync, DispatchExceptionAsync, Topics.Incidents);
+        _ready = true;
     }
 
     public void Dispose() => _watcher?.Dispose();

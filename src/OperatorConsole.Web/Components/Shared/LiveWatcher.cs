@@ -5,6 +5,7 @@ namespace OperatorConsole.Web.Components.Shared;
 /// <summary>
 /// A component's subscription to live topics: reads batches on a background loop and hands each to
 /// <c>onBatch</c> (which re-reads and re-renders through InvokeAsync). Dispose it with the component.
+/// Start it before the component's first read, so a change committed in between is not missed.
 /// </summary>
 public sealed class LiveWatcher : IDisposable
 {

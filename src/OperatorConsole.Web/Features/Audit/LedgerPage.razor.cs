@@ -24,8 +24,8 @@ public sealed partial class LedgerPage : IDisposable
 
     protected override void OnInitialized()
     {
-        _entries = Audit.Query(_query);
         _watcher = LiveWatcher.Start(Live, _ => InvokeAsync(() => { _entries = Audit.Query(_query); StateHasChanged(); }), DispatchExceptionAsync, Topics.Ledger);
+        _entries = Audit.Query(_query);
     }
 
     public void Dispose() => _watcher?.Dispose();

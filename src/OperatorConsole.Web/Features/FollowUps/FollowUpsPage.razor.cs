@@ -18,10 +18,9 @@ public sealed partial class FollowUpsPage : IDisposable
 
     protected override void OnInitialized()
     {
-        _open = Records.OpenFollowUps();
-
         // Saves and ticks publish on Topics.Incidents, so one topic covers every record.
         _watcher = LiveWatcher.Start(Live, _ => InvokeAsync(() => { _open = Records.OpenFollowUps(); StateHasChanged(); }), DispatchExceptionAsync, Topics.Incidents);
+        _open = Records.OpenFollowUps();
     }
 
     public void Dispose() => _watcher?.Dispose();

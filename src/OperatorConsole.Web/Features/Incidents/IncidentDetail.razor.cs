@@ -40,14 +40,13 @@ public sealed partial class IncidentDetail : IDisposable
     protected override async Task OnParametersSetAsync()
     {
         _watcher?.Dispose();
+        _watcher = LiveWatcher.Start(Live, _ => InvokeAsync(() => { Load(); StateHasChanged(); }), DispatchExceptionAsync, Topics.Incident(Id), Topics.Incidents);
         Load();
         if (_incident is not null)
         {
             _draft = Incidents.Prefill(await Current.GetAsync(), Id);
             _newSeverity = _incident.Severity;
         }
-
-        _watcher = LiveWatcher.Start(Live, _ => InvokeAsync(() => { Load(); StateHasChanged(); }), DispatchExceptionAsync, Topics.Incident(Id), Topics.Incidents);
     }
 
     public void Dispose() => _watcher?.Dispose();

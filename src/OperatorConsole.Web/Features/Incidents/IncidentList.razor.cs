@@ -30,8 +30,8 @@ public sealed partial class IncidentList : IDisposable
 
     protected override void OnInitialized()
     {
-        _incidents = Incidents.List();
         _watcher = LiveWatcher.Start(Live, _ => InvokeAsync(() => { _incidents = Incidents.List(); StateHasChanged(); }), DispatchExceptionAsync, Topics.Incidents);
+        _incidents = Incidents.List();
     }
 
     public void Dispose() => _watcher?.Dispose();

@@ -20,8 +20,8 @@ public sealed partial class RunbookList : IDisposable
 
     protected override void OnInitialized()
     {
-        Load();
         _watcher = LiveWatcher.Start(Live, _ => InvokeAsync(() => { Load(); StateHasChanged(); }), DispatchExceptionAsync, Topics.Runbooks);
+        Load();
     }
 
     public void Dispose() => _watcher?.Dispose();

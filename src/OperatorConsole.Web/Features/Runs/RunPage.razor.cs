@@ -25,8 +25,8 @@ public sealed partial class RunPage : IDisposable
     protected override void OnParametersSet()
     {
         _watcher?.Dispose();
-        Load();
         _watcher = LiveWatcher.Start(Live, _ => InvokeAsync(() => { Load(); StateHasChanged(); }), DispatchExceptionAsync, Topics.Run(Id));
+        Load();
     }
 
     public void Dispose() => _watcher?.Dispose();
