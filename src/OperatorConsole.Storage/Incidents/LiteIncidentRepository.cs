@@ -30,15 +30,23 @@ internal sealed class LiteIncidentRepository(ILiteDatabase db, bool writable) : 
     public IReadOnlyList<TimelineEntry> Timeline(string incidentId) =>
         [.. _timeline.Query().Where(Under(TimelineSchema.Order, incidentId)).OrderBy(TimelineSchema.Order).ToDocuments().Select(JsonDocuments.Unwrap<TimelineEntry>)];
 
-    public IReadOnlyList<TimelineEntry> TimelinePage(string incidentId, string? kind, int skip, int take) =>
-        take <= 0 ? [] :
-        [.. _timeline.Query()
-            .Where(Filter(incidentId, kind, out var key))
-            .OrderByDescending(key)
-            .Skip(skip)
-            .Limit(take)
-            .ToDocuments()
-            .Select(JsonDocuments.Unwrap<TimelineEntry>)];
+    /// <summary>
+    /// Pages over the sort key alone, so skipped entries are index nodes, never loaded documents;
+    /// then loads just the page's entries by the id at the end of each key.
+    /// </summary>
+    public IReadOnlyList<TimelineEntry> TimelinePage(string incidentId, string? kind, int skip, int take)
+    {
+        if (take <= 0)
+        {
+            return [];
+        }
+
+        var filter = Filter(incidentId, kind, out var key);
+        var idStart = (kind is null ? incidentId : TimelineSchema.Prefix(incidentId, kind)).Length + TimelineSchema.TailIdOffset;
+        var keys = _timeline.Query().Where(filter).OrderByDescending(key).Select(key).Skip(skip).Limit(take).ToDocuments()
+            .Select(d => d.Values.Single().AsString).ToList();
+        return [.. keys.Select(k => _timeline.FindById(k[idStart..])).OfType<BsonDocument>().Select(JsonDocuments.Unwrap<TimelineEntry>)];
+    }
 
     public int TimelineCount(string incidentId, string? kind) => _timeline.Count(Filter(incidentId, kind, out _));
 

@@ -22,6 +22,9 @@ internal static class TimelineSchema
     public const string KindOrder = "kindOrder";
     public const string PinnedOf = "pinnedOf";
 
+    /// <summary>Where the id starts in a key, counted from the end of its prefix: separator, 19 digits of ticks, separator.</summary>
+    public const int TailIdOffset = 1 + 19 + 1;
+
     public static string Prefix(string incidentId, string kind) => incidentId + Separator + kind;
 
     public static BsonDocument Wrap(TimelineEntry entry)

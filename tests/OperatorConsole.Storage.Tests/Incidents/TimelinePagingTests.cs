@@ -1,4 +1,7 @@
+using LiteDB;
 using OperatorConsole.Core.Incidents;
+using OperatorConsole.Storage.Common;
+using OperatorConsole.Storage.Incidents;
 using OperatorConsole.Storage.Tests.Shared;
 
 namespace OperatorConsole.Storage.Tests.Incidents;
@@ -126,6 +129,53 @@ public sealed class TimelinePagingTests : IDisposable
         var page = _scene.Store.Incidents.TimelinePage(id, kind: null, skip: PageSize, take: PageSize);
 
         Assert.Equal(Enumerable.Range(0, PageSize).Select(i => $"note {119 - PageSize - i}"), page.Select(e => e.Text));
+    }
+
+    [Fact]
+    public async Task Open_EntriesWrittenBeforeSortKeys_BackfilledAndPaged()
+    {
+        var incident = await _scene.OpenAsync();
+        _scene.Store.Close();
+        using (var db = new LiteDatabase($"Filename={_scene.Store.DataFile};Connection=direct"))
+        {
+            var timeline = db.GetCollection(LiteSchema.Timeline);
+            foreach (var doc in timeline.FindAll().ToList())
+            {
+                timeline.Update(JsonDocuments.Wrap(doc["_id"], JsonDocuments.Unwrap<TimelineEntry>(doc), ("incidentId", doc["incidentId"])));
+            }
+
+            var old = new TimelineEntry("0ld0ld0ld0ld", incident.Id, IncidentScene.Start.AddMinutes(5), TimelineKinds.Note, "Omar On-call", "from before paging");
+            timeline.Insert(JsonDocuments.Wrap(old.Id, old, ("incidentId", old.IncidentId)));
+            Assert.Equal(0, timeline.Count(Query.Not(TimelineSchema.Order, BsonValue.Null)));
+        }
+
+        _scene.Store.Open();
+
+        Assert.Equal(["from before paging", "Opened as SEV-2 Bad publish"], _scene.Store.Incidents.TimelinePage(incident.Id, null, 0, PageSize).Select(e => e.Text));
+        Assert.Equal(1, _scene.Store.Incidents.TimelineCount(incident.Id, TimelineKinds.Note));
+    }
+
+    [Theory]
+    [InlineData(null, TimelineSchema.Order)]
+    [InlineData(TimelineKinds.Note, TimelineSchema.KindOrder)]
+    public async Task TimelinePage_QueryPlan_SkipsOverTheSortKeyIndexWithoutLoadingDocuments(string? kind, string index)
+    {
+        var id = await SeedAsync(entries: 10);
+        _scene.Store.Close();
+        using var db = new LiteDatabase($"Filename={_scene.Store.DataFile};Connection=direct");
+        var prefix = (kind is null ? id : TimelineSchema.Prefix(id, kind)) + TimelineSchema.Separator;
+
+        var plan = db.GetCollection(LiteSchema.Timeline).Query()
+            .Where(Query.Between(index, prefix, prefix + char.MaxValue))
+            .OrderByDescending(index)
+            .Select(index)
+            .Skip(5)
+            .Limit(PageSize)
+            .GetPlan();
+
+        Assert.Equal((index, -1, "index"), (plan["index"]["name"].AsString, plan["index"]["order"].AsInt32, plan["lookup"]["loader"].AsString));
+        Assert.StartsWith($"INDEX RANGE SCAN({index} BETWEEN", plan["index"]["mode"].AsString, StringComparison.Ordinal);
+        Assert.False(plan.ContainsKey("orderBy"));
     }
 
     /// <summary>An opened incident plus <paramref name="entries"/> notes a second apart; every tenth is a decision.</summary>
