@@ -45,4 +45,8 @@ public class TimelineBenchmarks
 
     [Benchmark]
     public int ReadTimelineOf10k() => _incidents.Timeline(_incidentId).Count;
+
+    /// <summary>What the incident page does now: one page of 50 from the middle, through the sort-key index.</summary>
+    [Benchmark]
+    public int ReadMiddlePageOf10k() => _incidents.TimelinePage(_incidentId, null, Entries / 2, 50).Count;
 }

@@ -11,7 +11,17 @@ public interface IIncidentRepository
 
     void Upsert(Incident incident);
 
+    /// <summary>The whole timeline, oldest first (same-instant entries in the order they were appended).</summary>
     IReadOnlyList<TimelineEntry> Timeline(string incidentId);
+
+    /// <summary>One page of an incident's timeline, newest first, optionally only entries of one kind.</summary>
+    IReadOnlyList<TimelineEntry> TimelinePage(string incidentId, string? kind, int skip, int take);
+
+    /// <summary>How many entries <see cref="TimelinePage"/> pages through for the same filter.</summary>
+    int TimelineCount(string incidentId, string? kind);
+
+    /// <summary>The incident's pinned entries, newest first.</summary>
+    IReadOnlyList<TimelineEntry> PinnedTimeline(string incidentId);
 
     TimelineEntry? TimelineEntry(string entryId);
 

@@ -16,9 +16,15 @@ public static class IncidentTimeline
             throw new NotFoundException($"No incident '{incidentId}'.");
         }
 
-        var entry = new TimelineEntry(Guid.NewGuid().ToString("N")[..12], incidentId, c.Now, kind, c.Actor.DisplayName, text, detail);
+        var entry = new TimelineEntry(NextId(), incidentId, c.Now, kind, c.Actor.DisplayName, text, detail);
         c.Session.Incidents.Upsert(entry);
         c.Publish(Topics.Incident(incidentId), "incident.timeline", entry.Id, text);
         return entry;
     }
+
+    // Ids sort in the order they were issued, so entries that share an instant keep the order they were
+    // appended in. Seeded from the wall clock's ticks, so ids issued after a restart still sort later.
+    private static long _lastId = DateTime.UtcNow.Ticks;
+
+    private static string NextId() => Interlocked.Increment(ref _lastId).ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
 }

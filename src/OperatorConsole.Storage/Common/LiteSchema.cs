@@ -23,7 +23,7 @@ internal static class LiteSchema
         db.GetCollection(Ledger).EnsureIndex("ts");
         db.GetCollection(Ledger).EnsureIndex("actor");
         db.GetCollection(Ledger).EnsureIndex("action");
-        db.GetCollection(Timeline).EnsureIndex("incidentId");
+        OperatorConsole.Storage.Incidents.TimelineSchema.EnsureIndexes(db.GetCollection(Timeline));
         db.GetCollection(Evidence).EnsureIndex("incidentId");
         db.GetCollection(PostIncidentRecords).EnsureIndex("openFollowUps");
         db.GetCollection(Attachments).EnsureIndex("incidentId");

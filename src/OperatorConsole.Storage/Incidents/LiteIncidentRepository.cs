@@ -28,7 +28,32 @@ internal sealed class LiteIncidentRepository(ILiteDatabase db, bool writable) : 
     }
 
     public IReadOnlyList<TimelineEntry> Timeline(string incidentId) =>
-        [.. _timeline.Find(Query.EQ("incidentId", incidentId)).Select(JsonDocuments.Unwrap<TimelineEntry>).OrderBy(e => e.At)];
+        [.. _timeline.Query().Where(Under(TimelineSchema.Order, incidentId)).OrderBy(TimelineSchema.Order).ToDocuments().Select(JsonDocuments.Unwrap<TimelineEntry>)];
+
+    /// <summary>
+    /// Pages over the sort key alone, so skipped entries are index nodes, never loaded documents;
+    /// then loads just the page's entries by the id at the end of each key.
+    /// </summary>
+    public IReadOnlyList<TimelineEntry> TimelinePage(string incidentId, string? kind, int skip, int take)
+    {
+        if (take <= 0)
+        {
+            return [];
+        }
+
+        var filter = Filter(incidentId, kind, out var key);
+        var idStart = (kind is null ? incidentId : TimelineSchema.Prefix(incidentId, kind)).Length + TimelineSchema.TailIdOffset;
+        var keys = _timeline.Query().Where(filter).OrderByDescending(key).Select(key).Skip(skip).Limit(take).ToDocuments()
+            .Select(d => d.Values.Single().AsString).ToList();
+        return [.. keys.Select(k => _timeline.FindById(k[idStart..])).OfType<BsonDocument>().Select(JsonDocuments.Unwrap<TimelineEntry>)];
+    }
+
+    public int TimelineCount(string incidentId, string? kind) => _timeline.Count(Filter(incidentId, kind, out _));
+
+    public IReadOnlyList<TimelineEntry> PinnedTimeline(string incidentId) =>
+        [.. _timeline.Query().Where(Query.EQ(TimelineSchema.PinnedOf, incidentId)).ToDocuments()
+            .OrderByDescending(d => d[TimelineSchema.Order].AsString, StringComparer.Ordinal)
+            .Select(JsonDocuments.Unwrap<TimelineEntry>)];
 
     public TimelineEntry? TimelineEntry(string entryId)
     {
@@ -39,7 +64,17 @@ internal sealed class LiteIncidentRepository(ILiteDatabase db, bool writable) : 
     public void Upsert(TimelineEntry entry)
     {
         LiteSession.EnsureWritable(writable);
-        _timeline.Upsert(JsonDocuments.Wrap(entry.Id, entry, ("incidentId", entry.IncidentId)));
+        _timeline.Upsert(TimelineSchema.Wrap(entry));
+    }
+
+    /// <summary>Every key of the incident's entries starts with its id and a separator; this is that range.</summary>
+    private static BsonExpression Under(string field, string prefix) =>
+        Query.Between(field, prefix + TimelineSchema.Separator, prefix + TimelineSchema.Separator + char.MaxValue);
+
+    private static BsonExpression Filter(string incidentId, string? kind, out string key)
+    {
+        key = kind is null ? TimelineSchema.Order : TimelineSchema.KindOrder;
+        return Under(key, kind is null ? incidentId : TimelineSchema.Prefix(incidentId, kind));
     }
 
     public IReadOnlyList<EvidenceRecord> Evidence(string incidentId) =>

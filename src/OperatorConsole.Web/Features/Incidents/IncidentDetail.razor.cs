@@ -13,7 +13,7 @@ namespace OperatorConsole.Web.Features.Incidents;
 public sealed partial class IncidentDetail : IDisposable
 {
     private Incident? _incident;
-    private IReadOnlyList<TimelineEntry> _timeline = [];
+    private IncidentTimelineView? _timelineView;
     private IReadOnlyList<EvidenceRecord> _evidence = [];
     private IReadOnlyList<Attachment> _attachments = [];
     private IReadOnlyList<string> _blockers = [];
@@ -40,7 +40,12 @@ public sealed partial class IncidentDetail : IDisposable
     protected override async Task OnParametersSetAsync()
     {
         _watcher?.Dispose();
-        _watcher = LiveWatcher.Start(Live, _ => InvokeAsync(() => { Load(); StateHasChanged(); }), DispatchExceptionAsync, Topics.Incident(Id), Topics.Incidents);
+        _watcher = LiveWatcher.Start(Live, _ => InvokeAsync(async () =>
+        {
+            Load();
+            StateHasChanged();
+            await RefreshTimelineAsync();
+        }), DispatchExceptionAsync, Topics.Incident(Id), Topics.Incidents);
         Load();
         if (_incident is not null)
         {
@@ -61,7 +66,6 @@ public sealed partial class IncidentDetail : IDisposable
             return;
         }
 
-        _timeline = Incidents.Timeline(Id);
         _evidence = Incidents.Evidence(Id);
         _postIncident = PostIncidents.Get(Id);
         _attachments = EvidenceStore.Attachments(Id);
@@ -69,10 +73,14 @@ public sealed partial class IncidentDetail : IDisposable
         _crumbs = [new("Incidents", "incidents"), new(_incident.Id, null, disabled: true)];
     }
 
+    /// <summary>The timeline pages itself from the store; this asks it to read again.</summary>
+    private Task RefreshTimelineAsync() => _timelineView?.RefreshAsync() ?? Task.CompletedTask;
+
     private Task Act(Func<Actor, Task> action, string? success = null) => Ui.TryAsync(async () =>
     {
         await action(await Current.GetAsync());
         Load();
+        await RefreshTimelineAsync();
     }, success);
 
     private Task MoveAsync(IncidentStatus to) => Act(a => Incidents.MoveAsync(a, Id, to), $"{Id} is now {to}.");

@@ -1,0 +1,57 @@
+using System.Globalization;
+using LiteDB;
+using OperatorConsole.Core.Incidents;
+using OperatorConsole.Storage.Common;
+
+namespace OperatorConsole.Storage.Incidents;
+
+/// <summary>
+/// The envelope of a timeline entry. Besides the plain fields (incident, UTC ticks, kind, pinned) it
+/// carries sort keys that put one incident's entries together in time order, so a page is an index range:
+/// <c>order</c> = incident | ticks | id, <c>kindOrder</c> = incident | kind | ticks | id, and <c>pinnedOf</c>
+/// holds the incident id only while the entry is pinned. Ids break ties between entries of one instant.
+/// </summary>
+internal static class TimelineSchema
+{
+    public const char Separator = '\u001f';
+    public const string IncidentId = "incidentId";
+    public const string At = "at";
+    public const string Kind = "kind";
+    public const string Pinned = "pinned";
+    public const string Order = "order";
+    public const string KindOrder = "kindOrder";
+    public const string PinnedOf = "pinnedOf";
+
+    /// <summary>Where the id starts in a key, counted from the end of its prefix: separator, 19 digits of ticks, separator.</summary>
+    public const int TailIdOffset = 1 + 19 + 1;
+
+    public static string Prefix(string incidentId, string kind) => incidentId + Separator + kind;
+
+    public static BsonDocument Wrap(TimelineEntry entry)
+    {
+        var tail = Separator + entry.At.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + Separator + entry.Id;
+        return JsonDocuments.Wrap(entry.Id, entry,
+            (IncidentId, entry.IncidentId),
+            (At, entry.At.UtcTicks),
+            (Kind, entry.Kind),
+            (Pinned, entry.Pinned),
+            (Order, entry.IncidentId + tail),
+            (KindOrder, Prefix(entry.IncidentId, entry.Kind) + tail),
+            (PinnedOf, entry.Pinned ? entry.IncidentId : BsonValue.Null));
+    }
+
+    public static void EnsureIndexes(ILiteCollection<BsonDocument> timeline)
+    {
+        // Entries written before the sort keys existed get them once, from their JSON.
+        var old = timeline.Find(Query.EQ(Order, BsonValue.Null)).ToList();
+        foreach (var doc in old)
+        {
+            timeline.Update(Wrap(JsonDocuments.Unwrap<TimelineEntry>(doc)));
+        }
+
+        timeline.EnsureIndex(IncidentId);
+        timeline.EnsureIndex(Order);
+        timeline.EnsureIndex(KindOrder);
+        timeline.EnsureIndex(PinnedOf);
+    }
+}

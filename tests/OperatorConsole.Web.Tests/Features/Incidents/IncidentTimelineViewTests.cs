@@ -1,0 +1,106 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using OperatorConsole.Core.Common;
+using OperatorConsole.Core.Incidents;
+using OperatorConsole.Web.Features.Incidents;
+using OperatorConsole.Web.Tests.Shared;
+
+namespace OperatorConsole.Web.Tests.Features.Incidents;
+
+public sealed class IncidentTimelineViewTests : BunitTestContext
+{
+    private static readonly Actor Ines = new("owner", "Ines Incident-owner", Role.IncidentOwner);
+
+    private IncidentService Incidents => Services.GetRequiredService<IncidentService>();
+
+    [Fact]
+    public async Task SelectKind_Note_ShowsOnlyNoteEntries()
+    {
+        var id = await OpenIncidentAsync();
+        await Incidents.AddNoteAsync(Omar, id, "checksum differs");
+        await Incidents.RecordDecisionAsync(Ines, id, "Roll back zrh", "Repair needs a verifier change");
+        await Incidents.AddNoteAsync(Olga, id, "rollback verified");
+        var cut = Render<IncidentTimelineView>(p => p.Add(c => c.IncidentId, id));
+        cut.WaitForAssertion(() => Assert.Equal(4, cut.FindAll("[data-testid=timeline-entry]").Count), LiveTimeout);
+
+        var kind = cut.FindComponent<MudSelect<string>>();
+        await cut.InvokeAsync(() => kind.Instance.ValueChanged.InvokeAsync(TimelineKinds.Note));
+
+        cut.WaitForAssertion(() =>
+        {
+            var shown = cut.FindAll("[data-testid=timeline-entry]").Select(e => e.TextContent).ToList();
+            Assert.Equal(2, shown.Count);
+            Assert.Contains("rollback verified", shown[0], StringComparison.Ordinal);
+            Assert.Contains("checksum differs", shown[1], StringComparison.Ordinal);
+            Assert.All(shown, text => Assert.Contains(TimelineKinds.Note, text, StringComparison.Ordinal));
+            Assert.Equal("Timeline (2)", cut.Find("[data-testid=timeline-count]").TextContent.Trim());
+        }, LiveTimeout);
+    }
+
+    [Fact]
+    public async Task Render_KindParameterDecision_ShowsOnlyTheDecision()
+    {
+        var id = await OpenIncidentAsync();
+        await Incidents.AddNoteAsync(Omar, id, "checksum differs");
+        await Incidents.RecordDecisionAsync(Ines, id, "Roll back zrh", "Repair needs a verifier change");
+
+        var cut = Render<IncidentTimelineView>(p => p.Add(c => c.IncidentId, id).Add(c => c.Kind, TimelineKinds.Decision));
+
+        cut.WaitForAssertion(() =>
+        {
+            var entry = Assert.Single(cut.FindAll("[data-testid=timeline-entry]"));
+            Assert.Contains("Roll back zrh", entry.TextContent, StringComparison.Ordinal);
+        }, LiveTimeout);
+        Assert.DoesNotContain("checksum differs", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Render_PinnedEntry_ListedInThePinnedSection()
+    {
+        var id = await OpenIncidentAsync();
+        var finding = await Incidents.AddNoteAsync(Omar, id, "key finding");
+        await Incidents.AddNoteAsync(Omar, id, "chatter");
+        await Incidents.SetPinnedAsync(Omar, id, finding.Id, pinned: true);
+
+        var cut = Render<IncidentTimelineView>(p => p.Add(c => c.IncidentId, id));
+
+        var pinned = Assert.Single(cut.FindAll("[data-testid=pinned-entry]"));
+        Assert.Contains("key finding", pinned.TextContent, StringComparison.Ordinal);
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid=timeline-entry]").Count), LiveTimeout);
+    }
+
+    [Fact]
+    public async Task AddNoteThroughService_AfterRender_AppearsLiveOnIncidentPage()
+    {
+        var id = await OpenIncidentAsync();
+        var cut = Render<IncidentDetail>(p => p.Add(c => c.Id, id));
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=timeline-entry]")), LiveTimeout);
+
+        await Incidents.AddNoteAsync(Olga, id, "consumer lag back to normal");
+
+        cut.WaitForAssertion(() =>
+        {
+            var entries = cut.FindAll("[data-testid=timeline-entry]");
+            Assert.Equal(2, entries.Count);
+            Assert.Contains("consumer lag back to normal", entries[0].TextContent, StringComparison.Ordinal);
+            Assert.Contains(Olga.DisplayName, entries[0].TextContent, StringComparison.Ordinal);
+        }, LiveTimeout);
+    }
+
+    [Fact]
+    public async Task ClickAddNote_TypedNote_StoredAndShown()
+    {
+        var id = await OpenIncidentAsync();
+        var cut = Render<IncidentDetail>(p => p.Add(c => c.Id, id));
+
+        cut.Find("input[data-testid=note-input]").Change("paged timeline note");
+        cut.Find("[data-testid=add-note]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("paged timeline note", cut.Find("[data-testid=timeline-entry]").TextContent, StringComparison.Ordinal), LiveTimeout);
+        Assert.Contains(Incidents.Timeline(id), e => e.Kind == TimelineKinds.Note && e.Text == "paged timeline note");
+    }
+
+    private async Task<string> OpenIncidentAsync() =>
+        (await Incidents.OpenAsync(Omar, new OpenIncident("Publish blocked", IncidentClass.PublishFailure, IncidentSeverity.Sev2, ["zrh"], "alert: publish-blocked"))).Id;
+}
