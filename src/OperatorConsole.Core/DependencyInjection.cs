@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Evidence;
+using OperatorConsole.Core.GuardedActions;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.Live;
 using OperatorConsole.Core.Runbooks;
@@ -32,6 +34,10 @@ public static class DependencyInjection
         services.AddSingleton<IncidentService>();
         services.AddSingleton<PostIncidentService>();
         services.AddSingleton<EvidenceService>();
+
+        // The host may register its own GuardedActionPolicies first (e.g. other token lifetimes).
+        services.TryAddSingleton(_ => new GuardedActionPolicies());
+        services.AddSingleton<GuardedActionService>();
         services.AddHttpClient(ProbeRunner.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
         return services;

@@ -1,5 +1,6 @@
 using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Evidence;
+using OperatorConsole.Core.GuardedActions;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.Runbooks;
 using OperatorConsole.Core.Runs;
@@ -24,4 +25,6 @@ public interface IStoreSession
 
     IPostIncidentRepository PostIncidents { get; }
     IAttachmentRepository Attachments { get; }
+
+    IGuardedActionRepository GuardedActions { get; }
 }

@@ -14,6 +14,8 @@ internal static class LiteSchema
     public const string Evidence = "evidence_records";
     public const string PostIncidentRecords = "post_incident_records";
     public const string Attachments = "attachments";
+    public const string GuardedTokens = "guarded_tokens";
+    public const string GuardedPolicies = "guarded_policies";
 
     public static void EnsureIndexes(ILiteDatabase db)
     {
@@ -27,5 +29,6 @@ internal static class LiteSchema
         db.GetCollection(Evidence).EnsureIndex("incidentId");
         db.GetCollection(PostIncidentRecords).EnsureIndex("openFollowUps");
         db.GetCollection(Attachments).EnsureIndex("incidentId");
+        db.GetCollection(GuardedTokens).EnsureIndex("expiresAt");
     }
 }

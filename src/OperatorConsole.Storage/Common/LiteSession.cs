@@ -1,6 +1,7 @@
 using LiteDB;
 using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Evidence;
+using OperatorConsole.Core.GuardedActions;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.Persistence;
 using OperatorConsole.Core.Runbooks;
@@ -8,6 +9,7 @@ using OperatorConsole.Core.Runs;
 using OperatorConsole.Core.Users;
 using OperatorConsole.Storage.Audit;
 using OperatorConsole.Storage.Evidence;
+using OperatorConsole.Storage.GuardedActions;
 using OperatorConsole.Storage.Incidents;
 using OperatorConsole.Storage.Runbooks;
 using OperatorConsole.Storage.Runs;
@@ -32,6 +34,8 @@ internal sealed class LiteSession(ILiteDatabase db, bool writable) : IStoreSessi
 
     public IPostIncidentRepository PostIncidents { get; } = new LitePostIncidentRepository(db, writable);
     public IAttachmentRepository Attachments { get; } = new LiteAttachmentRepository(db, writable);
+
+    public IGuardedActionRepository GuardedActions { get; } = new LiteGuardedActionRepository(db, writable);
 
     public static void EnsureWritable(bool writable)
     {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Evidence;
+using OperatorConsole.Core.GuardedActions;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.Live;
 using OperatorConsole.Core.Runbooks;
@@ -62,6 +63,10 @@ public sealed class TestStore : IDisposable
 
     public PostIncidentService PostIncidents => new(Changes);
     public EvidenceService Evidence => new(Changes);
+
+    public GuardedActionPolicies GuardedPolicies { get; set; } = new();
+
+    public GuardedActionService GuardedActions => new(Changes, GuardedPolicies);
 
     public IReadOnlyList<LedgerEntry> Ledger => Store.Read(s => s.Ledger.All().ToList());
 

@@ -1,0 +1,76 @@
+using OperatorConsole.Core.Common;
+
+namespace OperatorConsole.Core.GuardedActions;
+
+/// <summary>The action types the console guards with a confirmation token.</summary>
+public static class GuardedActionTypes
+{
+    public const string ReleaseLockdown = "release-lockdown";
+    public const string ResetFailureStatus = "reset-failure-status";
+    public const string DisableProtectiveSwitch = "disable-protective-switch";
+    public const string Rollback = "rollback";
+    public const string Promote = "promote";
+}
+
+/// <summary>
+/// How one action type is guarded: the role the requester (and a four-eyes confirmer) must hold, whether a
+/// second person must confirm, and how long a confirmation token lives.
+/// </summary>
+public sealed record GuardedActionPolicy(string ActionType, Role RequiredRole, bool FourEyes, TimeSpan Lifetime)
+{
+    public static readonly TimeSpan DefaultLifetime = TimeSpan.FromMinutes(2);
+}
+
+/// <summary>An Admin's stored choice of four-eyes for one action type; it overrides the registry's default.</summary>
+public sealed record GuardedActionPolicyOverride(string ActionType, bool FourEyes, string ChangedBy, DateTimeOffset ChangedAt);
+
+/// <summary>
+/// The guarded action types with their defaults. The host may pass its own policies (e.g. other lifetimes);
+/// they replace the defaults of the same type. Only <see cref="GuardedActionPolicy.FourEyes"/> can be changed
+/// at run time, by an Admin, through <see cref="GuardedActionService.SetFourEyesAsync"/>.
+/// </summary>
+public sealed class GuardedActionPolicies
+{
+    public static readonly IReadOnlyList<GuardedActionPolicy> Defaults =
+    [
+        new(GuardedActionTypes.ReleaseLockdown, Role.OnCall, FourEyes: true, GuardedActionPolicy.DefaultLifetime),
+        new(GuardedActionTypes.ResetFailureStatus, Role.OnCall, FourEyes: false, GuardedActionPolicy.DefaultLifetime),
+        new(GuardedActionTypes.DisableProtectiveSwitch, Role.OnCall, FourEyes: false, GuardedActionPolicy.DefaultLifetime),
+        new(GuardedActionTypes.Rollback, Role.ReleaseOwner, FourEyes: false, GuardedActionPolicy.DefaultLifetime),
+        new(GuardedActionTypes.Promote, Role.ReleaseOwner, FourEyes: false, GuardedActionPolicy.DefaultLifetime),
+    ];
+
+    private readonly Dictionary<string, GuardedActionPolicy> _byType;
+
+    public GuardedActionPolicies(IEnumerable<GuardedActionPolicy>? configured = null)
+    {
+        _byType = Defaults.ToDictionary(p => p.ActionType, StringComparer.Ordinal);
+        foreach (var policy in configured ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(policy.ActionType) || policy.RequiredRole == Role.None || policy.Lifetime <= TimeSpan.Zero)
+            {
+                throw new ArgumentException($"Guarded action policy '{policy.ActionType}' needs a type, a role and a positive lifetime.", nameof(configured));
+            }
+
+            _byType[policy.ActionType] = policy;
+        }
+    }
+
+    /// <summary>The configured policies (without the Admin's stored overrides), ordered by type.</summary>
+    public IReadOnlyList<GuardedActionPolicy> Configured => [.. _byType.Values.OrderBy(p => p.ActionType, StringComparer.Ordinal)];
+
+    /// <summary>The configured policy; a <see cref="DomainValidationException"/> for an unknown type.</summary>
+    public GuardedActionPolicy Get(string actionType) =>
+        actionType is not null && _byType.TryGetValue(actionType, out var policy)
+            ? policy
+            : throw new DomainValidationException(
+                $"'{actionType}' is not a guarded action. Known: {string.Join(", ", _byType.Keys.Order(StringComparer.Ordinal))}.");
+
+    /// <summary>The configured policy with the Admin's stored four-eyes choice applied.</summary>
+    public GuardedActionPolicy Effective(IGuardedActionRepository repository, string actionType)
+    {
+        var policy = Get(actionType);
+        var stored = repository.GetPolicyOverride(actionType);
+        return stored is null ? policy : policy with { FourEyes = stored.FourEyes };
+    }
+}

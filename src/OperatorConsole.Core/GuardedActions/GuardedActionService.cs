@@ -1,0 +1,226 @@
+using OperatorConsole.Core.Audit;
+using OperatorConsole.Core.Common;
+
+namespace OperatorConsole.Core.GuardedActions;
+
+/// <summary>
+/// Two-step guarded actions (001's confirmation_token). <see cref="RequestAsync"/> hands out a single-use,
+/// short-lived token bound to the requester, the action type, the target and a hash of the parameters;
+/// the token is then consumed by one of:
+/// <list type="bullet">
+/// <item><see cref="RunGuardedAsync{T}"/> — PREFERRED: the token use, the action and their ledger entries
+/// commit in one transaction; a refusal commits only its 'denied' entry and then throws.</item>
+/// <item><see cref="Consume"/> — for a service that is already inside its own <see cref="ChangeRunner.RunAsync{T}"/>:
+/// the token use commits with the caller's change. A refusal throws, which rolls back the caller's whole
+/// transaction, its 'denied' entry included; use <see cref="TryConsume"/> to keep that entry.</item>
+/// <item><see cref="ConfirmAsync"/> — the token alone, when the action runs in a later transaction.</item>
+/// </list>
+/// Refusals: unknown, used (replay), expired or mismatched tokens are <see cref="ConflictException"/>; a confirmer
+/// who is not allowed to confirm (self-approval under four-eyes, someone else's token otherwise, or a missing role)
+/// gets <see cref="AccessDeniedException"/>. A refusal changes nothing but the ledger.
+/// </summary>
+public sealed class GuardedActionService(ChangeRunner changes, GuardedActionPolicies policies)
+{
+    public const string RequestAction = "guarded.request";
+    public const string ConfirmAction = "guarded.confirm";
+    public const string PolicyAction = "guarded.policy.set";
+
+    /// <summary>The effective policies: configured ones with the Admin's stored four-eyes choices applied.</summary>
+    public IReadOnlyList<GuardedActionPolicy> Policies() =>
+        changes.Store.Read(s => policies.Configured.Select(p => policies.Effective(s.GuardedActions, p.ActionType)).ToList());
+
+    public async Task<GuardedRequest> RequestAsync(Actor actor, string actionType, string target, object? parameters)
+    {
+        var policy = policies.Get(actionType);
+        if (string.IsNullOrWhiteSpace(target) || target.Length > 200 || target.Any(char.IsControl))
+        {
+            throw new DomainValidationException("Name the target of the guarded action (at most 200 characters, no control characters).");
+        }
+
+        await changes.RequireAsync(actor, policy.RequiredRole, RequestAction, Subject(actionType, target));
+        var token = ConfirmationTokens.NewToken();
+        var parametersHash = ConfirmationTokens.HashParameters(parameters);
+        return await changes.RunAsync(actor, c =>
+        {
+            var effective = policies.Effective(c.Session.GuardedActions, actionType);
+            var pending = new PendingConfirmation
+            {
+                TokenHash = ConfirmationTokens.Hash(token),
+                ActionType = actionType,
+                Target = target,
+                ParametersHash = parametersHash,
+                RequestedBy = actor.Id,
+                RequestedByName = actor.DisplayName,
+                RequestedAt = c.Now,
+                ExpiresAt = c.Now + effective.Lifetime,
+                FourEyes = effective.FourEyes,
+            };
+            c.Session.GuardedActions.Upsert(pending);
+            c.Record(RequestAction, Subject(actionType, target), new
+            {
+                requestId = pending.RequestId,
+                actionType,
+                target,
+                parametersHash,
+                expiresAt = pending.ExpiresAt,
+                fourEyes = pending.FourEyes,
+            });
+            return new GuardedRequest(token, pending.RequestId, actionType, target, pending.ExpiresAt, pending.FourEyes);
+        });
+    }
+
+    /// <summary>Consumes the token in its own transaction; the caller runs the action afterwards.</summary>
+    public Task<GuardedConfirmation> ConfirmAsync(Actor actor, string token, string actionType, string target, object? parameters) =>
+        RunGuardedAsync(actor, token, actionType, target, parameters, (_, confirmation) => confirmation);
+
+    /// <summary>
+    /// Consumes the token and runs <paramref name="action"/> in the same transaction (synchronous, no awaiting).
+    /// If <paramref name="action"/> throws, the token stays unused.
+    /// </summary>
+    public async Task<T> RunGuardedAsync<T>(
+        Actor actor, string token, string actionType, string target, object? parameters, Func<Change, GuardedConfirmation, T> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var (refusal, result) = await changes.RunAsync(actor, c =>
+        {
+            var confirmation = TryConsume(c, token, actionType, target, parameters, out var refused);
+            return confirmation is null ? (refused, default(T)) : ((GuardedRefusal?)null, action(c, confirmation));
+        });
+        return refusal is null ? result! : throw refusal.ToException();
+    }
+
+    /// <summary>
+    /// Inside the caller's transaction: consumes the token or throws. A refusal rolls back the caller's whole
+    /// transaction including its 'denied' ledger entry; prefer <see cref="RunGuardedAsync{T}"/>.
+    /// </summary>
+    public GuardedConfirmation Consume(Change c, string token, string actionType, string target, object? parameters) =>
+        TryConsume(c, token, actionType, target, parameters, out var refusal) ?? throw refusal!.ToException();
+
+    /// <summary>
+    /// Inside the caller's transaction: consumes the token and returns the confirmation, or records the 'denied'
+    /// entry and returns null with the refusal. On null the caller must change nothing else, let its transaction
+    /// commit, and then throw <see cref="GuardedRefusal.ToException"/>.
+    /// </summary>
+    public GuardedConfirmation? TryConsume(
+        Change c, string token, string actionType, string target, object? parameters, out GuardedRefusal? refusal)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        var pending = string.IsNullOrEmpty(token) || token.Length > 100 ? null : c.Session.GuardedActions.Get(ConfirmationTokens.Hash(token));
+        refusal = Check(c, pending, actionType, target, parameters);
+        if (refusal is not null)
+        {
+            c.Record(ConfirmAction, Subject(actionType, target), new
+            {
+                requestId = pending?.RequestId,
+                requestedBy = pending?.RequestedBy,
+                actionType,
+                target,
+                reason = refusal.Message,
+            }, LedgerOutcome.Denied);
+            return null;
+        }
+
+        var used = pending! with { UsedAt = c.Now, UsedBy = c.Actor.Id };
+        c.Session.GuardedActions.Upsert(used);
+        c.Record(ConfirmAction, Subject(actionType, target), new
+        {
+            requestId = used.RequestId,
+            requestedBy = used.RequestedBy,
+            actionType,
+            target,
+            parametersHash = used.ParametersHash,
+            fourEyes = RequiresFourEyes(c, used),
+        });
+        return new GuardedConfirmation(
+            used.RequestId, used.ActionType, used.Target, used.ParametersHash, used.RequestedBy, used.RequestedByName,
+            used.RequestedAt, c.Actor.Id, c.Actor.DisplayName, c.Now, RequiresFourEyes(c, used));
+    }
+
+    /// <summary>Admin only: turns four-eyes on or off for one action type; applies to tokens confirmed from now on.</summary>
+    public async Task<GuardedActionPolicy> SetFourEyesAsync(Actor actor, string actionType, bool fourEyes)
+    {
+        policies.Get(actionType);
+        await changes.RequireAsync(actor, Role.Admin, PolicyAction, $"guarded-policy:{actionType}");
+        return await changes.RunAsync(actor, c =>
+        {
+            var before = policies.Effective(c.Session.GuardedActions, actionType);
+            c.Session.GuardedActions.UpsertPolicyOverride(new GuardedActionPolicyOverride(actionType, fourEyes, actor.Id, c.Now));
+            c.Record(PolicyAction, $"guarded-policy:{actionType}", new { actionType, fourEyes, was = before.FourEyes });
+            return before with { FourEyes = fourEyes };
+        });
+    }
+
+    // Four-eyes holds if it was on when the token was issued or is on now: a toggle never loosens a pending request.
+    private bool RequiresFourEyes(Change c, PendingConfirmation pending) =>
+        pending.FourEyes || policies.Effective(c.Session.GuardedActions, pending.ActionType).FourEyes;
+
+    private GuardedRefusal? Check(Change c, PendingConfirmation? pending, string actionType, string target, object? parameters)
+    {
+        if (pending is null)
+        {
+            return GuardedRefusal.Conflict("The confirmation token is unknown. Request the action again.");
+        }
+
+        if (pending.UsedAt is not null)
+        {
+            return GuardedRefusal.Conflict(
+                $"The confirmation token was already used at {pending.UsedAt:u}; a token works once. Request the action again.");
+        }
+
+        if (c.Now >= pending.ExpiresAt)
+        {
+            return GuardedRefusal.Conflict($"The confirmation token expired at {pending.ExpiresAt:u}. Request the action again.");
+        }
+
+        if (!string.Equals(pending.ActionType, actionType, StringComparison.Ordinal) || !string.Equals(pending.Target, target, StringComparison.Ordinal))
+        {
+            return GuardedRefusal.Conflict(
+                $"The confirmation token was issued for {pending.ActionType} on '{pending.Target}', not for {actionType} on '{target}'.");
+        }
+
+        if (!string.Equals(pending.ParametersHash, ConfirmationTokens.HashParameters(parameters), StringComparison.Ordinal))
+        {
+            return GuardedRefusal.Conflict("The parameters changed after the request; request the action again with the new parameters.");
+        }
+
+        var policy = policies.Get(pending.ActionType);
+        var self = string.Equals(c.Actor.Id, pending.RequestedBy, StringComparison.Ordinal);
+        if (RequiresFourEyes(c, pending))
+        {
+            if (self)
+            {
+                return GuardedRefusal.Denied(
+                    $"You cannot approve your own request: {pending.ActionType} needs a second person with the {RoleNames(policy.RequiredRole)} role to confirm.");
+            }
+        }
+        else if (!self)
+        {
+            return GuardedRefusal.Denied(
+                $"This confirmation token belongs to {pending.RequestedByName}; only the requester can confirm {pending.ActionType}.");
+        }
+
+        if (!c.Actor.HasAny(policy.RequiredRole))
+        {
+            return GuardedRefusal.Denied(
+                $"{c.Actor.DisplayName} may not confirm {pending.ActionType}: it requires the {RoleNames(policy.RequiredRole)} role.");
+        }
+
+        return null;
+    }
+
+    private static string RoleNames(Role roles) => string.Join(" or ", Roles.Names(roles));
+
+    // Caller input lands in the subject; a control character must not turn a refusal into an error.
+    private static string Subject(string? actionType, string? target) =>
+        new($"guarded:{actionType}:{target}".Where(ch => !char.IsControl(ch)).Take(300).ToArray());
+}
+
+/// <summary>Why a token was refused; <see cref="ToException"/> is what the caller throws after its commit.</summary>
+public sealed record GuardedRefusal(string Message, bool IsAccessDenied)
+{
+    internal static GuardedRefusal Conflict(string message) => new(message, IsAccessDenied: false);
+
+    internal static GuardedRefusal Denied(string message) => new(message, IsAccessDenied: true);
+
+    public Exception ToException() => IsAccessDenied ? new AccessDeniedException(Message) : new ConflictException(Message);
+}
