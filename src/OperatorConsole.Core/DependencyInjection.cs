@@ -5,6 +5,7 @@ using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Evidence;
 using OperatorConsole.Core.GuardedActions;
 using OperatorConsole.Core.Incidents;
+using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.Live;
 using OperatorConsole.Core.Runbooks;
 using OperatorConsole.Core.Runbooks.Import;
@@ -38,6 +39,7 @@ public static class DependencyInjection
         // The host may register its own GuardedActionPolicies first (e.g. other token lifetimes).
         services.TryAddSingleton(_ => new GuardedActionPolicies());
         services.AddSingleton<GuardedActionService>();
+        services.AddSingleton<KillSwitchService>();
         services.AddHttpClient(ProbeRunner.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
         return services;

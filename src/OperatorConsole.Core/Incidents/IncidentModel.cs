@@ -82,6 +82,7 @@ public static class TimelineKinds
     public const string Closure = "closure";
     public const string PostIncident = "post-incident";
     public const string Attachment = "attachment";
+    public const string KillSwitch = "kill-switch";
 
-    public static readonly IReadOnlyList<string> All = [Status, Severity, Note, Decision, Runbook, Evidence, Assignment, Obligation, Closure, PostIncident, Attachment];
+    public static readonly IReadOnlyList<string> All = [Status, Severity, Note, Decision, Runbook, Evidence, Assignment, Obligation, Closure, PostIncident, Attachment, KillSwitch];
 }

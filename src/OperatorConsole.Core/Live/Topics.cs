@@ -11,6 +11,7 @@ public static partial class Topics
     public const string Ledger = "ledger";
     public const string Users = "users";
     public const string Incidents = "incidents";
+    public const string KillSwitches = "kill-switches";
 
     public static string Run(string runId) => $"runbook-run:{runId}";
 
@@ -18,6 +19,6 @@ public static partial class Topics
 
     public static bool IsKnown(string topic) => KnownTopic().IsMatch(topic);
 
-    [GeneratedRegex("^(runbooks|runbook-runs|ledger|users|incidents|runbook-run:[A-Za-z0-9-]{1,64}|incident:[A-Za-z0-9-]{1,64})$")]
+    [GeneratedRegex("^(runbooks|runbook-runs|ledger|users|incidents|kill-switches|runbook-run:[A-Za-z0-9-]{1,64}|incident:[A-Za-z0-9-]{1,64})$")]
     private static partial Regex KnownTopic();
 }

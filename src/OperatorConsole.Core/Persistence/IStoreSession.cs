@@ -2,6 +2,7 @@ using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Evidence;
 using OperatorConsole.Core.GuardedActions;
 using OperatorConsole.Core.Incidents;
+using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.Runbooks;
 using OperatorConsole.Core.Runs;
 using OperatorConsole.Core.Users;
@@ -27,4 +28,6 @@ public interface IStoreSession
     IAttachmentRepository Attachments { get; }
 
     IGuardedActionRepository GuardedActions { get; }
+
+    IKillSwitchRepository KillSwitches { get; }
 }

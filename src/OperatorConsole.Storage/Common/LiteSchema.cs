@@ -16,6 +16,9 @@ internal static class LiteSchema
     public const string Attachments = "attachments";
     public const string GuardedTokens = "guarded_tokens";
     public const string GuardedPolicies = "guarded_policies";
+    public const string KillSwitches = "kill_switches";
+    public const string KillSwitchEvidence = "kill_switch_evidence";
+    public const string Meta = "meta";
 
     public static void EnsureIndexes(ILiteDatabase db)
     {
@@ -30,5 +33,7 @@ internal static class LiteSchema
         db.GetCollection(PostIncidentRecords).EnsureIndex("openFollowUps");
         db.GetCollection(Attachments).EnsureIndex("incidentId");
         db.GetCollection(GuardedTokens).EnsureIndex("expiresAt");
+        db.GetCollection(KillSwitches).EnsureIndex("version");
+        db.GetCollection(KillSwitchEvidence).EnsureIndex("switchId");
     }
 }

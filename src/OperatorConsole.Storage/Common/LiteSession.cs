@@ -3,6 +3,7 @@ using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Evidence;
 using OperatorConsole.Core.GuardedActions;
 using OperatorConsole.Core.Incidents;
+using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.Persistence;
 using OperatorConsole.Core.Runbooks;
 using OperatorConsole.Core.Runs;
@@ -11,6 +12,7 @@ using OperatorConsole.Storage.Audit;
 using OperatorConsole.Storage.Evidence;
 using OperatorConsole.Storage.GuardedActions;
 using OperatorConsole.Storage.Incidents;
+using OperatorConsole.Storage.KillSwitches;
 using OperatorConsole.Storage.Runbooks;
 using OperatorConsole.Storage.Runs;
 using OperatorConsole.Storage.Users;
@@ -36,6 +38,8 @@ internal sealed class LiteSession(ILiteDatabase db, bool writable) : IStoreSessi
     public IAttachmentRepository Attachments { get; } = new LiteAttachmentRepository(db, writable);
 
     public IGuardedActionRepository GuardedActions { get; } = new LiteGuardedActionRepository(db, writable);
+
+    public IKillSwitchRepository KillSwitches { get; } = new LiteKillSwitchRepository(db, writable);
 
     public static void EnsureWritable(bool writable)
     {

@@ -1,14 +1,16 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using OperatorConsole.Core.Common;
+using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.Persistence;
 using OperatorConsole.Core.Runbooks;
 using OperatorConsole.Core.Users;
 
 namespace OperatorConsole.Storage.Seeding;
 
-/// <summary>Fills an empty store from seed-data/: demo users, then every runbook in runbooks/*.md.</summary>
-public sealed class SeedDataLoader(IConsoleStore store, UserService users, RunbookService runbooks, ILogger<SeedDataLoader> logger)
+/// <summary>Fills an empty store from seed-data/: demo users, the kill switches, then every runbook in runbooks/*.md.</summary>
+public sealed class SeedDataLoader(
+    IConsoleStore store, UserService users, RunbookService runbooks, KillSwitchService killSwitches, ILogger<SeedDataLoader> logger)
 {
     private sealed record SeedUser(string Id, string DisplayName, string[] Roles, string Password);
 
@@ -27,6 +29,19 @@ public sealed class SeedDataLoader(IConsoleStore store, UserService users, Runbo
             }
 
             logger.LogInformation("Seeded {UserCount} demo users", seedUsers.Length);
+        }
+
+        var switchesFile = Path.Combine(seedDataPath, "kill-switches.json");
+        if (File.Exists(switchesFile))
+        {
+            var seedSwitches = JsonSerializer.Deserialize<KillSwitchDefinition[]>(
+                await File.ReadAllTextAsync(switchesFile), new JsonSerializerOptions(JsonSerializerDefaults.Web)) ?? [];
+            foreach (var definition in seedSwitches)
+            {
+                await killSwitches.CreateAsync(Actor.System, definition);
+            }
+
+            logger.LogInformation("Seeded {KillSwitchCount} kill switches", seedSwitches.Length);
         }
 
         var runbookFolder = Path.Combine(seedDataPath, "runbooks");

@@ -18,6 +18,7 @@ public static class ApiSetup
         api.MapIncidentEndpoints();
         api.MapPostIncidentEndpoints();
         api.MapEvidenceEndpoints();
+        api.MapKillSwitchEndpoints();
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.Live;
 
 namespace OperatorConsole.Web.Hubs;
@@ -8,7 +9,7 @@ namespace OperatorConsole.Web.Hubs;
 /// then receives every committed change on them as an "event" message. Signed-in users and API keys
 /// of any role may read.
 /// </summary>
-public sealed class ConsoleHub : Hub
+public sealed class ConsoleHub(KillSwitchService killSwitches) : Hub
 {
     public const string EventMethod = "event";
 
@@ -23,4 +24,11 @@ public sealed class ConsoleHub : Hub
     }
 
     public Task Unsubscribe(string topic) => Groups.RemoveFromGroupAsync(Context.ConnectionId, topic);
+
+    /// <summary>
+    /// Kill-switch state for a (re)connecting client: send 0 for everything, or the highest version seen to get only
+    /// the switches changed since (everything when that version is unknown to the store). Subscribe to
+    /// "kill-switches" first, then call this, so no change falls between the two.
+    /// </summary>
+    public KillSwitchSnapshot GetKillSwitches(long sinceVersion) => killSwitches.Snapshot(sinceVersion);
 }

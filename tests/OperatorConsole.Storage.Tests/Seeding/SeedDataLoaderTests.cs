@@ -19,13 +19,14 @@ public sealed class SeedDataLoaderTests : IDisposable
     }
 
     [Fact]
-    public async Task Load_RepoSeedData_CreatesSixUsersAndSixRunbooks()
+    public async Task Load_RepoSeedData_CreatesSixUsersSixSwitchesAndSixRunbooks()
     {
         var loader = Loader();
 
         await loader.LoadAsync(SeedData);
 
         Assert.Equal(6, _store.Users.List().Count);
+        Assert.Equal(6, _store.KillSwitches.List().Count);
         Assert.Equal(6, _store.Runbooks.List().Count);
         Assert.False(loader.IsEmpty);
     }
@@ -45,7 +46,7 @@ public sealed class SeedDataLoaderTests : IDisposable
     {
         await Loader().LoadAsync(SeedData);
 
-        Assert.Equal(12, _store.Ledger.Count);
+        Assert.Equal(18, _store.Ledger.Count);
         Assert.All(_store.Ledger, e => Assert.Equal(Actor.System.Id, e.Actor));
         Assert.True(_store.Audit.Verify().IsValid);
     }
@@ -59,7 +60,22 @@ public sealed class SeedDataLoaderTests : IDisposable
 
         Assert.Empty(_store.Users.List());
         Assert.Empty(_store.Runbooks.List());
+        Assert.Empty(_store.KillSwitches.List());
     }
 
-    private SeedDataLoader Loader() => new(_store.Store, _store.Users, _store.Runbooks, NullLogger<SeedDataLoader>.Instance);
+    [Fact]
+    public async Task Load_RepoSeedData_SeedsAiAndBadPackSwitchesOffAndUntested()
+    {
+        await Loader().LoadAsync(SeedData);
+
+        var ai = _store.KillSwitches.Get("ai-kill-switch");
+        var aiLocality = _store.KillSwitches.Get("ai-kill-switch", "locality-zrh");
+        var badPack = _store.KillSwitches.Get("bad-pack-kill-switch");
+        var pause = _store.KillSwitches.Get("pause-agent-execution");
+
+        Assert.All([ai, aiLocality, badPack, pause], s => Assert.False(s!.On || s.Tested || s.ValidationPending));
+        Assert.Equal(6, _store.KillSwitches.CurrentVersion());
+    }
+
+    private SeedDataLoader Loader() => new(_store.Store, _store.Users, _store.Runbooks, _store.KillSwitches, NullLogger<SeedDataLoader>.Instance);
 }

@@ -4,6 +4,7 @@ using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Evidence;
 using OperatorConsole.Core.GuardedActions;
 using OperatorConsole.Core.Incidents;
+using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.Live;
 using OperatorConsole.Core.Runbooks;
 using OperatorConsole.Core.Runbooks.Import;
@@ -67,6 +68,8 @@ public sealed class TestStore : IDisposable
     public GuardedActionPolicies GuardedPolicies { get; set; } = new();
 
     public GuardedActionService GuardedActions => new(Changes, GuardedPolicies);
+
+    public KillSwitchService KillSwitches => new(Changes);
 
     public IReadOnlyList<LedgerEntry> Ledger => Store.Read(s => s.Ledger.All().ToList());
 

@@ -1,0 +1,27 @@
+namespace OperatorConsole.Core.KillSwitches;
+
+public interface IKillSwitchRepository
+{
+    KillSwitch? Get(string key, string scope);
+
+    /// <summary>Every switch, by key then scope.</summary>
+    IReadOnlyList<KillSwitch> All();
+
+    /// <summary>Switches whose last change has a version above <paramref name="version"/>, oldest change first.</summary>
+    IReadOnlyList<KillSwitch> ChangedSince(long version);
+
+    void Upsert(KillSwitch killSwitch);
+
+    /// <summary>The highest version issued so far; 0 before any switch exists.</summary>
+    long CurrentVersion();
+
+    /// <summary>Issues the next version (writes).</summary>
+    long NextVersion();
+
+    KillSwitchEvidence? GetEvidence(string id);
+
+    /// <summary>A switch's evidence records, newest first.</summary>
+    IReadOnlyList<KillSwitchEvidence> Evidence(string key, string scope);
+
+    void Upsert(KillSwitchEvidence evidence);
+}

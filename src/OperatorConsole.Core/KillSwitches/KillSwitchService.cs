@@ -1,0 +1,305 @@
+using System.Text.RegularExpressions;
+using OperatorConsole.Core.Common;
+using OperatorConsole.Core.Incidents;
+using OperatorConsole.Core.Live;
+
+namespace OperatorConsole.Core.KillSwitches;
+
+/// <summary>
+/// Kill switches: admins define them; OnCall (or an incident owner) flips them with a reason, each flip leaving an
+/// evidence record whose validation result is filled in afterwards; a drill flips and restores as a recorded test.
+/// Every change takes the next global version and is published on <see cref="Topics.KillSwitches"/> after commit.
+/// </summary>
+public sealed partial class KillSwitchService(ChangeRunner changes)
+{
+    public const int MaxDescription = 500;
+    public const int MaxReason = 1000;
+    public const int MaxValidation = 2000;
+
+    private const Role Admins = Role.Admin;
+    private const Role Flippers = Role.OnCall | Role.IncidentOwner;
+
+    public IReadOnlyList<KillSwitch> List() => changes.Store.Read(s => s.KillSwitches.All());
+
+    public long CurrentVersion() => changes.Store.Read(s => s.KillSwitches.CurrentVersion());
+
+    public KillSwitch? Get(string key, string? scope = null) =>
+        changes.Store.Read(s => s.KillSwitches.Get(key, NormalizeScope(scope)));
+
+    /// <summary>The switch a service in <paramref name="scope"/> obeys: the one for that scope, else the global one.</summary>
+    public KillSwitch? Resolve(string key, string? scope = null)
+    {
+        var wanted = NormalizeScope(scope);
+        return changes.Store.Read(s => s.KillSwitches.Get(key, wanted)
+            ?? (wanted == KillSwitch.GlobalScope ? null : s.KillSwitches.Get(key, KillSwitch.GlobalScope)));
+    }
+
+    /// <summary>
+    /// For a (re)connecting client: everything when <paramref name="sinceVersion"/> is null, zero or ahead of the store
+    /// (the store was replaced), otherwise only switches changed after it.
+    /// </summary>
+    public KillSwitchSnapshot Snapshot(long? sinceVersion = null) => changes.Store.Read(s =>
+    {
+        var version = s.KillSwitches.CurrentVersion();
+        return sinceVersion is > 0 && sinceVersion <= version
+            ? new KillSwitchSnapshot(version, false, s.KillSwitches.ChangedSince(sinceVersion.Value))
+            : new KillSwitchSnapshot(version, true, s.KillSwitches.All());
+    });
+
+    public IReadOnlyList<KillSwitchEvidence> Evidence(string key, string? scope = null) =>
+        changes.Store.Read(s => s.KillSwitches.Evidence(key, NormalizeScope(scope)));
+
+    public async Task<KillSwitch> CreateAsync(Actor actor, KillSwitchDefinition definition)
+    {
+        var scope = NormalizeScope(definition.Scope);
+        await changes.RequireAsync(actor, Admins, "kill-switch.create", $"kill-switch:{KillSwitch.IdOf(definition.Key, scope)}");
+        var problems = new List<FieldProblem>();
+        CheckKey(definition.Key, problems);
+        CheckScope(scope, problems);
+        CheckText(definition.Description, "description", "A description", MaxDescription, problems);
+        ThrowIfAny(problems);
+
+        return await changes.RunAsync(actor, c =>
+        {
+            if (c.Session.KillSwitches.Get(definition.Key, scope) is not null)
+            {
+                throw new ConflictException($"Kill switch '{definition.Key}' already exists for scope '{scope}'.");
+            }
+
+            var version = c.Session.KillSwitches.NextVersion();
+            var created = new KillSwitch
+            {
+                Key = definition.Key,
+                Scope = scope,
+                Description = definition.Description.Trim(),
+                DefaultOn = definition.DefaultOn,
+                On = definition.DefaultOn,
+                Version = version,
+                History = [new SwitchHistoryEntry(version, c.Now, c.Actor.DisplayName, SwitchActions.Created, definition.DefaultOn, null)],
+            };
+            c.Session.KillSwitches.Upsert(created);
+            var entry = c.Record("kill-switch.create", Subject(created), new { created.Key, created.Scope, created.Description, created.DefaultOn });
+            c.Publish(Topics.KillSwitches, "kill-switch.created", created.Id, $"Kill switch {created.Id} created", entry.Sequence);
+            return created;
+        });
+    }
+
+    public async Task<KillSwitch> EditAsync(Actor actor, string key, string? scope, string description, bool defaultOn)
+    {
+        var s = NormalizeScope(scope);
+        await changes.RequireAsync(actor, Admins, "kill-switch.edit", $"kill-switch:{KillSwitch.IdOf(key, s)}");
+        var problems = new List<FieldProblem>();
+        CheckText(description, "description", "A description", MaxDescription, problems);
+        ThrowIfAny(problems);
+
+        return await changes.RunAsync(actor, c =>
+        {
+            var current = Load(c, key, s);
+            var version = c.Session.KillSwitches.NextVersion();
+            var edited = current with
+            {
+                Description = description.Trim(),
+                DefaultOn = defaultOn,
+                Version = version,
+                History = [.. current.History, new SwitchHistoryEntry(version, c.Now, c.Actor.DisplayName, SwitchActions.Edited, current.On, null)],
+            };
+            c.Session.KillSwitches.Upsert(edited);
+            var entry = c.Record("kill-switch.edit", Subject(edited), new { edited.Description, edited.DefaultOn });
+            c.Publish(Topics.KillSwitches, "kill-switch.edited", edited.Id, $"Kill switch {edited.Id} edited", entry.Sequence);
+            return edited;
+        });
+    }
+
+    /// <summary>Turns the switch on or off. A reason is required; a named incident gets a timeline entry.</summary>
+    public async Task<KillSwitchFlip> FlipAsync(Actor actor, string key, string? scope, bool on, string? reason, string? incidentId = null)
+    {
+        var s = NormalizeScope(scope);
+        await changes.RequireAsync(actor, Flippers, "kill-switch.flip", $"kill-switch:{KillSwitch.IdOf(key, s)}");
+        var problems = new List<FieldProblem>();
+        CheckText(reason, "reason", "A reason", MaxReason, problems);
+        ThrowIfAny(problems);
+        var why = reason!.Trim();
+        var incident = string.IsNullOrWhiteSpace(incidentId) ? null : incidentId.Trim();
+
+        return await changes.RunAsync(actor, c =>
+        {
+            var current = Load(c, key, s);
+            if (current.On == on)
+            {
+                throw new ConflictException($"Kill switch {current.Id} is already {State(on)}.");
+            }
+
+            var version = c.Session.KillSwitches.NextVersion();
+            var evidence = NewEvidence(c, current, on, why, incident, drill: false);
+            var flipped = current with
+            {
+                On = on,
+                Version = version,
+                LastChange = new SwitchChange(c.Actor.Id, c.Actor.DisplayName, c.Now, why, incident),
+                PendingEvidenceId = evidence.Id,
+                History = [.. current.History, new SwitchHistoryEntry(version, c.Now, c.Actor.DisplayName, SwitchActions.Flipped, on, why, incident, evidence.Id)],
+            };
+            c.Session.KillSwitches.Upsert(flipped);
+            c.Session.KillSwitches.Upsert(evidence);
+            var entry = c.Record("kill-switch.flip", Subject(flipped), new { flipped.Key, flipped.Scope, on, reason = why, incidentId = incident, evidenceId = evidence.Id });
+            var summary = $"{c.Actor.DisplayName} turned {flipped.Id} {State(on)}: {why}";
+            if (incident is not null)
+            {
+                IncidentTimeline.Append(c, incident, TimelineKinds.KillSwitch, $"Kill switch {flipped.Id} turned {State(on)}", why);
+            }
+
+            c.Publish(Topics.KillSwitches, "kill-switch.flipped", flipped.Id, summary, entry.Sequence);
+            return new KillSwitchFlip(flipped, evidence);
+        });
+    }
+
+    /// <summary>Fills the validation result of the switch's pending flip evidence; the switch stops showing "validation pending".</summary>
+    public async Task<KillSwitchEvidence> RecordValidationAsync(Actor actor, string key, string? scope, string? result)
+    {
+        var s = NormalizeScope(scope);
+        await changes.RequireAsync(actor, Flippers, "kill-switch.validate", $"kill-switch:{KillSwitch.IdOf(key, s)}");
+        var problems = new List<FieldProblem>();
+        CheckText(result, "result", "A validation result", MaxValidation, problems);
+        ThrowIfAny(problems);
+
+        return await changes.RunAsync(actor, c =>
+        {
+            var current = Load(c, key, s);
+            var pending = current.PendingEvidenceId is null ? null : c.Session.KillSwitches.GetEvidence(current.PendingEvidenceId);
+            if (pending is null)
+            {
+                throw new ConflictException($"Kill switch {current.Id} has no flip awaiting a validation result.");
+            }
+
+            var validated = pending with { ValidationResult = result!.Trim(), ValidatedBy = c.Actor.DisplayName, ValidatedAt = c.Now };
+            var version = c.Session.KillSwitches.NextVersion();
+            var updated = current with
+            {
+                PendingEvidenceId = null,
+                Version = version,
+                History = [.. current.History, new SwitchHistoryEntry(version, c.Now, c.Actor.DisplayName, SwitchActions.Validated, current.On, validated.ValidationResult, pending.IncidentId, pending.Id)],
+            };
+            c.Session.KillSwitches.Upsert(validated);
+            c.Session.KillSwitches.Upsert(updated);
+            var entry = c.Record("kill-switch.validate", Subject(updated), new { evidenceId = pending.Id, result = validated.ValidationResult });
+            if (pending.IncidentId is not null && c.Session.Incidents.Get(pending.IncidentId) is not null)
+            {
+                IncidentTimeline.Append(c, pending.IncidentId, TimelineKinds.KillSwitch, $"Kill switch {updated.Id} validated", validated.ValidationResult);
+            }
+
+            c.Publish(Topics.KillSwitches, "kill-switch.validated", updated.Id, $"{c.Actor.DisplayName} validated {updated.Id}", entry.Sequence);
+            return validated;
+        });
+    }
+
+    /// <summary>
+    /// A drill: the switch is flipped and restored within one change, recorded as a test with its own evidence
+    /// record (already validated as a drill), and the switch is marked tested. Its live state ends where it began.
+    /// </summary>
+    public async Task<KillSwitchFlip> DrillAsync(Actor actor, string key, string? scope, string? reason)
+    {
+        var s = NormalizeScope(scope);
+        await changes.RequireAsync(actor, Flippers, "kill-switch.drill", $"kill-switch:{KillSwitch.IdOf(key, s)}");
+        var problems = new List<FieldProblem>();
+        CheckText(reason, "reason", "A reason", MaxReason, problems);
+        ThrowIfAny(problems);
+        var why = reason!.Trim();
+
+        return await changes.RunAsync(actor, c =>
+        {
+            var current = Load(c, key, s);
+            var evidence = NewEvidence(c, current, !current.On, why, null, drill: true) with
+            {
+                ValidationResult = $"Drill: turned {State(!current.On)} and restored to {State(current.On)}.",
+                ValidatedBy = c.Actor.DisplayName,
+                ValidatedAt = c.Now,
+            };
+            var flipVersion = c.Session.KillSwitches.NextVersion();
+            var restoreVersion = c.Session.KillSwitches.NextVersion();
+            var drilled = current with
+            {
+                Version = restoreVersion,
+                Tested = true,
+                TestedAt = c.Now,
+                History =
+                [
+                    .. current.History,
+                    new SwitchHistoryEntry(flipVersion, c.Now, c.Actor.DisplayName, SwitchActions.Drilled, !current.On, why, null, evidence.Id),
+                    new SwitchHistoryEntry(restoreVersion, c.Now, c.Actor.DisplayName, SwitchActions.Drilled, current.On, "drill restore", null, evidence.Id),
+                ],
+            };
+            c.Session.KillSwitches.Upsert(evidence);
+            c.Session.KillSwitches.Upsert(drilled);
+            var entry = c.Record("kill-switch.drill", Subject(drilled), new { drilled.Key, drilled.Scope, reason = why, evidenceId = evidence.Id });
+            c.Publish(Topics.KillSwitches, "kill-switch.drilled", drilled.Id, $"{c.Actor.DisplayName} drilled {drilled.Id}: {why}", entry.Sequence);
+            return new KillSwitchFlip(drilled, evidence);
+        });
+    }
+
+    public static string NormalizeScope(string? scope) =>
+        string.IsNullOrWhiteSpace(scope) ? KillSwitch.GlobalScope : scope.Trim();
+
+    private static string State(bool on) => on ? "on" : "off";
+
+    private static string Subject(KillSwitch s) => $"kill-switch:{s.Id}";
+
+    private static KillSwitch Load(Change c, string key, string scope) =>
+        c.Session.KillSwitches.Get(key, scope)
+        ?? throw new NotFoundException($"No kill switch '{key}' for scope '{scope}'.");
+
+    private static KillSwitchEvidence NewEvidence(Change c, KillSwitch s, bool on, string reason, string? incidentId, bool drill) => new()
+    {
+        Id = Guid.NewGuid().ToString("N")[..12],
+        SwitchKey = s.Key,
+        Scope = s.Scope,
+        On = on,
+        Reason = reason,
+        ActivatedAt = c.Now,
+        ActorId = c.Actor.Id,
+        ActorName = c.Actor.DisplayName,
+        IncidentId = incidentId,
+        Drill = drill,
+    };
+
+    private static void CheckKey(string? key, List<FieldProblem> problems)
+    {
+        if (string.IsNullOrEmpty(key) || !KeyPattern().IsMatch(key))
+        {
+            problems.Add(new FieldProblem("key", "The key must be a slug: lowercase letters, digits and dashes, at most 64 characters."));
+        }
+    }
+
+    private static void CheckScope(string scope, List<FieldProblem> problems)
+    {
+        if (!ScopePattern().IsMatch(scope))
+        {
+            problems.Add(new FieldProblem("scope", "The scope must be \"global\" or a scope id of letters, digits, '.', '_' or '-', at most 64 characters."));
+        }
+    }
+
+    private static void CheckText(string? value, string field, string label, int max, List<FieldProblem> problems)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            problems.Add(new FieldProblem(field, $"{label} is required."));
+        }
+        else if (value.Trim().Length > max)
+        {
+            problems.Add(new FieldProblem(field, $"{label} may be at most {max} characters."));
+        }
+    }
+
+    private static void ThrowIfAny(List<FieldProblem> problems)
+    {
+        if (problems.Count > 0)
+        {
+            throw DomainValidationException.ForFields(problems);
+        }
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
+    private static partial Regex KeyPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
+    private static partial Regex ScopePattern();
+}

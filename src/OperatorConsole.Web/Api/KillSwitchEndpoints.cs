@@ -1,0 +1,78 @@
+using Microsoft.Net.Http.Headers;
+using OperatorConsole.Core.Common;
+using OperatorConsole.Core.KillSwitches;
+using OperatorConsole.Web.Auth;
+
+namespace OperatorConsole.Web.Api;
+
+/// <summary>
+/// Services read switches here (API key or cookie); reads carry an ETag from the version and answer 304 to a
+/// matching If-None-Match. `scope` is a query parameter and defaults to "global".
+/// </summary>
+public static class KillSwitchEndpoints
+{
+    public sealed record Flip(bool On, string? Reason, string? IncidentId);
+
+    public sealed record Validation(string? Result);
+
+    public sealed record Drill(string? Reason);
+
+    public sealed record Edit(string Description, bool DefaultOn);
+
+    public static RouteGroupBuilder MapKillSwitchEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/kill-switches").WithTags("Kill switches").DisableAntiforgery();
+
+        group.MapGet("/", (HttpContext http, KillSwitchService switches) =>
+        {
+            var snapshot = switches.Snapshot();
+            return Conditional(http, snapshot.Version, snapshot);
+        });
+
+        // The switch a service in `scope` obeys: the one for that scope, else the global one.
+        group.MapGet("/{key}", (HttpContext http, KillSwitchService switches, string key, string? scope) =>
+        {
+            var found = switches.Resolve(key, scope) ?? throw new NotFoundException($"No kill switch '{key}' for scope '{KillSwitchService.NormalizeScope(scope)}'.");
+            return Conditional(http, found.Version, found);
+        });
+
+        group.MapGet("/{key}/evidence", (KillSwitchService switches, string key, string? scope) =>
+            switches.Get(key, scope) is null
+                ? throw new NotFoundException($"No kill switch '{key}' for scope '{KillSwitchService.NormalizeScope(scope)}'.")
+                : switches.Evidence(key, scope));
+
+        group.MapPost("/", async (HttpContext http, KillSwitchService switches, KillSwitchDefinition body) =>
+        {
+            var created = await switches.CreateAsync(http.User.ToActor(), body);
+            return Results.Created($"/api/kill-switches/{created.Key}?scope={Uri.EscapeDataString(created.Scope)}", created);
+        });
+
+        group.MapPut("/{key}", (HttpContext http, KillSwitchService switches, string key, string? scope, Edit body) =>
+            switches.EditAsync(http.User.ToActor(), key, scope, body.Description, body.DefaultOn));
+
+        group.MapPost("/{key}/flip", (HttpContext http, KillSwitchService switches, string key, string? scope, Flip body) =>
+            switches.FlipAsync(http.User.ToActor(), key, scope, body.On, body.Reason, body.IncidentId));
+
+        group.MapPost("/{key}/validation", (HttpContext http, KillSwitchService switches, string key, string? scope, Validation body) =>
+            switches.RecordValidationAsync(http.User.ToActor(), key, scope, body.Result));
+
+        group.MapPost("/{key}/drill", (HttpContext http, KillSwitchService switches, string key, string? scope, Drill body) =>
+            switches.DrillAsync(http.User.ToActor(), key, scope, body.Reason));
+
+        return api;
+    }
+
+    private static IResult Conditional<T>(HttpContext http, long version, T body)
+    {
+        var etag = new EntityTagHeaderValue($"\"v{version}\"");
+        http.Response.Headers.ETag = etag.ToString();
+        http.Response.Headers.CacheControl = "no-cache";
+        if (EntityTagHeaderValue.TryParseList(http.Request.Headers.IfNoneMatch, out var sent)
+            && sent.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(etag, useStrongComparison: false)))
+        {
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        return Results.Ok(body);
+    }
+}
