@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using OperatorConsole.Core.KillSwitches;
+using OperatorConsole.Core.Live;
+using OperatorConsole.Web.Auth;
+using OperatorConsole.Web.Components.Shared;
+
+namespace OperatorConsole.Web.Features.KillSwitches;
+
+public sealed partial class KillSwitchesPage : IDisposable
+{
+    private IReadOnlyList<KillSwitch> _switches = [];
+    private long _version;
+    private KillSwitch? _selected;
+    private string? _reason;
+    private string? _incidentId;
+    private string? _validation;
+    private LiveWatcher? _watcher;
+
+    [Inject] public required KillSwitchService Switches { get; init; }
+    [Inject] public required ILiveEventSource Live { get; init; }
+    [Inject] public required CurrentActor Current { get; init; }
+    [Inject] public required UiActions Ui { get; init; }
+
+    protected override void OnInitialized()
+    {
+        _watcher = LiveWatcher.Start(Live, batch => InvokeAsync(() =>
+        {
+            foreach (var e in batch.Where(e => e.Kind == "kill-switch.flipped" && e.Summary is not null))
+            {
+                Ui.Tell(e.Summary!, Severity.Warning);
+            }
+
+            Reload();
+            StateHasChanged();
+        }), DispatchExceptionAsync, Topics.KillSwitches);
+        Reload();
+    }
+
+    public void Dispose() => _watcher?.Dispose();
+
+    private void Reload()
+    {
+        var snapshot = Switches.Snapshot();
+        _switches = snapshot.Switches;
+        _version = snapshot.Version;
+        _selected = _selected is null ? null : _switches.FirstOrDefault(s => s.Id == _selected.Id);
+    }
+
+    private void Select(KillSwitch? s)
+    {
+        _selected = s;
+        _reason = null;
+        _incidentId = null;
+        _validation = null;
+    }
+
+    private Task FlipAsync() => Ui.TryAsync(async () =>
+    {
+        var s = _selected!;
+        await Switches.FlipAsync(await Current.GetAsync(), s.Key, s.Scope, !s.On, _reason, _incidentId);
+        _reason = null;
+        Reload();
+    });
+
+    private Task DrillAsync() => Ui.TryAsync(async () =>
+    {
+        var s = _selected!;
+        await Switches.DrillAsync(await Current.GetAsync(), s.Key, s.Scope, _reason);
+        _reason = null;
+        Reload();
+    }, "Drill recorded; the switch is marked tested.");
+
+    private Task ValidateAsync() => Ui.TryAsync(async () =>
+    {
+        var s = _selected!;
+        await Switches.RecordValidationAsync(await Current.GetAsync(), s.Key, s.Scope, _validation);
+        _validation = null;
+        Reload();
+    }, "Validation result recorded.");
+}
