@@ -53,10 +53,11 @@ public static class EvidenceBundle
             ["preserved_by"] = preservedBy,
         };
 
-    /// <summary>Adds the integrity hash (over the canonical JSON without it) and returns the file text.</summary>
+    /// <summary>Adds the part hashes, then the integrity hash (over the canonical JSON without it), and returns the file text.</summary>
     public static string Seal(JsonObject bundle, out string integrityHash)
     {
         bundle.Remove(IntegrityField);
+        bundle[BundleParts.Field] = BundleParts.Compute(bundle);
         integrityHash = CanonicalJson.Sha256(bundle);
         bundle[IntegrityField] = integrityHash;
         return CanonicalJson.Write(bundle);

@@ -62,6 +62,7 @@ public sealed partial class EvidenceService
         if (!string.Equals(actual, claimed, StringComparison.Ordinal))
         {
             problems.Add($"Integrity hash mismatch: the bundle claims {claimed} but its content hashes to {actual}; it was changed after export.");
+            problems.AddRange(BundleParts.Differences(body));
         }
     }
 

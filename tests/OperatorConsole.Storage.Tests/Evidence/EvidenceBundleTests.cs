@@ -80,6 +80,70 @@ public sealed class EvidenceBundleTests : IDisposable
     }
 
     [Fact]
+    public async Task Verify_IncidentFieldChanged_NamesTheIncidentPart()
+    {
+        var incident = await EvidenceTestData.OpenIncidentAsync(_store);
+        var bundle = Parse(await _store.Evidence.PreserveAsync(TestActors.Omar, incident.Id));
+        bundle["incident"]!["title"] = "Nothing happened";
+
+        var result = _store.Evidence.Verify(CanonicalJson.Write(bundle));
+
+        Assert.Contains("'incident' was changed.", result.Problems);
+    }
+
+    [Fact]
+    public async Task Verify_TimelineEntryChanged_NamesThatEntry()
+    {
+        var incident = await EvidenceTestData.OpenIncidentAsync(_store);
+        var bundle = Parse(await _store.Evidence.PreserveAsync(TestActors.Omar, incident.Id));
+        var entry = bundle["timeline"]![0]!;
+        entry["text"] = "rewritten";
+
+        var result = _store.Evidence.Verify(CanonicalJson.Write(bundle));
+
+        Assert.Contains($"'timeline' item 1 (id {(string)entry["id"]!}) was changed.", result.Problems);
+    }
+
+    [Fact]
+    public async Task Verify_AttachmentHashChangedInTheBundle_NamesThatAttachment()
+    {
+        var (incident, attachment) = await EvidenceTestData.WithAttachmentAsync(_store);
+        var bundle = Parse(await _store.Evidence.PreserveAsync(TestActors.Omar, incident.Id));
+        bundle["attachments"]![0]!["sha256"] = new string('0', 64);
+
+        var result = _store.Evidence.Verify(CanonicalJson.Write(bundle));
+
+        Assert.Contains($"'attachments' item 1 (id {attachment.Id}) was changed.", result.Problems);
+    }
+
+    [Fact]
+    public async Task Verify_LedgerEntryChangedWithoutResealing_NamesItsSequence()
+    {
+        var incident = await EvidenceTestData.OpenIncidentAsync(_store);
+        var bundle = Parse(await _store.Evidence.PreserveAsync(TestActors.Omar, incident.Id));
+        var first = bundle["ledger"]!["entries"]![0]!;
+        first["actor"] = "mallory";
+
+        var result = _store.Evidence.Verify(CanonicalJson.Write(bundle));
+
+        Assert.Contains($"'ledger.entries' item 1 (sequence {(long)first["sequence"]!}) was changed.", result.Problems);
+    }
+
+    [Fact]
+    public async Task Verify_TimelineEntryRemoved_SaysAnItemWasRemoved()
+    {
+        var incident = await EvidenceTestData.OpenIncidentAsync(_store);
+        var bundle = Parse(await _store.Evidence.PreserveAsync(TestActors.Omar, incident.Id));
+        bundle["timeline"]!.AsArray().RemoveAt(0);
+
+        var result = _store.Evidence.Verify(CanonicalJson.Write(bundle));
+
+        Assert.Contains(result.Problems, p => p.StartsWith("'timeline' has 0 items where 1 were sealed", StringComparison.Ordinal));
+    }
+
+    private static JsonObject Parse(PreservedBundle bundle) => JsonNode.Parse(bundle.Json)!.AsObject();
+
+    [Fact]
     public async Task Verify_AttachmentBytesTamperedInDatabase_NamesThatAttachment()
     {
         var (incident, attachment) = await EvidenceTestData.WithAttachmentAsync(_store);

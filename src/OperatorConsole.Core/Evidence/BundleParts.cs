@@ -1,0 +1,82 @@
+using System.Text.Json.Nodes;
+
+namespace OperatorConsole.Core.Evidence;
+
+/// <summary>
+/// Hashes of each part of a bundle (and of each item of the list parts), sealed in with the rest, so
+/// that when the integrity hash fails verify can say where the bundle was changed, not only that it was.
+/// </summary>
+public static class BundleParts
+{
+    public const string Field = "part_hashes";
+
+    private static readonly string[] ObjectParts = ["incident", "preserved_at", "preserved_by", "format"];
+    private static readonly string[] ListParts = ["timeline", "evidence_records", "attachments"];
+
+    public static JsonObject Compute(JsonObject bundle)
+    {
+        var parts = new JsonObject();
+        foreach (var name in ObjectParts)
+        {
+            parts[name] = Hash(bundle[name]);
+        }
+
+        foreach (var name in ListParts)
+        {
+            parts[name] = ItemHashes(bundle[name] as JsonArray);
+        }
+
+        var ledger = bundle["ledger"] as JsonObject;
+        parts["ledger.head"] = Hash(ledger?["head_sequence"]) + Hash(ledger?["root_hash"]);
+        parts["ledger.entries"] = ItemHashes(ledger?["entries"] as JsonArray);
+        return parts;
+    }
+
+    /// <summary>Names every part or list item whose content no longer matches its sealed hash.</summary>
+    public static IEnumerable<string> Differences(JsonObject bundle)
+    {
+        if (bundle[Field] is not JsonObject sealedParts)
+        {
+            yield break;
+        }
+
+        var now = Compute(bundle);
+        foreach (var (name, sealedValue) in sealedParts)
+        {
+            var current = now[name];
+            if (sealedValue is JsonArray sealedItems && current is JsonArray currentItems)
+            {
+                if (sealedItems.Count != currentItems.Count)
+                {
+                    yield return $"'{name}' has {currentItems.Count} items where {sealedItems.Count} were sealed (an item was added or removed).";
+                    continue;
+                }
+
+                for (var i = 0; i < sealedItems.Count; i++)
+                {
+                    if (!JsonNode.DeepEquals(sealedItems[i], currentItems[i]))
+                    {
+                        yield return $"'{name}' item {i + 1}{Describe(bundle, name, i)} was changed.";
+                    }
+                }
+            }
+            else if (!JsonNode.DeepEquals(sealedValue, current))
+            {
+                yield return $"'{name}' was changed.";
+            }
+        }
+    }
+
+    private static string Hash(JsonNode? node) => CanonicalJson.Sha256(node);
+
+    private static JsonArray ItemHashes(JsonArray? items) =>
+        new([.. (items ?? []).Select(item => (JsonNode)JsonValue.Create(Hash(item))!)]);
+
+    private static string Describe(JsonObject bundle, string part, int index)
+    {
+        var list = part == "ledger.entries" ? (bundle["ledger"] as JsonObject)?["entries"] as JsonArray : bundle[part] as JsonArray;
+        var item = list is not null && index < list.Count ? list[index] as JsonObject : null;
+        var key = item?["sequence"] ?? item?["id"];
+        return key is null ? string.Empty : $" ({(part == "ledger.entries" ? "sequence" : "id")} {key.ToJsonString().Trim('"')})";
+    }
+}
