@@ -30,7 +30,19 @@ public sealed partial class MainLayout : IDisposable
         _openSev1 = OpenSev1();
         var actor = await Current.GetAsync();
         _darkMode = Users.Find(actor.Id)?.DarkMode ?? false;
-        _ready = true;
+    }
+
+    /// <summary>
+    /// Marks the circuit ready one render after the first: by then every component of the page has run
+    /// its first after-render work (e.g. InputFile wiring its JS listener), which travels ahead of this render.
+    /// </summary>
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender && RendererInfo.IsInteractive)
+        {
+            _ready = true;
+            StateHasChanged();
+        }
     }
 
     public void Dispose() => _watcher?.Dispose();
