@@ -17,8 +17,7 @@ public sealed class IncidentTwoBrowserFlowTests(BrowserFixture fixture) : IClass
 
         // On-call opens a SEV-1; the owner sees the row and the alert without reloading.
         await operatorPage.GetByTestId("incident-title").FillAsync("Wrong pack active in coimbra");
-        await operatorPage.GetByTestId("incident-severity").ClickAsync();
-        await operatorPage.Locator(".mud-popover-open .mud-list-item", new() { HasText = "SEV-1" }).ClickAsync();
+        await BrowserFixture.SelectAsync(operatorPage, "incident-severity", "SEV-1");
         await operatorPage.GetByTestId("open-incident-submit").ClickAsync();
         await operatorPage.WaitForURLAsync(url => url.Contains("/incidents/INC-", StringComparison.Ordinal));
         var id = new Uri(operatorPage.Url).AbsolutePath.Split('/').Last();

@@ -61,6 +61,23 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.WaitForSelectorAsync("[data-testid=circuit-up]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
     }
 
+    /// <summary>
+    /// Picks an option of a MudSelect and checks it took: under load a click can land while the
+    /// popover is still opening, so it tries again (bounded) instead of going on with the old value.
+    /// </summary>
+    public static async Task SelectAsync(IPage page, string testId, string option)
+    {
+        var select = page.GetByTestId(testId);
+        for (var attempt = 0; attempt < 3 && !(await select.InnerTextAsync()).Contains(option, StringComparison.Ordinal); attempt++)
+        {
+            await select.ClickAsync();
+            await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = option }).ClickAsync();
+            await page.Locator(".mud-popover-open").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        }
+
+        await Assertions.Expect(select).ToContainTextAsync(option);
+    }
+
     public static Task ScreenshotAsync(IPage page, string name)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
