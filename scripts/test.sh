@@ -10,4 +10,5 @@ if [ ! -x /usr/bin/chromium ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
 
-dotnet test OperatorConsole.sln -c Release
+# -m:1 runs the test projects one at a time: the browser tests share two cores with nothing else.
+dotnet test OperatorConsole.sln -c Release -m:1

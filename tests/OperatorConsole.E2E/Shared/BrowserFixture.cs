@@ -78,6 +78,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         await Assertions.Expect(select).ToContainTextAsync(option);
     }
 
+    /// <summary>
+    /// Opens a MudExpansionPanel by its header and waits until its slide-open animation has finished:
+    /// content still sliding open is clipped, and under load a click aimed at it can land elsewhere.
+    /// </summary>
+    public static async Task ExpandAsync(IPage page, string header)
+    {
+        await page.GetByText(header).ClickAsync();
+        await page.Locator(".mud-panel-expanded .mud-collapse-entered").WaitForAsync();
+    }
+
     public static Task ScreenshotAsync(IPage page, string name)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
