@@ -3,10 +3,12 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Evidence;
+using OperatorConsole.Core.FailureStatus;
 using OperatorConsole.Core.GuardedActions;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.Live;
+using OperatorConsole.Core.Lockdown;
 using OperatorConsole.Core.Runbooks;
 using OperatorConsole.Core.Runbooks.Import;
 using OperatorConsole.Core.Runs;
@@ -40,6 +42,16 @@ public static class DependencyInjection
         services.TryAddSingleton(_ => new GuardedActionPolicies());
         services.AddSingleton<GuardedActionService>();
         services.AddSingleton<KillSwitchService>();
+        services.AddSingleton<FailureStatusService>();
+
+        // The pre-halt snapshot's parts; a feature adds its own (e.g. active manifests per scope) by registering one more.
+        services.AddSingleton<ILockdownSnapshotPart, KillSwitchesSnapshotPart>();
+        services.AddSingleton<ILockdownSnapshotPart, OpenIncidentsSnapshotPart>();
+        services.AddSingleton<ILockdownSnapshotPart, FailureStatusSnapshotPart>();
+        services.AddSingleton<LockdownAlertWebhook>();
+        services.AddSingleton<LockdownService>();
+        services.AddHttpClient(LockdownAlertWebhook.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
         services.AddHttpClient(ProbeRunner.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
         return services;

@@ -39,7 +39,10 @@ public sealed class Change
         return entry;
     }
 
-    /// <summary>Queues an event; it is published only after the transaction has committed.</summary>
-    public void Publish(string topic, string kind, string subject, string? summary = null, long? ledgerSequence = null) =>
-        _events.Add(new LiveEvent(topic, kind, subject, Actor.DisplayName, Now, summary, ledgerSequence));
+    /// <summary>
+    /// Queues an event; it is published only after the transaction has committed. <paramref name="version"/> is the
+    /// feature's own version counter where it has one (kill switches), so a client can tell what it has seen.
+    /// </summary>
+    public void Publish(string topic, string kind, string subject, string? summary = null, long? ledgerSequence = null, long? version = null) =>
+        _events.Add(new LiveEvent(topic, kind, subject, Actor.DisplayName, Now, summary, ledgerSequence, version));
 }

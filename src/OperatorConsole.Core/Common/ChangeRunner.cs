@@ -1,5 +1,6 @@
 using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Live;
+using OperatorConsole.Core.Lockdown;
 using OperatorConsole.Core.Persistence;
 
 namespace OperatorConsole.Core.Common;
@@ -53,5 +54,26 @@ public sealed class ChangeRunner(IConsoleStore store, ILiveEventPublisher publis
         var safeSubject = new string(subject.Where(ch => !char.IsControl(ch)).ToArray());
         await RunAsync(actor, c => c.Record(action, safeSubject, new { reason = $"requires {needed}" }, LedgerOutcome.Denied));
         throw new AccessDeniedException($"{actor.DisplayName} may not {action.Replace('.', ' ')}: it requires the {needed} role.");
+    }
+
+    /// <summary>
+    /// The one lockdown gate. Every MANAGEMENT action calls it after its role check and before its change: runbook
+    /// imports, kill-switch create/edit and flips away from the safe state (and drills, which flip away), user and role
+    /// changes, API key creation, guarded-policy and alert settings. Promotions and rebinds call it too when they exist.
+    /// Reading, notes, evidence, decisions, incident lifecycle, runs and flips toward the safe state never call it.
+    /// While the console is locked down it writes a 'denied' ledger entry and throws <see cref="LockedDownException"/>.
+    /// A change that races the lockdown commits before it on the single writer, so the pre-halt snapshot includes it.
+    /// </summary>
+    public async Task RequireNotLockedDownAsync(Actor actor, string action, string subject)
+    {
+        var active = store.Read(s => s.Lockdown.Active());
+        if (active is null)
+        {
+            return;
+        }
+
+        var safeSubject = new string(subject.Where(ch => !char.IsControl(ch)).ToArray());
+        await RunAsync(actor, c => c.Record(action, safeSubject, new { reason = "console in emergency lockdown", lockdownId = active.Id }, LedgerOutcome.Denied));
+        throw new LockedDownException(LockdownMessages.Refusal(active));
     }
 }

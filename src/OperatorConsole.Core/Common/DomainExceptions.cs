@@ -32,3 +32,12 @@ public sealed class NotFoundException(string message) : Exception(message);
 
 /// <summary>The change lost a race or contradicts the current state (e.g. a step already checked).</summary>
 public sealed class ConflictException(string message) : Exception(message);
+
+/// <summary>
+/// The console is in emergency lockdown and the action is a management action; the message says since when, by whom
+/// and why, so the person refused knows whom to ask. Release the lockdown first.
+/// </summary>
+public sealed class LockedDownException(string message) : Exception(message);
+
+/// <summary>The action is guarded: ask for a confirmation token first and send it with the action.</summary>
+public sealed class ConfirmationRequiredException(string message) : Exception(message);

@@ -33,7 +33,7 @@ public sealed class GuardedActionPolicies
 {
     public static readonly IReadOnlyList<GuardedActionPolicy> Defaults =
     [
-        new(GuardedActionTypes.ReleaseLockdown, Role.OnCall, FourEyes: true, GuardedActionPolicy.DefaultLifetime),
+        new(GuardedActionTypes.ReleaseLockdown, Role.OnCall | Role.IncidentOwner, FourEyes: true, GuardedActionPolicy.DefaultLifetime),
         new(GuardedActionTypes.ResetFailureStatus, Role.OnCall, FourEyes: false, GuardedActionPolicy.DefaultLifetime),
         new(GuardedActionTypes.DisableProtectiveSwitch, Role.OnCall, FourEyes: false, GuardedActionPolicy.DefaultLifetime),
         new(GuardedActionTypes.Rollback, Role.ReleaseOwner, FourEyes: false, GuardedActionPolicy.DefaultLifetime),

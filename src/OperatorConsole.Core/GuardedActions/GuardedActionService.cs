@@ -106,7 +106,39 @@ public sealed class GuardedActionService(ChangeRunner changes, GuardedActionPoli
     {
         ArgumentNullException.ThrowIfNull(c);
         var pending = string.IsNullOrEmpty(token) || token.Length > 100 ? null : c.Session.GuardedActions.Get(ConfirmationTokens.Hash(token));
-        refusal = Check(c, pending, actionType, target, parameters);
+        return TryConsumePending(c, pending, actionType, target, parameters, Check(c, pending, actionType, target, parameters), out refusal);
+    }
+
+    /// <summary>
+    /// Like <see cref="RunGuardedAsync{T}"/>, for the second person of a FOUR-EYES request who confirms in the UI by the
+    /// request id (<see cref="PendingConfirmation.RequestId"/>) and never sees the token. The requester's token step
+    /// already happened; the confirmer's own identity and role are the second step. A request without four-eyes can
+    /// only be confirmed with its token, so this path refuses it; self-approval is refused as always.
+    /// </summary>
+    public async Task<T> RunGuardedByRequestAsync<T>(
+        Actor actor, string requestId, string actionType, string target, object? parameters, Func<Change, GuardedConfirmation, T> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var (refusal, result) = await changes.RunAsync(actor, c =>
+        {
+            var pending = string.IsNullOrEmpty(requestId) || requestId.Length != 12 ? null : c.Session.GuardedActions.FindByRequestId(requestId);
+            var check = pending is not null && pending.UsedAt is null && !RequiresFourEyes(c, pending)
+                ? GuardedRefusal.Denied($"{pending.ActionType} request {pending.RequestId} has no four-eyes: only its requester can confirm it, with the token.")
+                : Check(c, pending, actionType, target, parameters);
+            var confirmation = TryConsumePending(c, pending, actionType, target, parameters, check, out var refused);
+            return confirmation is null ? (refused, default(T)) : ((GuardedRefusal?)null, action(c, confirmation));
+        });
+        return refusal is null ? result! : throw refusal.ToException();
+    }
+
+    /// <summary>Open (unused, unexpired) requests of one action type, oldest first; for listing, never for confirming.</summary>
+    public IReadOnlyList<PendingConfirmation> Open(string actionType) =>
+        changes.Store.Read(s => s.GuardedActions.Open(actionType, changes.Now));
+
+    private GuardedConfirmation? TryConsumePending(
+        Change c, PendingConfirmation? pending, string actionType, string target, object? parameters, GuardedRefusal? check, out GuardedRefusal? refusal)
+    {
+        refusal = check;
         if (refusal is not null)
         {
             c.Record(ConfirmAction, Subject(actionType, target), new
@@ -141,6 +173,7 @@ public sealed class GuardedActionService(ChangeRunner changes, GuardedActionPoli
     {
         policies.Get(actionType);
         await changes.RequireAsync(actor, Role.Admin, PolicyAction, $"guarded-policy:{actionType}");
+        await changes.RequireNotLockedDownAsync(actor, PolicyAction, $"guarded-policy:{actionType}");
         return await changes.RunAsync(actor, c =>
         {
             var before = policies.Effective(c.Session.GuardedActions, actionType);

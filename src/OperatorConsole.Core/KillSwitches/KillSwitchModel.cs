@@ -17,7 +17,11 @@ public sealed record KillSwitch
 
     public required bool DefaultOn { get; init; }
 
+    /// <summary>On is the engaged state: the protective (safe) state of every kill switch. Off is away from safe.</summary>
     public required bool On { get; init; }
+
+    /// <summary>Turning a protective switch off (away from its safe state) is a guarded action needing a confirmation token.</summary>
+    public bool Protective { get; init; }
 
     public required long Version { get; init; }
 
@@ -102,7 +106,7 @@ public sealed record KillSwitchEvidence
 }
 
 /// <summary>What an admin gives to create a switch.</summary>
-public sealed record KillSwitchDefinition(string Key, string? Scope, string Description, bool DefaultOn);
+public sealed record KillSwitchDefinition(string Key, string? Scope, string Description, bool DefaultOn, bool Protective = false);
 
 /// <summary>A flip's outcome: the switch as it now stands and the evidence record the flip created.</summary>
 public sealed record KillSwitchFlip(KillSwitch Switch, KillSwitchEvidence Evidence);
@@ -112,3 +116,6 @@ public sealed record KillSwitchFlip(KillSwitch Switch, KillSwitchEvidence Eviden
 /// changed after the version the client sent. <see cref="Version"/> is the highest version in the store.
 /// </summary>
 public sealed record KillSwitchSnapshot(long Version, bool Full, IReadOnlyList<KillSwitch> Switches);
+
+/// <summary>The parameters a disable-protective-switch token is bound to.</summary>
+public sealed record DisableSwitchParameters(string SwitchId, string Reason);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using OperatorConsole.Core.Common;
+using OperatorConsole.Core.GuardedActions;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.Live;
 
@@ -9,8 +10,10 @@ namespace OperatorConsole.Core.KillSwitches;
 /// Kill switches: admins define them; OnCall (or an incident owner) flips them with a reason, each flip leaving an
 /// evidence record whose validation result is filled in afterwards; a drill flips and restores as a recorded test.
 /// Every change takes the next global version and is published on <see cref="Topics.KillSwitches"/> after commit.
+/// On (engaged) is every switch's safe state: in lockdown, create/edit, drills and flips to off are refused; turning a
+/// protective switch off needs a confirmation token (guarded action disable-protective-switch).
 /// </summary>
-public sealed partial class KillSwitchService(ChangeRunner changes)
+public sealed partial class KillSwitchService(ChangeRunner changes, GuardedActionService guarded)
 {
     public const int MaxDescription = 500;
     public const int MaxReason = 1000;
@@ -58,6 +61,7 @@ public sealed partial class KillSwitchService(ChangeRunner changes)
         CheckScope(scope, problems);
         CheckText(definition.Description, "description", "A description", MaxDescription, problems);
         ThrowIfAny(problems);
+        await changes.RequireNotLockedDownAsync(actor, "kill-switch.create", $"kill-switch:{KillSwitch.IdOf(definition.Key, scope)}");
 
         return await changes.RunAsync(actor, c =>
         {
@@ -74,23 +78,26 @@ public sealed partial class KillSwitchService(ChangeRunner changes)
                 Description = definition.Description.Trim(),
                 DefaultOn = definition.DefaultOn,
                 On = definition.DefaultOn,
+                Protective = definition.Protective,
                 Version = version,
                 History = [new SwitchHistoryEntry(version, c.Now, c.Actor.DisplayName, SwitchActions.Created, definition.DefaultOn, null)],
             };
             c.Session.KillSwitches.Upsert(created);
-            var entry = c.Record("kill-switch.create", Subject(created), new { created.Key, created.Scope, created.Description, created.DefaultOn });
-            c.Publish(Topics.KillSwitches, "kill-switch.created", created.Id, $"Kill switch {created.Id} created", entry.Sequence);
+            var entry = c.Record("kill-switch.create", Subject(created), new { created.Key, created.Scope, created.Description, created.DefaultOn, created.Protective });
+            c.Publish(Topics.KillSwitches, "kill-switch.created", created.Id, $"Kill switch {created.Id} created", entry.Sequence, version);
             return created;
         });
     }
 
-    public async Task<KillSwitch> EditAsync(Actor actor, string key, string? scope, string description, bool defaultOn)
+    /// <summary>Admin: description, default and (when given) whether turning the switch off is guarded.</summary>
+    public async Task<KillSwitch> EditAsync(Actor actor, string key, string? scope, string description, bool defaultOn, bool? protective = null)
     {
         var s = NormalizeScope(scope);
         await changes.RequireAsync(actor, Admins, "kill-switch.edit", $"kill-switch:{KillSwitch.IdOf(key, s)}");
         var problems = new List<FieldProblem>();
         CheckText(description, "description", "A description", MaxDescription, problems);
         ThrowIfAny(problems);
+        await changes.RequireNotLockedDownAsync(actor, "kill-switch.edit", $"kill-switch:{KillSwitch.IdOf(key, s)}");
 
         return await changes.RunAsync(actor, c =>
         {
@@ -100,33 +107,57 @@ public sealed partial class KillSwitchService(ChangeRunner changes)
             {
                 Description = description.Trim(),
                 DefaultOn = defaultOn,
+                Protective = protective ?? current.Protective,
                 Version = version,
                 History = [.. current.History, new SwitchHistoryEntry(version, c.Now, c.Actor.DisplayName, SwitchActions.Edited, current.On, null)],
             };
             c.Session.KillSwitches.Upsert(edited);
-            var entry = c.Record("kill-switch.edit", Subject(edited), new { edited.Description, edited.DefaultOn });
-            c.Publish(Topics.KillSwitches, "kill-switch.edited", edited.Id, $"Kill switch {edited.Id} edited", entry.Sequence);
+            var entry = c.Record("kill-switch.edit", Subject(edited), new { edited.Description, edited.DefaultOn, edited.Protective });
+            c.Publish(Topics.KillSwitches, "kill-switch.edited", edited.Id, $"Kill switch {edited.Id} edited", entry.Sequence, version);
             return edited;
         });
     }
 
-    /// <summary>Turns the switch on or off. A reason is required; a named incident gets a timeline entry.</summary>
-    public async Task<KillSwitchFlip> FlipAsync(Actor actor, string key, string? scope, bool on, string? reason, string? incidentId = null)
+    /// <summary>
+    /// Turns the switch on or off. A reason is required; a named incident gets a timeline entry. Turning a protective
+    /// switch off needs the token of <see cref="RequestDisableAsync"/>; turning any switch off is refused in lockdown.
+    /// </summary>
+    public async Task<KillSwitchFlip> FlipAsync(
+        Actor actor, string key, string? scope, bool on, string? reason, string? incidentId = null, string? confirmationToken = null)
     {
         var s = NormalizeScope(scope);
-        await changes.RequireAsync(actor, Flippers, "kill-switch.flip", $"kill-switch:{KillSwitch.IdOf(key, s)}");
+        var subject = $"kill-switch:{KillSwitch.IdOf(key, s)}";
+        await changes.RequireAsync(actor, Flippers, "kill-switch.flip", subject);
         var problems = new List<FieldProblem>();
         CheckText(reason, "reason", "A reason", MaxReason, problems);
         ThrowIfAny(problems);
         var why = reason!.Trim();
         var incident = string.IsNullOrWhiteSpace(incidentId) ? null : incidentId.Trim();
+        if (!on)
+        {
+            await changes.RequireNotLockedDownAsync(actor, "kill-switch.flip", subject);
+        }
 
-        return await changes.RunAsync(actor, c =>
+        var guardedOff = !on && Get(key, s) is { Protective: true, On: true };
+        if (guardedOff && string.IsNullOrEmpty(confirmationToken))
+        {
+            throw new ConfirmationRequiredException(
+                $"Kill switch {KillSwitch.IdOf(key, s)} is protective: turning it off needs a confirmation token. Request one first (disable request), then flip with it.");
+        }
+
+        GuardedRefusal? refusal = null;
+        var flip = await changes.RunAsync<KillSwitchFlip?>(actor, c =>
         {
             var current = Load(c, key, s);
             if (current.On == on)
             {
                 throw new ConflictException($"Kill switch {current.Id} is already {State(on)}.");
+            }
+
+            if (guardedOff && guarded.TryConsume(c, confirmationToken!, GuardedActionTypes.DisableProtectiveSwitch, current.Id,
+                    new DisableSwitchParameters(current.Id, why), out refusal) is null)
+            {
+                return null;
             }
 
             var version = c.Session.KillSwitches.NextVersion();
@@ -148,9 +179,26 @@ public sealed partial class KillSwitchService(ChangeRunner changes)
                 IncidentTimeline.Append(c, incident, TimelineKinds.KillSwitch, $"Kill switch {flipped.Id} turned {State(on)}", why);
             }
 
-            c.Publish(Topics.KillSwitches, "kill-switch.flipped", flipped.Id, summary, entry.Sequence);
+            c.Publish(Topics.KillSwitches, "kill-switch.flipped", flipped.Id, summary, entry.Sequence, version);
             return new KillSwitchFlip(flipped, evidence);
         });
+        return flip ?? throw refusal!.ToException();
+    }
+
+    /// <summary>Step one of turning a protective switch off: a token bound to the switch and the reason.</summary>
+    public async Task<GuardedRequest> RequestDisableAsync(Actor actor, string key, string? scope, string? reason)
+    {
+        var s = NormalizeScope(scope);
+        var problems = new List<FieldProblem>();
+        CheckText(reason, "reason", "A reason", MaxReason, problems);
+        ThrowIfAny(problems);
+        var current = Get(key, s) ?? throw new NotFoundException($"No kill switch '{key}' for scope '{s}'.");
+        if (!current.Protective || !current.On)
+        {
+            throw new ConflictException($"Kill switch {current.Id} is {(current.On ? "not protective" : "already off")}; turning it off needs no confirmation.");
+        }
+
+        return await guarded.RequestAsync(actor, GuardedActionTypes.DisableProtectiveSwitch, current.Id, new DisableSwitchParameters(current.Id, reason!.Trim()));
     }
 
     /// <summary>Fills the validation result of the switch's pending flip evidence; the switch stops showing "validation pending".</summary>
@@ -187,7 +235,7 @@ public sealed partial class KillSwitchService(ChangeRunner changes)
                 IncidentTimeline.Append(c, pending.IncidentId, TimelineKinds.KillSwitch, $"Kill switch {updated.Id} validated", validated.ValidationResult);
             }
 
-            c.Publish(Topics.KillSwitches, "kill-switch.validated", updated.Id, $"{c.Actor.DisplayName} validated {updated.Id}", entry.Sequence);
+            c.Publish(Topics.KillSwitches, "kill-switch.validated", updated.Id, $"{c.Actor.DisplayName} validated {updated.Id}", entry.Sequence, version);
             return validated;
         });
     }
@@ -203,6 +251,9 @@ public sealed partial class KillSwitchService(ChangeRunner changes)
         var problems = new List<FieldProblem>();
         CheckText(reason, "reason", "A reason", MaxReason, problems);
         ThrowIfAny(problems);
+
+        // A drill flips away from the safe state (and back), so lockdown refuses it like any flip to off.
+        await changes.RequireNotLockedDownAsync(actor, "kill-switch.drill", $"kill-switch:{KillSwitch.IdOf(key, s)}");
         var why = reason!.Trim();
 
         return await changes.RunAsync(actor, c =>
@@ -231,7 +282,7 @@ public sealed partial class KillSwitchService(ChangeRunner changes)
             c.Session.KillSwitches.Upsert(evidence);
             c.Session.KillSwitches.Upsert(drilled);
             var entry = c.Record("kill-switch.drill", Subject(drilled), new { drilled.Key, drilled.Scope, reason = why, evidenceId = evidence.Id });
-            c.Publish(Topics.KillSwitches, "kill-switch.drilled", drilled.Id, $"{c.Actor.DisplayName} drilled {drilled.Id}: {why}", entry.Sequence);
+            c.Publish(Topics.KillSwitches, "kill-switch.drilled", drilled.Id, $"{c.Actor.DisplayName} drilled {drilled.Id}: {why}", entry.Sequence, restoreVersion);
             return new KillSwitchFlip(drilled, evidence);
         });
     }

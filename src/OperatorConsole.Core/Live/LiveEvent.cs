@@ -11,4 +11,5 @@ public sealed record LiveEvent(
     string ActorName,
     DateTimeOffset At,
     string? Summary = null,
-    long? LedgerSequence = null);
+    long? LedgerSequence = null,
+    long? Version = null);

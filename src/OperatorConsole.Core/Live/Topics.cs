@@ -12,6 +12,8 @@ public static partial class Topics
     public const string Users = "users";
     public const string Incidents = "incidents";
     public const string KillSwitches = "kill-switches";
+    public const string Lockdown = "lockdown";
+    public const string FailureStatus = "failure-status";
 
     public static string Run(string runId) => $"runbook-run:{runId}";
 
@@ -19,6 +21,6 @@ public static partial class Topics
 
     public static bool IsKnown(string topic) => KnownTopic().IsMatch(topic);
 
-    [GeneratedRegex("^(runbooks|runbook-runs|ledger|users|incidents|kill-switches|runbook-run:[A-Za-z0-9-]{1,64}|incident:[A-Za-z0-9-]{1,64})$")]
+    [GeneratedRegex("^(runbooks|runbook-runs|ledger|users|incidents|kill-switches|lockdown|failure-status|runbook-run:[A-Za-z0-9-]{1,64}|incident:[A-Za-z0-9-]{1,64})$")]
     private static partial Regex KnownTopic();
 }

@@ -1,8 +1,10 @@
 using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Evidence;
+using OperatorConsole.Core.FailureStatus;
 using OperatorConsole.Core.GuardedActions;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.KillSwitches;
+using OperatorConsole.Core.Lockdown;
 using OperatorConsole.Core.Runbooks;
 using OperatorConsole.Core.Runs;
 using OperatorConsole.Core.Users;
@@ -30,4 +32,8 @@ public interface IStoreSession
     IGuardedActionRepository GuardedActions { get; }
 
     IKillSwitchRepository KillSwitches { get; }
+
+    ILockdownRepository Lockdown { get; }
+
+    IFailureStatusRepository FailureStatus { get; }
 }

@@ -26,6 +26,7 @@ public sealed class RunbookService(ChangeRunner changes, RunbookParser parser)
     public async Task<ImportResult> ImportAsync(Actor actor, string? fileName, byte[] content)
     {
         await changes.RequireAsync(actor, Importers, "runbook.import", $"runbook-file:{SafeName(fileName)}");
+        await changes.RequireNotLockedDownAsync(actor, "runbook.import", $"runbook-file:{SafeName(fileName)}");
         var parsed = parser.Parse(content, fileName);
         var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(parsed.Source)));
         return await changes.RunAsync(actor, c =>

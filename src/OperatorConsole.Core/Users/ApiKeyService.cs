@@ -19,6 +19,7 @@ public sealed class ApiKeyService(ChangeRunner changes)
     public async Task<CreatedApiKey> CreateAsync(Actor actor, string name, Role roles)
     {
         await changes.RequireAsync(actor, Role.Admin, "api-key.create", $"api-key:{name}");
+        await changes.RequireNotLockedDownAsync(actor, "api-key.create", $"api-key:{name}");
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 60)
         {
             throw new DomainValidationException("Name the key (at most 60 characters), e.g. the service that will use it.");

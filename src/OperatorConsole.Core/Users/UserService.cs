@@ -27,6 +27,7 @@ public sealed partial class UserService(ChangeRunner changes, IPasswordHashing h
     public async Task<User> CreateAsync(Actor actor, string userName, string displayName, string password, Role roles)
     {
         await changes.RequireAsync(actor, Role.Admin, "user.create", $"user:{userName}");
+        await changes.RequireNotLockedDownAsync(actor, "user.create", $"user:{userName}");
         var id = (userName ?? string.Empty).Trim().ToLowerInvariant();
         if (!UserIdPattern().IsMatch(id))
         {
@@ -69,6 +70,7 @@ public sealed partial class UserService(ChangeRunner changes, IPasswordHashing h
     public async Task SetRolesAsync(Actor actor, string userId, Role roles)
     {
         await changes.RequireAsync(actor, Role.Admin, "user.set-roles", $"user:{userId}");
+        await changes.RequireNotLockedDownAsync(actor, "user.set-roles", $"user:{userId}");
         if (roles == Role.None)
         {
             throw new DomainValidationException("Give the user at least one role.");

@@ -18,6 +18,8 @@ internal static class LiteSchema
     public const string GuardedPolicies = "guarded_policies";
     public const string KillSwitches = "kill_switches";
     public const string KillSwitchEvidence = "kill_switch_evidence";
+    public const string Lockdowns = "lockdowns";
+    public const string LockdownSnapshots = "lockdown_snapshots";
     public const string Meta = "meta";
 
     public static void EnsureIndexes(ILiteDatabase db)
@@ -35,5 +37,6 @@ internal static class LiteSchema
         db.GetCollection(GuardedTokens).EnsureIndex("expiresAt");
         db.GetCollection(KillSwitches).EnsureIndex("version");
         db.GetCollection(KillSwitchEvidence).EnsureIndex("switchId");
+        db.GetCollection(Lockdowns).EnsureIndex("active");
     }
 }

@@ -1,18 +1,22 @@
 using LiteDB;
 using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Evidence;
+using OperatorConsole.Core.FailureStatus;
 using OperatorConsole.Core.GuardedActions;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.KillSwitches;
+using OperatorConsole.Core.Lockdown;
 using OperatorConsole.Core.Persistence;
 using OperatorConsole.Core.Runbooks;
 using OperatorConsole.Core.Runs;
 using OperatorConsole.Core.Users;
 using OperatorConsole.Storage.Audit;
 using OperatorConsole.Storage.Evidence;
+using OperatorConsole.Storage.FailureStatus;
 using OperatorConsole.Storage.GuardedActions;
 using OperatorConsole.Storage.Incidents;
 using OperatorConsole.Storage.KillSwitches;
+using OperatorConsole.Storage.Lockdown;
 using OperatorConsole.Storage.Runbooks;
 using OperatorConsole.Storage.Runs;
 using OperatorConsole.Storage.Users;
@@ -40,6 +44,10 @@ internal sealed class LiteSession(ILiteDatabase db, bool writable) : IStoreSessi
     public IGuardedActionRepository GuardedActions { get; } = new LiteGuardedActionRepository(db, writable);
 
     public IKillSwitchRepository KillSwitches { get; } = new LiteKillSwitchRepository(db, writable);
+
+    public ILockdownRepository Lockdown { get; } = new LiteLockdownRepository(db, writable);
+
+    public IFailureStatusRepository FailureStatus { get; } = new LiteFailureStatusRepository(db, writable);
 
     public static void EnsureWritable(bool writable)
     {

@@ -22,6 +22,16 @@ internal sealed class LiteGuardedActionRepository(ILiteDatabase db, bool writabl
         _tokens.Upsert(JsonDocuments.Wrap(pending.TokenHash, pending, ("expiresAt", pending.ExpiresAt.UtcDateTime)));
     }
 
+    public PendingConfirmation? FindByRequestId(string requestId)
+    {
+        var doc = _tokens.FindOne(Query.StartsWith("_id", requestId));
+        return doc is null ? null : JsonDocuments.Unwrap<PendingConfirmation>(doc);
+    }
+
+    public IReadOnlyList<PendingConfirmation> Open(string actionType, DateTimeOffset now) =>
+        [.. _tokens.Find(Query.GT("expiresAt", now.UtcDateTime)).Select(JsonDocuments.Unwrap<PendingConfirmation>)
+            .Where(p => p.UsedAt is null && p.ActionType == actionType).OrderBy(p => p.RequestedAt)];
+
     public GuardedActionPolicyOverride? GetPolicyOverride(string actionType)
     {
         var doc = _policies.FindById(actionType);

@@ -1,3 +1,4 @@
+using OperatorConsole.Web.Api.Commands;
 using OperatorConsole.Web.Auth;
 
 namespace OperatorConsole.Web.Api;
@@ -19,6 +20,9 @@ public static class ApiSetup
         api.MapPostIncidentEndpoints();
         api.MapEvidenceEndpoints();
         api.MapKillSwitchEndpoints();
+        api.MapLockdownEndpoints();
+        api.MapFailureStatusEndpoints();
+        api.MapCommandEndpoint();
         return app;
     }
 }

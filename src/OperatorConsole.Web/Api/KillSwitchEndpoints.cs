@@ -11,13 +11,15 @@ namespace OperatorConsole.Web.Api;
 /// </summary>
 public static class KillSwitchEndpoints
 {
-    public sealed record Flip(bool On, string? Reason, string? IncidentId);
+    public sealed record Flip(bool On, string? Reason, string? IncidentId, string? ConfirmationToken = null);
+
+    public sealed record DisableRequest(string? Reason);
 
     public sealed record Validation(string? Result);
 
     public sealed record Drill(string? Reason);
 
-    public sealed record Edit(string Description, bool DefaultOn);
+    public sealed record Edit(string Description, bool DefaultOn, bool? Protective = null);
 
     public static RouteGroupBuilder MapKillSwitchEndpoints(this RouteGroupBuilder api)
     {
@@ -48,10 +50,14 @@ public static class KillSwitchEndpoints
         });
 
         group.MapPut("/{key}", (HttpContext http, KillSwitchService switches, string key, string? scope, Edit body) =>
-            switches.EditAsync(http.User.ToActor(), key, scope, body.Description, body.DefaultOn));
+            switches.EditAsync(http.User.ToActor(), key, scope, body.Description, body.DefaultOn, body.Protective));
 
         group.MapPost("/{key}/flip", (HttpContext http, KillSwitchService switches, string key, string? scope, Flip body) =>
-            switches.FlipAsync(http.User.ToActor(), key, scope, body.On, body.Reason, body.IncidentId));
+            switches.FlipAsync(http.User.ToActor(), key, scope, body.On, body.Reason, body.IncidentId, body.ConfirmationToken));
+
+        // Step one of turning a protective switch off; send the token with the flip.
+        group.MapPost("/{key}/disable-request", async (HttpContext http, KillSwitchService switches, string key, string? scope, DisableRequest body) =>
+            Results.Ok(LockdownEndpoints.TokenIssued.From(await switches.RequestDisableAsync(http.User.ToActor(), key, scope, body.Reason))));
 
         group.MapPost("/{key}/validation", (HttpContext http, KillSwitchService switches, string key, string? scope, Validation body) =>
             switches.RecordValidationAsync(http.User.ToActor(), key, scope, body.Result));

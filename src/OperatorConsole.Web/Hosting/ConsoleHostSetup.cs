@@ -6,6 +6,7 @@ using OperatorConsole.Core.Runs;
 using OperatorConsole.Storage;
 using OperatorConsole.Storage.Common;
 using OperatorConsole.Web.Api;
+using OperatorConsole.Web.Api.Commands;
 using OperatorConsole.Web.Auth;
 using OperatorConsole.Web.Components;
 using OperatorConsole.Web.Components.Shared;
@@ -35,6 +36,7 @@ public static class ConsoleHostSetup
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddScoped<UiActions>();
+        services.AddConsoleCommands();
         services.AddSignalR();
         services.AddHostedService<HubEventForwarder>();
         services.AddProblemDetails();

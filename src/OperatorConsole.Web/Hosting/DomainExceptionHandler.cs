@@ -15,6 +15,8 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IE
             AccessDeniedException => (StatusCodes.Status403Forbidden, "Not allowed"),
             NotFoundException => (StatusCodes.Status404NotFound, "Not found"),
             ConflictException => (StatusCodes.Status409Conflict, "Conflict"),
+            LockedDownException => (StatusCodes.Status423Locked, "The console is in emergency lockdown"),
+            ConfirmationRequiredException => (StatusCodes.Status428PreconditionRequired, "Confirmation required"),
             _ => (0, string.Empty),
         };
         if (status == 0)

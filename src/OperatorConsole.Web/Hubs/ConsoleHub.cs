@@ -1,17 +1,22 @@
 using Microsoft.AspNetCore.SignalR;
 using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.Live;
+using OperatorConsole.Core.Lockdown;
 
 namespace OperatorConsole.Web.Hubs;
 
 /// <summary>
 /// The hub for clients outside the browser UI (services, scripts). A client subscribes to topics and
 /// then receives every committed change on them as an "event" message. Signed-in users and API keys
-/// of any role may read.
+/// of any role may read. Subscribing to "kill-switches" first sends the caller the full switch state with its version
+/// ("kill-switches.state"); subscribing to "lockdown" first sends the current lockdown state ("lockdown"), which is
+/// sent again to that group on every engage and release.
 /// </summary>
-public sealed class ConsoleHub(KillSwitchService killSwitches) : Hub
+public sealed class ConsoleHub(KillSwitchService killSwitches, LockdownService lockdown) : Hub
 {
     public const string EventMethod = "event";
+    public const string KillSwitchStateMethod = "kill-switches.state";
+    public const string LockdownMethod = "lockdown";
 
     public async Task Subscribe(string topic)
     {
@@ -21,6 +26,16 @@ public sealed class ConsoleHub(KillSwitchService killSwitches) : Hub
         }
 
         await Groups.AddToGroupAsync(Context.ConnectionId, topic);
+
+        // Sent after joining the group, so a change between the two arrives as an event and is never lost.
+        if (topic == Topics.KillSwitches)
+        {
+            await Clients.Caller.SendAsync(KillSwitchStateMethod, killSwitches.Snapshot());
+        }
+        else if (topic == Topics.Lockdown)
+        {
+            await Clients.Caller.SendAsync(LockdownMethod, LockdownHubState.Of(lockdown.Active()));
+        }
     }
 
     public Task Unsubscribe(string topic) => Groups.RemoveFromGroupAsync(Context.ConnectionId, topic);
@@ -31,4 +46,10 @@ public sealed class ConsoleHub(KillSwitchService killSwitches) : Hub
     /// "kill-switches" first, then call this, so no change falls between the two.
     /// </summary>
     public KillSwitchSnapshot GetKillSwitches(long sinceVersion) => killSwitches.Snapshot(sinceVersion);
+}
+
+/// <summary>What "lockdown" hub messages carry: whether the console is locked down now, and the lockdown if so.</summary>
+public sealed record LockdownHubState(bool Locked, LockdownRecord? Lockdown)
+{
+    public static LockdownHubState Of(LockdownRecord? active) => new(active is not null, active);
 }

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.SignalR;
 using OperatorConsole.Core.Live;
+using OperatorConsole.Core.Lockdown;
 
 namespace OperatorConsole.Web.Hubs;
 
 /// <summary>Feeds the hub from the same broadcaster the Blazor components read, so both see one stream.</summary>
-public sealed class HubEventForwarder(ILiveEventSource source, IHubContext<ConsoleHub> hub, ILogger<HubEventForwarder> logger)
+public sealed class HubEventForwarder(
+    ILiveEventSource source, IHubContext<ConsoleHub> hub, LockdownService lockdown, ILogger<HubEventForwarder> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -17,6 +19,10 @@ public sealed class HubEventForwarder(ILiveEventSource source, IHubContext<Conso
                 try
                 {
                     await hub.Clients.Group(liveEvent.Topic).SendAsync(ConsoleHub.EventMethod, liveEvent, stoppingToken);
+                    if (liveEvent.Kind is LockdownEvents.Engaged or LockdownEvents.Released)
+                    {
+                        await hub.Clients.Group(Topics.Lockdown).SendAsync(ConsoleHub.LockdownMethod, LockdownHubState.Of(lockdown.Active()), stoppingToken);
+                    }
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

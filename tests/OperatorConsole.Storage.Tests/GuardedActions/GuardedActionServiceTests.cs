@@ -172,8 +172,8 @@ public sealed class GuardedActionServiceTests : IDisposable
         var request = await _store.GuardedActions.RequestAsync(TestActors.Omar, Release, "console", Params);
 
         await AssertRefusedAsync<AccessDeniedException>(
-            request.Token, () => _store.GuardedActions.ConfirmAsync(TestActors.Ines, request.Token, Release, "console", Params),
-            "requires the OnCall role");
+            request.Token, () => _store.GuardedActions.ConfirmAsync(TestActors.Viewer, request.Token, Release, "console", Params),
+            "requires the OnCall or IncidentOwner role");
     }
 
     [Fact]

@@ -2,10 +2,12 @@ using Microsoft.Extensions.DependencyInjection;
 using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Evidence;
+using OperatorConsole.Core.FailureStatus;
 using OperatorConsole.Core.GuardedActions;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.Live;
+using OperatorConsole.Core.Lockdown;
 using OperatorConsole.Core.Runbooks;
 using OperatorConsole.Core.Runbooks.Import;
 using OperatorConsole.Core.Runs;
@@ -22,6 +24,7 @@ public sealed class TestStore : IDisposable
 {
     private static readonly IHttpClientFactory HttpClients = new ServiceCollection()
         .AddHttpClient(ProbeRunner.HttpClientName).Services
+        .AddHttpClient(LockdownAlertWebhook.HttpClientName).Services
         .BuildServiceProvider()
         .GetRequiredService<IHttpClientFactory>();
 
@@ -69,7 +72,14 @@ public sealed class TestStore : IDisposable
 
     public GuardedActionService GuardedActions => new(Changes, GuardedPolicies);
 
-    public KillSwitchService KillSwitches => new(Changes);
+    public KillSwitchService KillSwitches => new(Changes, GuardedActions);
+
+    public FailureStatusService FailureStatus => new(Changes, GuardedActions);
+
+    public LockdownService Lockdown => new(
+        Changes, GuardedActions,
+        [new KillSwitchesSnapshotPart(), new OpenIncidentsSnapshotPart(), new FailureStatusSnapshotPart()],
+        new LockdownAlertWebhook(HttpClients, _clock));
 
     public IReadOnlyList<LedgerEntry> Ledger => Store.Read(s => s.Ledger.All().ToList());
 

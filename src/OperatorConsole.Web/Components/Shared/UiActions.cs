@@ -23,9 +23,10 @@ public sealed class UiActions(ISnackbar snackbar, ILogger<UiActions> logger)
 
             return true;
         }
-        catch (Exception ex) when (ex is DomainValidationException or AccessDeniedException or NotFoundException or ConflictException)
+        catch (Exception ex) when (ex is DomainValidationException or AccessDeniedException or NotFoundException or ConflictException
+                                       or LockedDownException or ConfirmationRequiredException)
         {
-            snackbar.Add(ex.Message, ex is ConflictException ? Severity.Warning : Severity.Error);
+            snackbar.Add(ex.Message, ex is ConflictException or ConfirmationRequiredException ? Severity.Warning : Severity.Error);
             return false;
         }
         catch (Exception ex)

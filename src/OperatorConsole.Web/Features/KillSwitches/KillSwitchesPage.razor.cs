@@ -21,6 +21,7 @@ public sealed partial class KillSwitchesPage : IDisposable
     [Inject] public required ILiveEventSource Live { get; init; }
     [Inject] public required CurrentActor Current { get; init; }
     [Inject] public required UiActions Ui { get; init; }
+    [Inject] public required IDialogService Dialogs { get; init; }
 
     protected override void OnInitialized()
     {
@@ -55,13 +56,27 @@ public sealed partial class KillSwitchesPage : IDisposable
         _validation = null;
     }
 
-    private Task FlipAsync() => Ui.TryAsync(async () =>
+    private async Task FlipAsync()
     {
         var s = _selected!;
-        await Switches.FlipAsync(await Current.GetAsync(), s.Key, s.Scope, !s.On, _reason, _incidentId);
-        _reason = null;
-        Reload();
-    });
+        var guardedOff = s is { On: true, Protective: true };
+        if (guardedOff && await Dialogs.ShowMessageBoxAsync(
+                "Turn off a protective switch?",
+                $"{s.Id} protects services while it is on. Turning it off lets them resume what it stopped. Reason: \"{_reason?.Trim()}\".",
+                yesText: "Turn it off", cancelText: "Cancel") != true)
+        {
+            return;
+        }
+
+        await Ui.TryAsync(async () =>
+        {
+            var actor = await Current.GetAsync();
+            var token = guardedOff ? (await Switches.RequestDisableAsync(actor, s.Key, s.Scope, _reason)).Token : null;
+            await Switches.FlipAsync(actor, s.Key, s.Scope, !s.On, _reason, _incidentId, token);
+            _reason = null;
+            Reload();
+        });
+    }
 
     private Task DrillAsync() => Ui.TryAsync(async () =>
     {

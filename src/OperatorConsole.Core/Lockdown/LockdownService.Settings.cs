@@ -1,0 +1,28 @@
+using OperatorConsole.Core.Common;
+using OperatorConsole.Core.Live;
+
+namespace OperatorConsole.Core.Lockdown;
+
+public sealed partial class LockdownService
+{
+    public LockdownSettings Settings() => changes.Store.Read(s => s.Lockdown.Settings());
+
+    /// <summary>Admin only: the alert webhook URL (empty turns it off). A management action, so refused in lockdown.</summary>
+    public async Task<LockdownSettings> SetAlertWebhookAsync(Actor actor, string? url)
+    {
+        await changes.RequireAsync(actor, Role.Admin, "lockdown.settings", "console:lockdown-settings");
+        var stored = LockdownAlertWebhook.Validate(url);
+        await changes.RequireNotLockedDownAsync(actor, "lockdown.settings", "console:lockdown-settings");
+        return await changes.RunAsync(actor, c =>
+        {
+            var settings = new LockdownSettings(stored, c.Actor.Id, c.Now);
+            c.Session.Lockdown.Save(settings);
+            var entry = c.Record("lockdown.settings", "console:lockdown-settings", new
+            {
+                alertWebhook = stored is null ? null : LockdownAlertWebhook.Describe(stored),
+            });
+            c.Publish(Topics.Lockdown, LockdownEvents.SettingsChanged, "settings", "Alert webhook changed", entry.Sequence);
+            return settings;
+        });
+    }
+}

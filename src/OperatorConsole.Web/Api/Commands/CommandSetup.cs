@@ -1,0 +1,12 @@
+namespace OperatorConsole.Web.Api.Commands;
+
+public static class CommandSetup
+{
+    /// <summary>The command handlers behind POST /api/commands; add a family here.</summary>
+    public static IServiceCollection AddConsoleCommands(this IServiceCollection services)
+    {
+        services.AddSingleton<ICommandHandler, LockdownCommands>();
+        services.AddSingleton<ICommandHandler, FailureStatusCommands>();
+        return services;
+    }
+}

@@ -1,0 +1,28 @@
+using OperatorConsole.Core.FailureStatus;
+using OperatorConsole.Web.Auth;
+
+namespace OperatorConsole.Web.Api;
+
+/// <summary>Services report their failure mode here (OnCall API key); resetting to NORMAL is the guarded two-step.</summary>
+public static class FailureStatusEndpoints
+{
+    public sealed record Reset(string? Reason, string? Token);
+
+    public static RouteGroupBuilder MapFailureStatusEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/failure-status").WithTags("Failure status").DisableAntiforgery();
+
+        group.MapGet("/", (FailureStatusService status) => status.Current());
+
+        group.MapPost("/", (HttpContext http, FailureStatusService status, FailureReport body) =>
+            status.ReportAsync(http.User.ToActor(), body));
+
+        group.MapPost("/reset/request", async (HttpContext http, FailureStatusService status, Reset body) =>
+            Results.Ok(LockdownEndpoints.TokenIssued.From(await status.RequestResetAsync(http.User.ToActor(), body.Reason))));
+
+        group.MapPost("/reset/confirm", (HttpContext http, FailureStatusService status, Reset body) =>
+            status.ResetAsync(http.User.ToActor(), body.Token, body.Reason));
+
+        return api;
+    }
+}
