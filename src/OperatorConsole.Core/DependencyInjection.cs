@@ -7,9 +7,11 @@ using OperatorConsole.Core.GuardedActions;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.Live;
+using OperatorConsole.Core.Rollback;
 using OperatorConsole.Core.Runbooks;
 using OperatorConsole.Core.Runbooks.Import;
 using OperatorConsole.Core.Runs;
+using OperatorConsole.Core.Scopes;
 using OperatorConsole.Core.Users;
 
 namespace OperatorConsole.Core;
@@ -40,6 +42,11 @@ public static class DependencyInjection
         services.TryAddSingleton(_ => new GuardedActionPolicies());
         services.AddSingleton<GuardedActionService>();
         services.AddSingleton<KillSwitchService>();
+        services.AddSingleton<ContentReader>();
+        services.AddSingleton<ScopeService>();
+        services.AddOptions<RollbackOptions>();
+        services.AddSingleton<RollbackService>();
+        services.AddSingleton<RollbackObjective>();
         services.AddHttpClient(ProbeRunner.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
         return services;

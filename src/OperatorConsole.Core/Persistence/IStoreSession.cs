@@ -3,8 +3,10 @@ using OperatorConsole.Core.Evidence;
 using OperatorConsole.Core.GuardedActions;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.KillSwitches;
+using OperatorConsole.Core.Rollback;
 using OperatorConsole.Core.Runbooks;
 using OperatorConsole.Core.Runs;
+using OperatorConsole.Core.Scopes;
 using OperatorConsole.Core.Users;
 
 namespace OperatorConsole.Core.Persistence;
@@ -30,4 +32,8 @@ public interface IStoreSession
     IGuardedActionRepository GuardedActions { get; }
 
     IKillSwitchRepository KillSwitches { get; }
+
+    IScopeRepository Scopes { get; }
+
+    IRollbackRepository Rollbacks { get; }
 }

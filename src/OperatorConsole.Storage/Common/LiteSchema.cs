@@ -18,6 +18,9 @@ internal static class LiteSchema
     public const string GuardedPolicies = "guarded_policies";
     public const string KillSwitches = "kill_switches";
     public const string KillSwitchEvidence = "kill_switch_evidence";
+    public const string Scopes = "scopes";
+    public const string Manifests = "manifests";
+    public const string Rollbacks = "rollbacks";
     public const string Meta = "meta";
 
     public static void EnsureIndexes(ILiteDatabase db)
@@ -35,5 +38,8 @@ internal static class LiteSchema
         db.GetCollection(GuardedTokens).EnsureIndex("expiresAt");
         db.GetCollection(KillSwitches).EnsureIndex("version");
         db.GetCollection(KillSwitchEvidence).EnsureIndex("switchId");
+        db.GetCollection(Manifests).EnsureIndex("scopeId");
+        db.GetCollection(Rollbacks).EnsureIndex("scopeId");
+        db.GetCollection(Rollbacks).EnsureIndex("drill");
     }
 }

@@ -5,16 +5,20 @@ using OperatorConsole.Core.GuardedActions;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.Persistence;
+using OperatorConsole.Core.Rollback;
 using OperatorConsole.Core.Runbooks;
 using OperatorConsole.Core.Runs;
+using OperatorConsole.Core.Scopes;
 using OperatorConsole.Core.Users;
 using OperatorConsole.Storage.Audit;
 using OperatorConsole.Storage.Evidence;
 using OperatorConsole.Storage.GuardedActions;
 using OperatorConsole.Storage.Incidents;
 using OperatorConsole.Storage.KillSwitches;
+using OperatorConsole.Storage.Rollback;
 using OperatorConsole.Storage.Runbooks;
 using OperatorConsole.Storage.Runs;
+using OperatorConsole.Storage.Scopes;
 using OperatorConsole.Storage.Users;
 
 namespace OperatorConsole.Storage.Common;
@@ -40,6 +44,10 @@ internal sealed class LiteSession(ILiteDatabase db, bool writable) : IStoreSessi
     public IGuardedActionRepository GuardedActions { get; } = new LiteGuardedActionRepository(db, writable);
 
     public IKillSwitchRepository KillSwitches { get; } = new LiteKillSwitchRepository(db, writable);
+
+    public IScopeRepository Scopes { get; } = new LiteScopeRepository(db, writable);
+
+    public IRollbackRepository Rollbacks { get; } = new LiteRollbackRepository(db, writable);
 
     public static void EnsureWritable(bool writable)
     {

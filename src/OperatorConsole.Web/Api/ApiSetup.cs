@@ -19,6 +19,8 @@ public static class ApiSetup
         api.MapPostIncidentEndpoints();
         api.MapEvidenceEndpoints();
         api.MapKillSwitchEndpoints();
+        api.MapScopeEndpoints();
+        api.MapRollbackEndpoints();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.Live;
+using OperatorConsole.Core.Scopes;
 
 namespace OperatorConsole.Web.Hubs;
 
@@ -9,7 +10,7 @@ namespace OperatorConsole.Web.Hubs;
 /// then receives every committed change on them as an "event" message. Signed-in users and API keys
 /// of any role may read.
 /// </summary>
-public sealed class ConsoleHub(KillSwitchService killSwitches) : Hub
+public sealed class ConsoleHub(KillSwitchService killSwitches, ScopeService scopes) : Hub
 {
     public const string EventMethod = "event";
 
@@ -31,4 +32,20 @@ public sealed class ConsoleHub(KillSwitchService killSwitches) : Hub
     /// "kill-switches" first, then call this, so no change falls between the two.
     /// </summary>
     public KillSwitchSnapshot GetKillSwitches(long sinceVersion) => killSwitches.Snapshot(sinceVersion);
+
+    /// <summary>
+    /// The active manifest of a scope, for a client that subscribed to "scope:{id}" and wants the state it starts from;
+    /// every later rebind arrives as a "scope.rebound" event on that topic.
+    /// </summary>
+    public ActiveManifest GetActiveManifest(string scope)
+    {
+        try
+        {
+            return scopes.Active(scope);
+        }
+        catch (Core.Common.NotFoundException ex)
+        {
+            throw new HubException(ex.Message);
+        }
+    }
 }

@@ -77,5 +77,5 @@ public sealed class SeedDataLoaderTests : IDisposable
         Assert.Equal(6, _store.KillSwitches.CurrentVersion());
     }
 
-    private SeedDataLoader Loader() => new(_store.Store, _store.Users, _store.Runbooks, _store.KillSwitches, NullLogger<SeedDataLoader>.Instance);
+    private SeedDataLoader Loader() => new(_store.Store, _store.Users, _store.Runbooks, _store.KillSwitches, _store.Scopes, NullLogger<SeedDataLoader>.Instance);
 }

@@ -6,9 +6,11 @@ using OperatorConsole.Core.GuardedActions;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.Live;
+using OperatorConsole.Core.Rollback;
 using OperatorConsole.Core.Runbooks;
 using OperatorConsole.Core.Runbooks.Import;
 using OperatorConsole.Core.Runs;
+using OperatorConsole.Core.Scopes;
 using OperatorConsole.Core.Users;
 using OperatorConsole.Storage.Common;
 
@@ -70,6 +72,14 @@ public sealed class TestStore : IDisposable
     public GuardedActionService GuardedActions => new(Changes, GuardedPolicies);
 
     public KillSwitchService KillSwitches => new(Changes);
+
+    public ScopeService Scopes => new(Changes, GuardedActions, new ContentReader(HttpClients, Self));
+
+    public RollbackOptions RollbackOptions { get; } = new();
+
+    public RollbackService Rollbacks => new(Changes, Scopes, new ProbeRunner(HttpClients, Self, _clock), Microsoft.Extensions.Options.Options.Create(RollbackOptions));
+
+    public RollbackObjective Objective => new(Changes, Microsoft.Extensions.Options.Options.Create(RollbackOptions));
 
     public IReadOnlyList<LedgerEntry> Ledger => Store.Read(s => s.Ledger.All().ToList());
 
