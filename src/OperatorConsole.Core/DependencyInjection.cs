@@ -9,9 +9,11 @@ using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.Live;
 using OperatorConsole.Core.Lockdown;
+using OperatorConsole.Core.Rollback;
 using OperatorConsole.Core.Runbooks;
 using OperatorConsole.Core.Runbooks.Import;
 using OperatorConsole.Core.Runs;
+using OperatorConsole.Core.Scopes;
 using OperatorConsole.Core.Users;
 
 namespace OperatorConsole.Core;
@@ -52,6 +54,11 @@ public static class DependencyInjection
         services.AddSingleton<LockdownService>();
         services.AddHttpClient(LockdownAlertWebhook.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+        services.AddSingleton<ContentReader>();
+        services.AddSingleton<ScopeService>();
+        services.AddOptions<RollbackOptions>();
+        services.AddSingleton<RollbackService>();
+        services.AddSingleton<RollbackObjective>();
         services.AddHttpClient(ProbeRunner.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
         return services;

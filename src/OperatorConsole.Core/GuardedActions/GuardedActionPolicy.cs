@@ -10,6 +10,7 @@ public static class GuardedActionTypes
     public const string DisableProtectiveSwitch = "disable-protective-switch";
     public const string Rollback = "rollback";
     public const string Promote = "promote";
+    public const string ScopeRebind = "scope.rebind";
 }
 
 /// <summary>
@@ -38,6 +39,9 @@ public sealed class GuardedActionPolicies
         new(GuardedActionTypes.DisableProtectiveSwitch, Role.OnCall, FourEyes: false, GuardedActionPolicy.DefaultLifetime),
         new(GuardedActionTypes.Rollback, Role.ReleaseOwner, FourEyes: false, GuardedActionPolicy.DefaultLifetime),
         new(GuardedActionTypes.Promote, Role.ReleaseOwner, FourEyes: false, GuardedActionPolicy.DefaultLifetime),
+
+        // On-call runs rollbacks (004's roles), release owners bind releases: either may move an active pointer.
+        new(GuardedActionTypes.ScopeRebind, Role.OnCall | Role.ReleaseOwner, FourEyes: false, GuardedActionPolicy.DefaultLifetime),
     ];
 
     private readonly Dictionary<string, GuardedActionPolicy> _byType;

@@ -83,6 +83,7 @@ public static class TimelineKinds
     public const string PostIncident = "post-incident";
     public const string Attachment = "attachment";
     public const string KillSwitch = "kill-switch";
+    public const string Rollback = "rollback";
 
-    public static readonly IReadOnlyList<string> All = [Status, Severity, Note, Decision, Runbook, Evidence, Assignment, Obligation, Closure, PostIncident, Attachment, KillSwitch];
+    public static readonly IReadOnlyList<string> All = [Status, Severity, Note, Decision, Runbook, Evidence, Assignment, Obligation, Closure, PostIncident, Attachment, KillSwitch, Rollback];
 }

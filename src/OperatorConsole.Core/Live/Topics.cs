@@ -14,13 +14,19 @@ public static partial class Topics
     public const string KillSwitches = "kill-switches";
     public const string Lockdown = "lockdown";
     public const string FailureStatus = "failure-status";
+    public const string Scopes = "scopes";
+    public const string Rollbacks = "rollbacks";
 
     public static string Run(string runId) => $"runbook-run:{runId}";
 
     public static string Incident(string incidentId) => $"incident:{incidentId}";
 
+    public static string Scope(string scopeId) => $"scope:{scopeId}";
+
+    public static string Rollback(string rollbackId) => $"rollback:{rollbackId}";
+
     public static bool IsKnown(string topic) => KnownTopic().IsMatch(topic);
 
-    [GeneratedRegex("^(runbooks|runbook-runs|ledger|users|incidents|kill-switches|lockdown|failure-status|runbook-run:[A-Za-z0-9-]{1,64}|incident:[A-Za-z0-9-]{1,64})$")]
+    [GeneratedRegex("^(runbooks|runbook-runs|ledger|users|incidents|kill-switches|lockdown|failure-status|scopes|rollbacks|runbook-run:[A-Za-z0-9-]{1,64}|incident:[A-Za-z0-9-]{1,64}|scope:[A-Za-z0-9][A-Za-z0-9._-]{0,63}|rollback:[A-Za-z0-9-]{1,64})$")]
     private static partial Regex KnownTopic();
 }

@@ -5,8 +5,10 @@ using OperatorConsole.Core.GuardedActions;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.Lockdown;
+using OperatorConsole.Core.Rollback;
 using OperatorConsole.Core.Runbooks;
 using OperatorConsole.Core.Runs;
+using OperatorConsole.Core.Scopes;
 using OperatorConsole.Core.Users;
 
 namespace OperatorConsole.Core.Persistence;
@@ -36,4 +38,7 @@ public interface IStoreSession
     ILockdownRepository Lockdown { get; }
 
     IFailureStatusRepository FailureStatus { get; }
+    IScopeRepository Scopes { get; }
+
+    IRollbackRepository Rollbacks { get; }
 }

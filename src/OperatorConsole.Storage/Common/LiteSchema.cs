@@ -20,6 +20,9 @@ internal static class LiteSchema
     public const string KillSwitchEvidence = "kill_switch_evidence";
     public const string Lockdowns = "lockdowns";
     public const string LockdownSnapshots = "lockdown_snapshots";
+    public const string Scopes = "scopes";
+    public const string Manifests = "manifests";
+    public const string Rollbacks = "rollbacks";
     public const string Meta = "meta";
 
     public static void EnsureIndexes(ILiteDatabase db)
@@ -38,5 +41,8 @@ internal static class LiteSchema
         db.GetCollection(KillSwitches).EnsureIndex("version");
         db.GetCollection(KillSwitchEvidence).EnsureIndex("switchId");
         db.GetCollection(Lockdowns).EnsureIndex("active");
+        db.GetCollection(Manifests).EnsureIndex("scopeId");
+        db.GetCollection(Rollbacks).EnsureIndex("scopeId");
+        db.GetCollection(Rollbacks).EnsureIndex("drill");
     }
 }

@@ -7,8 +7,10 @@ using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.Lockdown;
 using OperatorConsole.Core.Persistence;
+using OperatorConsole.Core.Rollback;
 using OperatorConsole.Core.Runbooks;
 using OperatorConsole.Core.Runs;
+using OperatorConsole.Core.Scopes;
 using OperatorConsole.Core.Users;
 using OperatorConsole.Storage.Audit;
 using OperatorConsole.Storage.Evidence;
@@ -17,8 +19,10 @@ using OperatorConsole.Storage.GuardedActions;
 using OperatorConsole.Storage.Incidents;
 using OperatorConsole.Storage.KillSwitches;
 using OperatorConsole.Storage.Lockdown;
+using OperatorConsole.Storage.Rollback;
 using OperatorConsole.Storage.Runbooks;
 using OperatorConsole.Storage.Runs;
+using OperatorConsole.Storage.Scopes;
 using OperatorConsole.Storage.Users;
 
 namespace OperatorConsole.Storage.Common;
@@ -48,6 +52,9 @@ internal sealed class LiteSession(ILiteDatabase db, bool writable) : IStoreSessi
     public ILockdownRepository Lockdown { get; } = new LiteLockdownRepository(db, writable);
 
     public IFailureStatusRepository FailureStatus { get; } = new LiteFailureStatusRepository(db, writable);
+    public IScopeRepository Scopes { get; } = new LiteScopeRepository(db, writable);
+
+    public IRollbackRepository Rollbacks { get; } = new LiteRollbackRepository(db, writable);
 
     public static void EnsureWritable(bool writable)
     {

@@ -4,13 +4,14 @@ using OperatorConsole.Core.Common;
 using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.Persistence;
 using OperatorConsole.Core.Runbooks;
+using OperatorConsole.Core.Scopes;
 using OperatorConsole.Core.Users;
 
 namespace OperatorConsole.Storage.Seeding;
 
-/// <summary>Fills an empty store from seed-data/: demo users, the kill switches, then every runbook in runbooks/*.md.</summary>
+/// <summary>Fills an empty store from seed-data/: demo users, the kill switches, the demo scopes, then every runbook in runbooks/*.md.</summary>
 public sealed class SeedDataLoader(
-    IConsoleStore store, UserService users, RunbookService runbooks, KillSwitchService killSwitches, ILogger<SeedDataLoader> logger)
+    IConsoleStore store, UserService users, RunbookService runbooks, KillSwitchService killSwitches, ScopeService scopes, ILogger<SeedDataLoader> logger)
 {
     private sealed record SeedUser(string Id, string DisplayName, string[] Roles, string Password);
 
@@ -43,6 +44,9 @@ public sealed class SeedDataLoader(
 
             logger.LogInformation("Seeded {KillSwitchCount} kill switches", seedSwitches.Length);
         }
+
+        var scopeCount = await ScopeSeed.LoadAsync(seedDataPath, scopes);
+        logger.LogInformation("Seeded {ScopeCount} scopes", scopeCount);
 
         var runbookFolder = Path.Combine(seedDataPath, "runbooks");
         if (!Directory.Exists(runbookFolder))

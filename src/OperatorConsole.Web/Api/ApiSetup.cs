@@ -23,6 +23,8 @@ public static class ApiSetup
         api.MapLockdownEndpoints();
         api.MapFailureStatusEndpoints();
         api.MapCommandEndpoint();
+        api.MapScopeEndpoints();
+        api.MapRollbackEndpoints();
         return app;
     }
 }

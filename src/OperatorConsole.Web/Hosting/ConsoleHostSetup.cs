@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using OperatorConsole.Core;
+using OperatorConsole.Core.Rollback;
 using OperatorConsole.Core.Runs;
 using OperatorConsole.Storage;
 using OperatorConsole.Storage.Common;
@@ -11,6 +12,7 @@ using OperatorConsole.Web.Auth;
 using OperatorConsole.Web.Components;
 using OperatorConsole.Web.Components.Shared;
 using OperatorConsole.Web.Features.Account;
+using OperatorConsole.Web.Features.DemoResolver;
 using OperatorConsole.Web.Hubs;
 
 namespace OperatorConsole.Web.Hosting;
@@ -28,6 +30,10 @@ public static class ConsoleHostSetup
         var dataFile = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>()?.DataFile ?? new StorageOptions().DataFile;
 
         services.AddConsoleCore();
+        services.AddOptions<RollbackOptions>().Bind(builder.Configuration.GetSection(RollbackOptions.Section))
+            .Validate(o => o.SafeStateWithin > TimeSpan.Zero && o.IntegrityWithin > TimeSpan.Zero && o.DrillProofWindow > TimeSpan.Zero
+                && o.AmberFraction is > 0 and < 1, "Rollback limits and the drill window must be positive; AmberFraction between 0 and 1.")
+            .ValidateOnStart();
         services.AddConsoleStorage(Path.Combine(builder.Environment.ContentRootPath, dataFile));
         services.AddSingleton<ISelfBaseAddress, ServerSelfAddress>();
         services.AddHostedService<SeedOnFirstStart>();
@@ -66,6 +72,7 @@ public static class ConsoleHostSetup
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapConsoleApi();
         app.MapAccountEndpoints();
+        app.MapDemoResolver(app.Configuration);
         app.MapHub<ConsoleHub>(HubRoutes.Console);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.SignalR;
 using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.Live;
 using OperatorConsole.Core.Lockdown;
+using OperatorConsole.Core.Scopes;
 
 namespace OperatorConsole.Web.Hubs;
 
@@ -12,7 +13,7 @@ namespace OperatorConsole.Web.Hubs;
 /// ("kill-switches.state"); subscribing to "lockdown" first sends the current lockdown state ("lockdown"), which is
 /// sent again to that group on every engage and release.
 /// </summary>
-public sealed class ConsoleHub(KillSwitchService killSwitches, LockdownService lockdown) : Hub
+public sealed class ConsoleHub(KillSwitchService killSwitches, LockdownService lockdown, ScopeService scopes) : Hub
 {
     public const string EventMethod = "event";
     public const string KillSwitchStateMethod = "kill-switches.state";
@@ -46,6 +47,22 @@ public sealed class ConsoleHub(KillSwitchService killSwitches, LockdownService l
     /// "kill-switches" first, then call this, so no change falls between the two.
     /// </summary>
     public KillSwitchSnapshot GetKillSwitches(long sinceVersion) => killSwitches.Snapshot(sinceVersion);
+
+    /// <summary>
+    /// The active manifest of a scope, for a client that subscribed to "scope:{id}" and wants the state it starts from;
+    /// every later rebind arrives as a "scope.rebound" event on that topic.
+    /// </summary>
+    public ActiveManifest GetActiveManifest(string scope)
+    {
+        try
+        {
+            return scopes.Active(scope);
+        }
+        catch (Core.Common.NotFoundException ex)
+        {
+            throw new HubException(ex.Message);
+        }
+    }
 }
 
 /// <summary>What "lockdown" hub messages carry: whether the console is locked down now, and the lockdown if so.</summary>

@@ -83,7 +83,7 @@ public sealed class GuardedActionPoliciesTests
 
         Assert.Equal(
             [GuardedActionTypes.DisableProtectiveSwitch, GuardedActionTypes.Promote, GuardedActionTypes.ReleaseLockdown,
-                GuardedActionTypes.ResetFailureStatus, GuardedActionTypes.Rollback],
+                GuardedActionTypes.ResetFailureStatus, GuardedActionTypes.Rollback, GuardedActionTypes.ScopeRebind],
             policies.Configured.Select(p => p.ActionType));
         Assert.Equal([GuardedActionTypes.ReleaseLockdown], policies.Configured.Where(p => p.FourEyes).Select(p => p.ActionType));
         Assert.All(policies.Configured, p => Assert.Equal(TimeSpan.FromMinutes(2), p.Lifetime));

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using OperatorConsole.Core.Common;
+using OperatorConsole.Core.Scopes;
 using OperatorConsole.Storage.Seeding;
 using OperatorConsole.Storage.Tests.Shared;
 
@@ -46,7 +47,8 @@ public sealed class SeedDataLoaderTests : IDisposable
     {
         await Loader().LoadAsync(SeedData);
 
-        Assert.Equal(18, _store.Ledger.Count);
+        // 18 for users, switches and runbooks; 27 for the scopes: 3 created, 6 manifests, 6 rebinds of 3 entries each.
+        Assert.Equal(45, _store.Ledger.Count);
         Assert.All(_store.Ledger, e => Assert.Equal(Actor.System.Id, e.Actor));
         Assert.True(_store.Audit.Verify().IsValid);
     }
@@ -77,5 +79,24 @@ public sealed class SeedDataLoaderTests : IDisposable
         Assert.Equal(6, _store.KillSwitches.CurrentVersion());
     }
 
-    private SeedDataLoader Loader() => new(_store.Store, _store.Users, _store.Runbooks, _store.KillSwitches, NullLogger<SeedDataLoader>.Instance);
+    private SeedDataLoader Loader() => new(_store.Store, _store.Users, _store.Runbooks, _store.KillSwitches, _store.Scopes, NullLogger<SeedDataLoader>.Instance);
+
+    [Fact]
+    public async Task Load_RepoSeedData_ScopesWithBadPortoActiveAndGoodLastKnownGood()
+    {
+        await Loader().LoadAsync(SeedData);
+
+        Assert.Equal(["baseline", "model-slot-a", "porto"], _store.Scopes.List().Select(s => s.Id));
+        Assert.Equal(["model-slot-a"], _store.Scopes.List().Where(s => s.DrillTarget).Select(s => s.Id));
+        var porto = _store.Scopes.Active("porto");
+        Assert.Equal(("porto-2026.11.22", "porto-2026.11.18"), (porto.Active.Id, porto.LastKnownGood!.Id));
+        var bad = await _store.Scopes.VerifyAsync(porto.Active.Id);
+        Assert.Equal([true, false], bad.Checks.Select(c => c.Match));
+        foreach (var scope in _store.Scopes.List())
+        {
+            var detail = _store.Scopes.Detail(scope.Id);
+            Assert.True((await _store.Scopes.VerifyAsync(detail.LastKnownGood!.Id)).AllMatch, $"{scope.Id} last known good");
+            Assert.Equal(2, detail.Scope.History.Count);
+        }
+    }
 }

@@ -8,9 +8,11 @@ using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.Live;
 using OperatorConsole.Core.Lockdown;
+using OperatorConsole.Core.Rollback;
 using OperatorConsole.Core.Runbooks;
 using OperatorConsole.Core.Runbooks.Import;
 using OperatorConsole.Core.Runs;
+using OperatorConsole.Core.Scopes;
 using OperatorConsole.Core.Users;
 using OperatorConsole.Storage.Common;
 
@@ -80,6 +82,14 @@ public sealed class TestStore : IDisposable
         Changes, GuardedActions,
         [new KillSwitchesSnapshotPart(), new OpenIncidentsSnapshotPart(), new FailureStatusSnapshotPart()],
         new LockdownAlertWebhook(HttpClients, _clock));
+
+    public ScopeService Scopes => new(Changes, GuardedActions, new ContentReader(HttpClients, Self));
+
+    public RollbackOptions RollbackOptions { get; } = new();
+
+    public RollbackService Rollbacks => new(Changes, Scopes, new ProbeRunner(HttpClients, Self, _clock), Microsoft.Extensions.Options.Options.Create(RollbackOptions));
+
+    public RollbackObjective Objective => new(Changes, Microsoft.Extensions.Options.Options.Create(RollbackOptions));
 
     public IReadOnlyList<LedgerEntry> Ledger => Store.Read(s => s.Ledger.All().ToList());
 

@@ -32,6 +32,11 @@ public sealed partial class KillSwitchesPage : IDisposable
                 Ui.Tell(e.Summary!, Severity.Warning);
             }
 
+            if (batch.Any(e => e.Kind == "kill-switch.flipped" && e.Subject.StartsWith(BadPackSwitch + "@", StringComparison.Ordinal)))
+            {
+                Ui.Tell("Bad-pack kill switch changed: if it is on, start a rollback to the last known good from its row.", Severity.Info);
+            }
+
             Reload();
             StateHasChanged();
         }), DispatchExceptionAsync, Topics.KillSwitches);
@@ -39,6 +44,13 @@ public sealed partial class KillSwitchesPage : IDisposable
     }
 
     public void Dispose() => _watcher?.Dispose();
+
+    private const string BadPackSwitch = "bad-pack-kill-switch";
+
+    private static bool OffersRollback(KillSwitch s) => s.On && s.Key == BadPackSwitch;
+
+    // A global switch names no scope: the operator picks the scope to roll back on the scope list.
+    private static string RollbackHref(KillSwitch s) => s.Scope == KillSwitch.GlobalScope ? "scopes" : $"scopes/{Uri.EscapeDataString(s.Scope)}";
 
     private void Reload()
     {

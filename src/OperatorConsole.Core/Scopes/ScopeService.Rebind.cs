@@ -1,0 +1,81 @@
+using OperatorConsole.Core.Common;
+using OperatorConsole.Core.GuardedActions;
+using OperatorConsole.Core.Live;
+
+namespace OperatorConsole.Core.Scopes;
+
+/// <summary>
+/// Moving a scope's active pointer. Every rebind — from the scope page, the API, a rollback or the seed — goes
+/// through <see cref="RebindAsync"/>, so a rule about rebinding is added in exactly one place.
+/// </summary>
+public sealed partial class ScopeService
+{
+    public const string RebindAction = "scope.rebind";
+
+    /// <summary>Step one: checks the rebind would be accepted now and hands out its confirmation token.</summary>
+    public Task<GuardedRequest> RequestRebindAsync(Actor actor, string scopeId, string manifestId)
+    {
+        changes.Store.Read(s => Validate(s.Scopes, scopeId, manifestId));
+        return guarded.RequestAsync(actor, GuardedActionTypes.ScopeRebind, scopeId, new RebindParameters(scopeId, manifestId));
+    }
+
+    /// <summary>
+    /// Step two: consumes the token and binds <paramref name="manifestId"/> as active in one transaction, with the
+    /// ledger entry, the history line and the live events. The previous active becomes the last known good, except
+    /// when the pointer returns to the last known good itself (a rollback): then the last known good stays.
+    /// </summary>
+    public Task<RebindResult> RebindAsync(
+        Actor actor, string token, string scopeId, string manifestId, string? reason, string? rollbackId = null)
+    {
+        var why = ScopeRules.RequireReason(reason);
+        changes.Store.Read(s => Validate(s.Scopes, scopeId, manifestId));
+        return guarded.RunGuardedAsync(actor, token, GuardedActionTypes.ScopeRebind, scopeId, new RebindParameters(scopeId, manifestId), (c, confirmation) =>
+        {
+            var (scope, manifest) = Validate(c.Session.Scopes, scopeId, manifestId);
+            var previous = scope.ActiveManifestId is null ? null : c.Session.Scopes.GetManifest(scope.ActiveManifestId);
+            var lastKnownGood = manifest.Id == scope.LastKnownGoodId ? scope.LastKnownGoodId : previous?.Id ?? scope.LastKnownGoodId;
+            var entry = c.Record(RebindAction, $"scope:{scopeId}", new
+            {
+                manifestId,
+                manifest.Version,
+                manifest.ManifestChecksum,
+                manifest.PackChecksum,
+                previousActiveId = previous?.Id,
+                lastKnownGoodId = lastKnownGood,
+                reason = why,
+                rollbackId,
+                requestId = confirmation.RequestId,
+            });
+            var version = scope.Version + 1;
+            var rebound = scope with
+            {
+                ActiveManifestId = manifest.Id,
+                LastKnownGoodId = lastKnownGood,
+                Version = version,
+                History = [.. scope.History, new BindingEntry(version, c.Now, c.Actor.Id, c.Actor.DisplayName, manifest.Id, previous?.Id, lastKnownGood, why, entry.Sequence, rollbackId)],
+            };
+            c.Session.Scopes.Upsert(rebound);
+            var summary = $"{scopeId} active → {manifest.Id} {manifest.Version} (binding v{version}) by {c.Actor.DisplayName}: {why}";
+            c.Publish(Topics.Scope(scopeId), "scope.rebound", scopeId, summary, entry.Sequence);
+            c.Publish(Topics.Scopes, "scope.rebound", scopeId, summary, entry.Sequence);
+            return new RebindResult(rebound, manifest.Summary(), previous?.Summary(), entry.Sequence, confirmation.ConfirmedByName);
+        });
+    }
+
+    private static (Scope Scope, Manifest Manifest) Validate(IScopeRepository scopes, string scopeId, string manifestId)
+    {
+        var scope = scopes.Get(scopeId) ?? throw UnknownScope(scopeId);
+        var manifest = scopes.GetManifest(manifestId);
+        if (manifest is null || manifest.ScopeId != scopeId)
+        {
+            throw new NotFoundException($"Scope '{scopeId}' has no manifest '{manifestId}'.");
+        }
+
+        if (scope.ActiveManifestId == manifestId)
+        {
+            throw new ConflictException($"Manifest '{manifestId}' is already active in scope '{scopeId}'.");
+        }
+
+        return (scope, manifest);
+    }
+}

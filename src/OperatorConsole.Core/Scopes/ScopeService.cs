@@ -1,0 +1,153 @@
+using OperatorConsole.Core.Common;
+using OperatorConsole.Core.Live;
+
+namespace OperatorConsole.Core.Scopes;
+
+/// <summary>
+/// Scopes and their manifests: reads for pages, services and the API; definitions and registrations by release
+/// owners; checksum verification over stored or fetched content. Moving the active pointer is in ScopeService.Rebind.
+/// </summary>
+public sealed partial class ScopeService(ChangeRunner changes, GuardedActions.GuardedActionService guarded, ContentReader content)
+{
+    private const Role Publishers = Role.ReleaseOwner | Role.Admin;
+
+    public IReadOnlyList<Scope> List() => changes.Store.Read(s => s.Scopes.All());
+
+    public Scope? Get(string id) => changes.Store.Read(s => s.Scopes.Get(id));
+
+    public ScopeDetail Detail(string id) => changes.Store.Read(s =>
+    {
+        var scope = s.Scopes.Get(id) ?? throw UnknownScope(id);
+        var manifests = s.Scopes.Manifests(id);
+        return new ScopeDetail(
+            scope,
+            manifests.FirstOrDefault(m => m.Id == scope.ActiveManifestId)?.Summary(),
+            manifests.FirstOrDefault(m => m.Id == scope.LastKnownGoodId)?.Summary(),
+            [.. manifests.Where(m => m.Id != scope.ActiveManifestId && m.Id != scope.LastKnownGoodId).Select(m => m.Summary())]);
+    });
+
+    /// <summary>What services resolve; NotFound for an unknown scope or one with nothing bound yet.</summary>
+    public ActiveManifest Active(string id) => changes.Store.Read(s =>
+    {
+        var scope = s.Scopes.Get(id) ?? throw UnknownScope(id);
+        var active = scope.ActiveManifestId is null ? null : s.Scopes.GetManifest(scope.ActiveManifestId);
+        if (active is null)
+        {
+            throw new NotFoundException($"Scope '{id}' has no active manifest yet.");
+        }
+
+        var lkg = scope.LastKnownGoodId is null ? null : s.Scopes.GetManifest(scope.LastKnownGoodId);
+        var last = scope.History.Count == 0 ? null : scope.History[^1];
+        return new ActiveManifest(scope.Id, scope.Version, active.Summary(), lkg?.Summary(), last?.At ?? active.RegisteredAt, last?.ActorName ?? active.RegisteredBy);
+    });
+
+    /// <summary>The manifest with its content; NotFound if unknown.</summary>
+    public Manifest Manifest(string manifestId) =>
+        changes.Store.Read(s => s.Scopes.GetManifest(manifestId)) ?? throw new NotFoundException($"No manifest '{manifestId}'.");
+
+    public async Task<Scope> CreateAsync(Actor actor, ScopeDefinition definition)
+    {
+        await changes.RequireAsync(actor, Publishers, "scope.create", $"scope:{definition.Id}");
+        ScopeRules.Check(definition);
+        return await changes.RunAsync(actor, c =>
+        {
+            if (c.Session.Scopes.Get(definition.Id) is not null)
+            {
+                throw new ConflictException($"Scope '{definition.Id}' already exists.");
+            }
+
+            var scope = new Scope
+            {
+                Id = definition.Id,
+                Name = definition.Name.Trim(),
+                Description = string.IsNullOrWhiteSpace(definition.Description) ? null : definition.Description.Trim(),
+                DrillTarget = definition.DrillTarget,
+                ResolverProbeUrl = Blank(definition.ResolverProbeUrl),
+                RulesProbeUrl = Blank(definition.RulesProbeUrl),
+                PackProbeUrl = Blank(definition.PackProbeUrl),
+            };
+            c.Session.Scopes.Upsert(scope);
+            var entry = c.Record("scope.create", $"scope:{scope.Id}", definition);
+            c.Publish(Topics.Scopes, "scope.created", scope.Id, $"Scope {scope.Id} created", entry.Sequence);
+            return scope;
+        });
+    }
+
+    /// <summary>Registers a manifest as a candidate of its scope; binding it is a separate, guarded step.</summary>
+    public async Task<ManifestSummary> RegisterManifestAsync(Actor actor, string scopeId, ManifestInput input)
+    {
+        await changes.RequireAsync(actor, Publishers, "scope.register-manifest", $"scope:{scopeId}");
+        ScopeRules.Check(input);
+        return await changes.RunAsync(actor, c =>
+        {
+            _ = c.Session.Scopes.Get(scopeId) ?? throw UnknownScope(scopeId);
+            if (c.Session.Scopes.GetManifest(input.Id) is not null)
+            {
+                throw new ConflictException($"Manifest '{input.Id}' is already registered.");
+            }
+
+            var manifest = new Manifest
+            {
+                Id = input.Id,
+                ScopeId = scopeId,
+                Version = input.Version.Trim(),
+                ManifestChecksum = input.ManifestChecksum,
+                PackChecksum = input.PackChecksum,
+                CreatedAt = input.CreatedAt ?? c.Now,
+                OriginRelease = Blank(input.OriginRelease),
+                Changelog = Blank(input.Changelog),
+                ManifestContent = input.ManifestContent,
+                PackContent = input.PackContent,
+                ManifestUrl = Blank(input.ManifestUrl),
+                PackUrl = Blank(input.PackUrl),
+                RegisteredBy = c.Actor.DisplayName,
+                RegisteredAt = c.Now,
+            };
+            c.Session.Scopes.Upsert(manifest);
+            var entry = c.Record("scope.register-manifest", $"scope:{scopeId}", manifest.Summary());
+            c.Publish(Topics.Scope(scopeId), "scope.manifest-registered", scopeId, $"{manifest.Id} {manifest.Version} registered", entry.Sequence);
+            c.Publish(Topics.Scopes, "scope.manifest-registered", scopeId, null, entry.Sequence);
+            return manifest.Summary();
+        });
+    }
+
+    /// <summary>
+    /// Recomputes SHA-256 over the manifest's stored content (or fetches it from its URL) and compares it with
+    /// the declared checksums; with <paramref name="readBackUrl"/> the pack is also read back from there.
+    /// </summary>
+    public async Task<ChecksumReport> VerifyAsync(string manifestId, string? readBackUrl = null, CancellationToken cancellationToken = default)
+    {
+        var manifest = Manifest(manifestId);
+        var checks = new List<ChecksumCheck>
+        {
+            await CheckAsync("manifest", manifest.ManifestChecksum, manifest.ManifestContent, manifest.ManifestUrl, cancellationToken),
+            await CheckAsync("pack", manifest.PackChecksum, manifest.PackContent, manifest.PackUrl, cancellationToken),
+        };
+        if (!string.IsNullOrWhiteSpace(readBackUrl))
+        {
+            checks.Add(await CheckAsync("pack read back", manifest.PackChecksum, null, readBackUrl, cancellationToken));
+        }
+
+        return new ChecksumReport(manifest.Id, changes.Now, checks);
+    }
+
+    private async Task<ChecksumCheck> CheckAsync(string name, string expected, byte[]? stored, string? url, CancellationToken cancellationToken)
+    {
+        if (stored is not null)
+        {
+            return new ChecksumCheck(name, expected, Checksums.Sha256(stored), "stored content", null);
+        }
+
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            return new ChecksumCheck(name, expected, null, "none", "no content stored and no URL to fetch it from");
+        }
+
+        var (bytes, problem) = await content.FetchAsync(url, cancellationToken);
+        return new ChecksumCheck(name, expected, bytes is null ? null : Checksums.Sha256(bytes), $"GET {url}", problem);
+    }
+
+    private static NotFoundException UnknownScope(string id) => new($"No scope '{id}'.");
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
