@@ -50,6 +50,7 @@ public static class DependencyInjection
         services.AddSingleton<ILockdownSnapshotPart, KillSwitchesSnapshotPart>();
         services.AddSingleton<ILockdownSnapshotPart, OpenIncidentsSnapshotPart>();
         services.AddSingleton<ILockdownSnapshotPart, FailureStatusSnapshotPart>();
+        services.AddSingleton<ILockdownSnapshotPart, ActiveManifestsSnapshotPart>();
         services.AddSingleton<LockdownAlertWebhook>();
         services.AddSingleton<LockdownService>();
         services.AddHttpClient(LockdownAlertWebhook.HttpClientName)

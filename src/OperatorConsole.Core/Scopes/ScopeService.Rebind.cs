@@ -13,10 +13,10 @@ public sealed partial class ScopeService
     public const string RebindAction = "scope.rebind";
 
     /// <summary>Step one: checks the rebind would be accepted now and hands out its confirmation token.</summary>
-    public Task<GuardedRequest> RequestRebindAsync(Actor actor, string scopeId, string manifestId)
+    public async Task<GuardedRequest> RequestRebindAsync(Actor actor, string scopeId, string manifestId)
     {
-        changes.Store.Read(s => Validate(s.Scopes, scopeId, manifestId));
-        return guarded.RequestAsync(actor, GuardedActionTypes.ScopeRebind, scopeId, new RebindParameters(scopeId, manifestId));
+        await RequireRebindAllowedAsync(actor, scopeId, manifestId);
+        return await guarded.RequestAsync(actor, GuardedActionTypes.ScopeRebind, scopeId, new RebindParameters(scopeId, manifestId));
     }
 
     /// <summary>
@@ -24,12 +24,12 @@ public sealed partial class ScopeService
     /// ledger entry, the history line and the live events. The previous active becomes the last known good, except
     /// when the pointer returns to the last known good itself (a rollback): then the last known good stays.
     /// </summary>
-    public Task<RebindResult> RebindAsync(
+    public async Task<RebindResult> RebindAsync(
         Actor actor, string token, string scopeId, string manifestId, string? reason, string? rollbackId = null)
     {
         var why = ScopeRules.RequireReason(reason);
-        changes.Store.Read(s => Validate(s.Scopes, scopeId, manifestId));
-        return guarded.RunGuardedAsync(actor, token, GuardedActionTypes.ScopeRebind, scopeId, new RebindParameters(scopeId, manifestId), (c, confirmation) =>
+        await RequireRebindAllowedAsync(actor, scopeId, manifestId);
+        return await guarded.RunGuardedAsync(actor, token, GuardedActionTypes.ScopeRebind, scopeId, new RebindParameters(scopeId, manifestId), (c, confirmation) =>
         {
             var (scope, manifest) = Validate(c.Session.Scopes, scopeId, manifestId);
             var previous = scope.ActiveManifestId is null ? null : c.Session.Scopes.GetManifest(scope.ActiveManifestId);
@@ -60,6 +60,20 @@ public sealed partial class ScopeService
             c.Publish(Topics.Scopes, "scope.rebound", scopeId, summary, entry.Sequence);
             return new RebindResult(rebound, manifest.Summary(), previous?.Summary(), entry.Sequence, confirmation.ConfirmedByName);
         });
+    }
+
+    /// <summary>
+    /// Validates the rebind and applies the lockdown gate. Returning to the last known good is the rebind's safe
+    /// direction (like flipping a kill switch toward safe), so a rollback still works in lockdown; binding anything
+    /// else is a management action and is refused.
+    /// </summary>
+    private async Task RequireRebindAllowedAsync(Actor actor, string scopeId, string manifestId)
+    {
+        var (scope, _) = changes.Store.Read(s => Validate(s.Scopes, scopeId, manifestId));
+        if (manifestId != scope.LastKnownGoodId)
+        {
+            await changes.RequireNotLockedDownAsync(actor, RebindAction, $"scope:{scopeId}");
+        }
     }
 
     private static (Scope Scope, Manifest Manifest) Validate(IScopeRepository scopes, string scopeId, string manifestId)

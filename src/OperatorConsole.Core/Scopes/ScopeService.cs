@@ -49,6 +49,7 @@ public sealed partial class ScopeService(ChangeRunner changes, GuardedActions.Gu
     {
         await changes.RequireAsync(actor, Publishers, "scope.create", $"scope:{definition.Id}");
         ScopeRules.Check(definition);
+        await changes.RequireNotLockedDownAsync(actor, "scope.create", $"scope:{definition.Id}");
         return await changes.RunAsync(actor, c =>
         {
             if (c.Session.Scopes.Get(definition.Id) is not null)
@@ -78,6 +79,7 @@ public sealed partial class ScopeService(ChangeRunner changes, GuardedActions.Gu
     {
         await changes.RequireAsync(actor, Publishers, "scope.register-manifest", $"scope:{scopeId}");
         ScopeRules.Check(input);
+        await changes.RequireNotLockedDownAsync(actor, "scope.register-manifest", $"scope:{scopeId}");
         return await changes.RunAsync(actor, c =>
         {
             _ = c.Session.Scopes.Get(scopeId) ?? throw UnknownScope(scopeId);

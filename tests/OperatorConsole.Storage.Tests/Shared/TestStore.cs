@@ -80,7 +80,7 @@ public sealed class TestStore : IDisposable
 
     public LockdownService Lockdown => new(
         Changes, GuardedActions,
-        [new KillSwitchesSnapshotPart(), new OpenIncidentsSnapshotPart(), new FailureStatusSnapshotPart()],
+        [new KillSwitchesSnapshotPart(), new OpenIncidentsSnapshotPart(), new FailureStatusSnapshotPart(), new ActiveManifestsSnapshotPart()],
         new LockdownAlertWebhook(HttpClients, _clock));
 
     public ScopeService Scopes => new(Changes, GuardedActions, new ContentReader(HttpClients, Self));
