@@ -1,0 +1,43 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using OperatorConsole.Testing;
+using OperatorConsole.Web.Tests.Shared;
+
+namespace OperatorConsole.Web.Tests.Hosting;
+
+/// <summary>
+/// The files of the repository's wwwroot-assets/ folder are served whole, under the fingerprinted URLs the pages
+/// link to: linked static assets were once served as 0 bytes (dotnet/aspnetcore#66833), unnoticed by every page test.
+/// </summary>
+public sealed class SharedAssetsTests(ConsoleHost host) : IClassFixture<ConsoleHost>
+{
+    [Theory]
+    [InlineData("css/app.css")]
+    [InlineData("js/clipboard.js")]
+    [InlineData("icons/console.svg")]
+    public async Task SharedAsset_AsLinkedFromThePage_ServedWithTheRepositoryBytes(string path)
+    {
+        var (client, _) = HostClients.CookieClient(host);
+        var page = await client.GetStringAsync("/login");
+        var name = Path.GetFileNameWithoutExtension(path);
+        var extension = Path.GetExtension(path);
+        var linked = Regex.Match(page, $"{Regex.Escape(Path.GetDirectoryName(path)!)}/{Regex.Escape(name)}(\\.[a-z0-9]+)?{Regex.Escape(extension)}");
+        var url = linked.Success ? linked.Value : path;
+
+        using var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(RepositoryRoot(), "wwwroot-assets", path)), await response.Content.ReadAsByteArrayAsync());
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "OperatorConsole.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("OperatorConsole.sln not found above the test output.");
+    }
+}
