@@ -68,7 +68,8 @@ public sealed class LockdownTwoBrowserTests(BrowserFixture fixture, ITestOutputH
         // Browser 2 opens the lockdown page and confirms through the dialog.
         await BrowserFixture.GotoInteractiveAsync(second, "/lockdown");
         await Assertions.Expect(second.GetByTestId("pending-release")).ToContainTextAsync(ReleaseReason);
-        await BrowserFixture.ScreenshotAsync(second, "lockdown-pending-release-second");
+        await second.GetByTestId("dark-mode").ClickAsync();
+        await BrowserFixture.ScreenshotAsync(second, "lockdown-pending-release-second-dark");
         await second.GetByTestId("confirm-release").ClickAsync();
         await Assertions.Expect(second.Locator(".mud-dialog")).ToContainTextAsync("as the second person");
         clock.Restart();
