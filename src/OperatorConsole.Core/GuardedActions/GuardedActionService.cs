@@ -131,10 +131,6 @@ public sealed class GuardedActionService(ChangeRunner changes, GuardedActionPoli
         return refusal is null ? result! : throw refusal.ToException();
     }
 
-    /// <summary>Open (unused, unexpired) requests of one action type, oldest first; for listing, never for confirming.</summary>
-    public IReadOnlyList<PendingConfirmation> Open(string actionType) =>
-        changes.Store.Read(s => s.GuardedActions.Open(actionType, changes.Now));
-
     private GuardedConfirmation? TryConsumePending(
         Change c, PendingConfirmation? pending, string actionType, string target, object? parameters, GuardedRefusal? check, out GuardedRefusal? refusal)
     {

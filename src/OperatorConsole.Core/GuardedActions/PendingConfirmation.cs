@@ -59,9 +59,6 @@ public interface IGuardedActionRepository
     /// <summary>The confirmation whose <see cref="PendingConfirmation.RequestId"/> (the hash's first 12 hex digits) matches.</summary>
     PendingConfirmation? FindByRequestId(string requestId);
 
-    /// <summary>Unused confirmations of the type that expire after <paramref name="now"/>, oldest first.</summary>
-    IReadOnlyList<PendingConfirmation> Open(string actionType, DateTimeOffset now);
-
     GuardedActionPolicyOverride? GetPolicyOverride(string actionType);
 
     IReadOnlyList<GuardedActionPolicyOverride> PolicyOverrides();

@@ -37,7 +37,7 @@ public sealed class LockdownAlertWebhook(IHttpClientFactory httpClients, TimePro
 
     /// <summary>Scheme, host, port and path only: a query string or user info may carry a secret and stays out of records.</summary>
     public static string Describe(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Path) : "(invalid URL)";
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) ? $"{uri.Scheme}://{uri.Authority}{uri.AbsolutePath}" : "(invalid URL)";
 
     public async Task<WebhookDelivery> DeliverAsync(string url, object alert)
     {

@@ -57,9 +57,13 @@ public sealed record LockdownSettings(string? AlertWebhookUrl, string? ChangedBy
 
 public static class LockdownMessages
 {
-    public static string Refusal(LockdownRecord active) => string.Create(
+    public static string Refusal(LockdownRecord active) => $"{Since(active)} Release it first.";
+
+    public static string AlreadyEngaged(LockdownRecord active) => $"{Since(active)} It is already engaged.";
+
+    private static string Since(LockdownRecord active) => string.Create(
         CultureInfo.InvariantCulture,
-        $"The console is in emergency lockdown since {active.EngagedAt:yyyy-MM-dd HH:mm:ss} UTC by {active.EngagedByName}: {active.Reason}. Release it first.");
+        $"The console is in emergency lockdown since {active.EngagedAt:yyyy-MM-dd HH:mm:ss} UTC by {active.EngagedByName}: {active.Reason}.");
 }
 
 public interface ILockdownRepository

@@ -5,7 +5,12 @@ namespace OperatorConsole.Core.Lockdown;
 
 public sealed partial class LockdownService
 {
-    public LockdownSettings Settings() => changes.Store.Read(s => s.Lockdown.Settings());
+    /// <summary>Admin only: the URL may carry a secret of the receiving side, so nobody else reads it.</summary>
+    public async Task<LockdownSettings> SettingsAsync(Actor actor)
+    {
+        await changes.RequireAsync(actor, Role.Admin, "lockdown.settings.read", "console:lockdown-settings");
+        return changes.Store.Read(s => s.Lockdown.Settings());
+    }
 
     /// <summary>Admin only: the alert webhook URL (empty turns it off). A management action, so refused in lockdown.</summary>
     public async Task<LockdownSettings> SetAlertWebhookAsync(Actor actor, string? url)

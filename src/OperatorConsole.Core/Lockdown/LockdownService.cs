@@ -44,7 +44,7 @@ public sealed partial class LockdownService(
         {
             if (c.Session.Lockdown.Active() is { } active)
             {
-                throw new ConflictException(LockdownMessages.Refusal(active).Replace(" Release it first.", " It is already engaged.", StringComparison.Ordinal));
+                throw new ConflictException(LockdownMessages.AlreadyEngaged(active));
             }
 
             if (incident is not null && c.Session.Incidents.Get(incident) is null)

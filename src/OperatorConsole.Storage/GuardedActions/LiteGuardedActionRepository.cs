@@ -28,10 +28,6 @@ internal sealed class LiteGuardedActionRepository(ILiteDatabase db, bool writabl
         return doc is null ? null : JsonDocuments.Unwrap<PendingConfirmation>(doc);
     }
 
-    public IReadOnlyList<PendingConfirmation> Open(string actionType, DateTimeOffset now) =>
-        [.. _tokens.Find(Query.GT("expiresAt", now.UtcDateTime)).Select(JsonDocuments.Unwrap<PendingConfirmation>)
-            .Where(p => p.UsedAt is null && p.ActionType == actionType).OrderBy(p => p.RequestedAt)];
-
     public GuardedActionPolicyOverride? GetPolicyOverride(string actionType)
     {
         var doc = _policies.FindById(actionType);

@@ -54,10 +54,7 @@ public static class LockdownEndpoints
         group.MapPost("/release/confirm", (HttpContext http, LockdownService lockdown, ReleaseConfirm body) =>
             lockdown.ConfirmReleaseAsync(http.User.ToActor(), body.Token, body.Reason));
 
-        group.MapGet("/settings", (HttpContext http, LockdownService lockdown) =>
-            http.User.ToActor().HasAny(Core.Common.Role.Admin)
-                ? Results.Ok(lockdown.Settings())
-                : throw new Core.Common.AccessDeniedException("Only an Admin may read the lockdown settings."));
+        group.MapGet("/settings", (HttpContext http, LockdownService lockdown) => lockdown.SettingsAsync(http.User.ToActor()));
 
         group.MapPut("/settings", (HttpContext http, LockdownService lockdown, Settings body) =>
             lockdown.SetAlertWebhookAsync(http.User.ToActor(), body.AlertWebhookUrl));

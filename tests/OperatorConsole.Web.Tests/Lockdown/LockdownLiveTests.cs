@@ -122,6 +122,19 @@ public sealed class LockdownLiveTests(ConsoleHost host) : IClassFixture<ConsoleH
         Assert.Contains("alertWebhookUrl", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Settings_ReadByOnCall_Returns403_ByAdmin200()
+    {
+        using var admin = await host.ApiClientAsync(Role.Admin);
+        using var oncall = await host.ApiClientAsync(Role.OnCall);
+
+        using var denied = await oncall.GetAsync("/api/lockdown/settings");
+        using var allowed = await admin.GetAsync("/api/lockdown/settings");
+
+        Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+    }
+
     private static async Task<T> ReadAsync<T>(Channel<T> channel)
     {
         using var cts = new CancellationTokenSource(Timeout);

@@ -28,7 +28,13 @@ public sealed partial class LockdownBanner : IDisposable
     {
         foreach (var e in batch.Where(e => e.Summary is not null && e.Kind != LockdownEvents.SettingsChanged))
         {
-            Ui.Tell(e.Summary!, e.Kind == LockdownEvents.Released ? Severity.Success : Severity.Error);
+            Ui.Tell(e.Summary!, e.Kind switch
+            {
+                LockdownEvents.Engaged => Severity.Error,
+                LockdownEvents.Released => Severity.Success,
+                LockdownEvents.ReleaseRequested => Severity.Warning,
+                _ => Severity.Info,
+            });
         }
 
         _active = Lockdown.Active();

@@ -90,6 +90,13 @@ public sealed partial class KillSwitchesPage : IDisposable
         });
     }
 
+    private Task SetProtectiveAsync(bool protective) => Ui.TryAsync(async () =>
+    {
+        var s = _selected!;
+        await Switches.EditAsync(await Current.GetAsync(), s.Key, s.Scope, s.Description, s.DefaultOn, protective);
+        Reload();
+    }, protective ? "Turning this switch off now needs a confirmation." : "Turning this switch off no longer needs a confirmation.");
+
     private Task DrillAsync() => Ui.TryAsync(async () =>
     {
         var s = _selected!;

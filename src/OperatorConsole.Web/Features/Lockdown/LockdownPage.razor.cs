@@ -29,6 +29,7 @@ public sealed partial class LockdownPage : IDisposable
     [Inject] public required CurrentActor Current { get; init; }
     [Inject] public required UiActions Ui { get; init; }
     [Inject] public required IDialogService Dialogs { get; init; }
+    [Inject] public required TimeProvider Clock { get; init; }
 
     protected override async Task OnInitializedAsync()
     {
@@ -43,6 +44,10 @@ public sealed partial class LockdownPage : IDisposable
     }
 
     public void Dispose() => _watcher?.Dispose();
+
+    // An expired request can no longer be confirmed; it stays on the record but not in the list.
+    private List<PendingRelease> OpenRequests(LockdownRecord lockdown) =>
+        [.. lockdown.PendingReleases.Where(p => p.ExpiresAt > Clock.GetUtcNow())];
 
     private void Reload()
     {
