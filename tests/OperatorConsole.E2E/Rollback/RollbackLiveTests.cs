@@ -2,8 +2,10 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Playwright;
 using OperatorConsole.Core.Common;
+using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.Live;
 using OperatorConsole.Core.Scopes;
+using OperatorConsole.Core.Users;
 using OperatorConsole.E2E.Shared;
 
 namespace OperatorConsole.E2E.Rollback;
@@ -33,9 +35,18 @@ public sealed partial class RollbackLiveTests(BrowserFixture fixture) : IClassFi
         await hub.InvokeAsync("Subscribe", Topics.Scope(Scope));
         Assert.Equal(Bad, (await hub.InvokeAsync<ActiveManifest>("GetActiveManifest", Scope)).Active.Id);
 
+        var incident = await fixture.Host.Service<IncidentService>().OpenAsync(
+            fixture.Host.Service<UserService>().Find("oncall")!.ToActor(),
+            new OpenIncident("Wrong Porto pack live", IncidentClass.BadPublish, IncidentSeverity.Sev1, [Scope], null));
+
+        // Started from the incident: its scope's rollback link carries the incident to the scope page.
         var oncall = await fixture.SignedInPageAsync("oncall", "demo-oncall");
         var viewer = await fixture.SignedInPageAsync("viewer", "demo-viewer");
-        await BrowserFixture.GotoInteractiveAsync(oncall, $"/scopes/{Scope}");
+        await BrowserFixture.GotoInteractiveAsync(oncall, $"/incidents/{incident.Id}");
+        await oncall.GetByTestId("incident-rollback-links").GetByText($"Roll back {Scope}").ClickAsync();
+        await oncall.WaitForURLAsync(url => url.Contains($"/scopes/{Scope}", StringComparison.Ordinal));
+        await oncall.GetByTestId("circuit-up").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await Assertions.Expect(oncall.GetByTestId("rollback-incident")).ToHaveValueAsync(incident.Id);
         await Assertions.Expect(oncall.GetByTestId("active-card-id")).ToHaveTextAsync(Bad);
         await Assertions.Expect(oncall.GetByTestId("lkg-card-id")).ToHaveTextAsync(Good);
         await Assertions.Expect(oncall.GetByTestId("objective-badge")).ToContainTextAsync("unproven");
@@ -85,6 +96,8 @@ public sealed partial class RollbackLiveTests(BrowserFixture fixture) : IClassFi
 
         await BrowserFixture.GotoInteractiveAsync(viewer, $"/scopes/{Scope}");
         await Assertions.Expect(viewer.GetByTestId("active-card-id")).ToHaveTextAsync(Good);
+        var timeline = fixture.Host.Service<IncidentService>().Timeline(incident.Id).Where(e => e.Kind == TimelineKinds.Rollback).ToList();
+        Assert.Equal(6, timeline.Count);
         await BrowserFixture.ScreenshotAsync(viewer, "scope-porto-after-rollback");
     }
 
