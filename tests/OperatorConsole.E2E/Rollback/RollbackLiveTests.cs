@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Playwright;
@@ -7,6 +8,7 @@ using OperatorConsole.Core.Live;
 using OperatorConsole.Core.Scopes;
 using OperatorConsole.Core.Users;
 using OperatorConsole.E2E.Shared;
+using Xunit.Abstractions;
 
 namespace OperatorConsole.E2E.Rollback;
 
@@ -14,7 +16,7 @@ namespace OperatorConsole.E2E.Rollback;
 /// The seeded bad Porto publish rolled back in one browser: a second browser watches the steps, probe results and
 /// timers live, and a hub client subscribed to "scope:porto" sees the active manifest change.
 /// </summary>
-public sealed partial class RollbackLiveTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+public sealed partial class RollbackLiveTests(BrowserFixture fixture, ITestOutputHelper output) : IClassFixture<BrowserFixture>
 {
     private const string Scope = "porto";
     private const string Bad = "porto-2026.11.22";
@@ -25,11 +27,13 @@ public sealed partial class RollbackLiveTests(BrowserFixture fixture) : IClassFi
     {
         await using var hub = await fixture.Host.ConnectHubAsync(await fixture.Host.CreateApiKeyAsync(Role.Viewer));
         var rebound = new TaskCompletionSource<LiveEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var clock = new Stopwatch();
+        var hubLatency = TimeSpan.Zero;
         hub.On<LiveEvent>("event", e =>
         {
-            if (e.Kind == "scope.rebound")
+            if (e.Kind == "scope.rebound" && rebound.TrySetResult(e))
             {
-                rebound.TrySetResult(e);
+                hubLatency = clock.Elapsed;
             }
         });
         await hub.InvokeAsync("Subscribe", Topics.Scope(Scope));
@@ -77,11 +81,15 @@ public sealed partial class RollbackLiveTests(BrowserFixture fixture) : IClassFi
         await oncall.GetByTestId("rollback-act-3").ClickAsync();
         await Assertions.Expect(oncall.GetByTestId("rebind-what")).ToContainTextAsync($"from {Bad}");
         await BrowserFixture.ScreenshotAsync(oncall, "rollback-rebind-dialog");
+        clock.Start();
         await oncall.GetByTestId("rebind-confirm").ClickAsync();
         await Assertions.Expect(viewer.GetByTestId("rollback-step-3")).ToHaveAttributeAsync("data-done", "true");
+        var browserLatency = clock.Elapsed;
         await Assertions.Expect(safe).ToHaveAttributeAsync("data-status", "Met");
         var hubEvent = await rebound.Task.WaitAsync(TimeSpan.FromSeconds(15));
         Assert.Contains(Good, hubEvent.Summary, StringComparison.Ordinal);
+        output.WriteLine($"rebind confirm -> other browser: {browserLatency.TotalMilliseconds:F0} ms (upper bound, includes Playwright polling)");
+        output.WriteLine($"rebind confirm -> hub client: {hubLatency.TotalMilliseconds:F0} ms (from the click)");
         Assert.Equal(Good, (await hub.InvokeAsync<ActiveManifest>("GetActiveManifest", Scope)).Active.Id);
 
         // Steps 4 and 5: checksums recomputed and read back, then the resolver and rules API probed; step 6 fills itself.
