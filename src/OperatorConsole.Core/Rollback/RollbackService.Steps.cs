@@ -34,7 +34,7 @@ public sealed partial class RollbackService
             {
                 DoneBy = c.Actor.DisplayName,
                 DoneAt = c.Now,
-                Summary = $"Active {active.Id} {active.Version}; last known good {target.Id} {target.Version}",
+                Summary = $"Active {active.Id} (version {active.Version}); last known good {target.Id} (version {target.Version})",
                 Active = active,
                 LastKnownGood = target,
                 Probes = probe is null ? [] : [probe],
@@ -72,7 +72,7 @@ public sealed partial class RollbackService
             {
                 DoneBy = c.Actor.DisplayName,
                 DoneAt = c.Now,
-                Summary = $"Active pointer of {result.Scope.Id} now {result.Active.Id} {result.Active.Version} (binding v{result.Scope.Version})",
+                Summary = $"Active pointer of {result.Scope.Id} now {result.Active.Id} (version {result.Active.Version}, binding v{result.Scope.Version})",
                 Evidence =
                 [
                     $"Publisher response: {result.Scope.Id} active = {result.Active.Id}, last known good = {result.Scope.LastKnownGoodId}, confirmed by {result.ConfirmedBy}",

@@ -119,6 +119,32 @@ public sealed class ScopeApiTests(ConsoleHost host) : IClassFixture<ConsoleHost>
     }
 
     [Fact]
+    public async Task Active_UnknownScope_404ProblemJson()
+    {
+        using var viewer = await host.ApiClientAsync(Role.Viewer);
+
+        using var response = await viewer.GetAsync("/api/scopes/lisbon/active");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(ApiRequests.ProblemJson, response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Rebind_NoReason_400AndTheTokenStillWorks()
+    {
+        using var release = await host.ApiClientAsync(Role.ReleaseOwner);
+        var scope = await ScopeApi.CreateBoundScopeAsync(release);
+        var request = await ScopeApi.RequestAsync(release, scope, $"{scope}-v1");
+
+        using var refused = await release.PostAsJsonAsync($"/api/scopes/{scope}/rebind", new { manifestId = $"{scope}-v1", token = request.Token, reason = "" });
+        using var accepted = await release.PostAsJsonAsync($"/api/scopes/{scope}/rebind", new { manifestId = $"{scope}-v1", token = request.Token, reason = "with a reason" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("reason", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+    }
+
+    [Fact]
     public async Task Rebind_ViewerKey_403()
     {
         using var viewer = await host.ApiClientAsync(Role.Viewer);

@@ -49,8 +49,13 @@ public sealed partial class KillSwitchesPage : IDisposable
 
     private static bool OffersRollback(KillSwitch s) => s.On && s.Key == BadPackSwitch;
 
-    // A global switch names no scope: the operator picks the scope to roll back on the scope list.
-    private static string RollbackHref(KillSwitch s) => s.Scope == KillSwitch.GlobalScope ? "scopes" : $"scopes/{Uri.EscapeDataString(s.Scope)}";
+    // A global switch names no scope: the operator picks the scope to roll back on the scope list. The flip's
+    // incident, if it named one, goes along so the rollback lands on that incident's timeline.
+    private static string RollbackHref(KillSwitch s)
+    {
+        var incident = s.LastChange?.IncidentId is { } id ? $"?incident={Uri.EscapeDataString(id)}" : string.Empty;
+        return s.Scope == KillSwitch.GlobalScope ? "scopes" : $"scopes/{Uri.EscapeDataString(s.Scope)}{incident}";
+    }
 
     private void Reload()
     {

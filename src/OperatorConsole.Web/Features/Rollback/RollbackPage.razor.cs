@@ -49,6 +49,11 @@ public sealed partial class RollbackPage : IAsyncDisposable
     {
         _watcher?.Dispose();
         await _stop.CancelAsync();
+        if (_ticking is not null)
+        {
+            await _ticking;
+        }
+
         _stop.Dispose();
     }
 
@@ -81,6 +86,10 @@ public sealed partial class RollbackPage : IAsyncDisposable
         catch (OperationCanceledException)
         {
             // The page went away.
+        }
+        catch (ObjectDisposedException)
+        {
+            // The circuit ended between two ticks.
         }
     }
 

@@ -22,6 +22,9 @@ public sealed partial class ScopeDetailPage : IDisposable
 
     [Parameter] public string Id { get; set; } = string.Empty;
 
+    /// <summary>Prefills the incident when the rollback is offered from an incident or a kill-switch flip that named one.</summary>
+    [SupplyParameterFromQuery(Name = "incident")] public string? Incident { get; set; }
+
     [Inject] public required ScopeService Scopes { get; init; }
     [Inject] public required RollbackService Rollbacks { get; init; }
     [Inject] public required RollbackObjective Objective { get; init; }
@@ -36,6 +39,7 @@ public sealed partial class ScopeDetailPage : IDisposable
 
     protected override void OnParametersSet()
     {
+        _incidentId ??= Incident;
         _watcher?.Dispose();
         _watcher = LiveWatcher.Start(Live, _ => InvokeAsync(() => { Load(); StateHasChanged(); }), DispatchExceptionAsync, Topics.Scope(Id), Topics.Rollbacks);
         Load();

@@ -1,6 +1,7 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using OperatorConsole.Core.Common;
+using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Web.Features.KillSwitches;
 using OperatorConsole.Web.Tests.Shared;
@@ -51,6 +52,23 @@ public sealed class KillSwitchesPageTests : BunitTestContext
         cut.Find("[data-testid=flip]").Click();
 
         Assert.False(Switches.Get("pause-agent-execution")!.On);
+    }
+
+    [Fact]
+    public async Task BadPackSwitchTurnedOnWithIncident_OffersRollbackOfItsScopeWithTheIncident()
+    {
+        await Switches.CreateAsync(Actor.System, new KillSwitchDefinition("bad-pack-kill-switch", "porto", "Bad pack", false));
+        await CreateAsync("ai-kill-switch");
+        var cut = Render<KillSwitchesPage>();
+        Assert.Empty(cut.FindAll("[data-testid=offer-rollback]"));
+
+        await Switches.FlipAsync(Olga, "ai-kill-switch", null, true, "AI lane unstable");
+        var incident = await Services.GetRequiredService<IncidentService>().OpenAsync(
+            Olga, new("Bad Porto publish", IncidentClass.BadPublish, IncidentSeverity.Sev1, [], null));
+        await Switches.FlipAsync(Olga, "bad-pack-kill-switch", "porto", true, "wrong pack live in porto", incident.Id);
+
+        cut.WaitForAssertion(() =>
+            Assert.Equal($"scopes/porto?incident={incident.Id}", Assert.Single(cut.FindAll("[data-testid=offer-rollback]")).GetAttribute("href")), LiveTimeout);
     }
 
     private Task<KillSwitch> CreateAsync(string key) =>
