@@ -58,12 +58,24 @@ public sealed class CommandsApiTests(ConsoleHost host) : IClassFixture<ConsoleHo
         Assert.Contains("\"operatorId\":\"Op-77\"", entry.Payload, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task EmergencyLockdown_TheSeedsCommandVerbatim_LocksDownWithAReasonNamingTheOperator()
+    {
+        using var oncall = await host.ApiClientAsync(Role.OnCall);
+
+        using var locked = await oncall.PostAsync(
+            "/api/commands", new StringContent("{ \"type\": \"EMERGENCY_LOCKDOWN\", \"operator_id\": \"Op-01\" }", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
+        Assert.Equal("EMERGENCY_LOCKDOWN sent by operator Op-01", host.Service<LockdownService>().Active()?.Reason);
+    }
+
     [Theory]
     [InlineData("{not json", "not valid JSON")]
     [InlineData("[1,2]", "JSON object")]
     [InlineData("{\"operator_id\":\"Op-01\"}", "needs a \\\"type\\\"")]
     [InlineData("{\"type\":\"SELF_DESTRUCT\"}", "Unknown command type 'SELF_DESTRUCT'")]
-    [InlineData("{\"type\":\"EMERGENCY_LOCKDOWN\",\"operator_id\":\"Op-01\"}", "reason")]
+    [InlineData("{\"type\":\"EMERGENCY_LOCKDOWN\"}", "reason")]
     [InlineData("{\"type\":\"EMERGENCY_LOCKDOWN\",\"reason\":42}", "'reason' must be a string")]
     public async Task Commands_BadInput_Returns400ProblemJsonAndChangesNothing(string body, string expected)
     {

@@ -16,4 +16,11 @@ public sealed record CommandRequest(string Type, Actor Actor, string? OperatorId
             : value.ValueKind == JsonValueKind.String
                 ? value.GetString()
                 : throw DomainValidationException.ForFields([new FieldProblem(field, $"'{field}' must be a string.")]);
+
+    /// <summary>
+    /// The reason the sender gave, or — for 001's commands, which name only their operator — one that says which
+    /// command which operator sent, so the seed's JSON works verbatim. With neither, Core refuses the missing reason.
+    /// </summary>
+    public string? ReasonOrOperator() =>
+        Text("reason") ?? (string.IsNullOrWhiteSpace(OperatorId) ? null : $"{Type} sent by operator {OperatorId.Trim()}");
 }

@@ -11,7 +11,7 @@ public sealed class FailureStatusCommands(FailureStatusService status) : IComman
 
     public async Task<IResult> HandleAsync(CommandRequest command)
     {
-        var reason = command.Text("reason");
+        var reason = command.ReasonOrOperator();
         if (command.ConfirmationToken is null)
         {
             return CommandResults.ConfirmationNeeded(Reset, await status.RequestResetAsync(command.Actor, reason));

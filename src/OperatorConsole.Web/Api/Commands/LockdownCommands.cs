@@ -12,7 +12,7 @@ public sealed class LockdownCommands(LockdownService lockdown) : ICommandHandler
 
     public async Task<IResult> HandleAsync(CommandRequest command)
     {
-        var reason = command.Text("reason");
+        var reason = command.ReasonOrOperator();
         if (command.Type == Engage)
         {
             var record = await lockdown.EngageAsync(command.Actor, reason, command.Text("incident_id"), command.OperatorId);
