@@ -205,12 +205,12 @@ public sealed class RunServiceTests : IDisposable
     {
         var run = await StartDrillAsync();
         var probeStep = ProbeStepOf(run);
-        using var target = new LoopbackHttpTarget(200, """{"status":"Healthy"}""");
+        using var target = new LoopbackHttpServer(_ => (200, """{"status":"Healthy"}"""));
         _store.Self.Address = target.Address;
 
         var result = await _store.Runs.RunProbeAsync(TestActors.Omar, run.Id, probeStep);
 
-        Assert.Equal("GET /health/live HTTP/1.1", await target.Served);
+        Assert.Equal("GET /health/live HTTP/1.1", await target.FirstRequest);
         Assert.True(result.Passed, result.Summary);
         var stored = _store.Runs.Get(run.Id)!.Step(probeStep);
         Assert.Equal("Omar On-call", stored.CheckedBy);
@@ -223,12 +223,12 @@ public sealed class RunServiceTests : IDisposable
         var run = await StartDrillAsync();
         var probeStep = ProbeStepOf(run);
         await _store.Runs.CheckStepAsync(TestActors.Omar, run.Id, probeStep, "checked by hand");
-        using var target = new LoopbackHttpTarget(200, "{}");
+        using var target = new LoopbackHttpServer(_ => (200, "{}"));
         _store.Self.Address = target.Address;
 
         await Assert.ThrowsAsync<ConflictException>(() => _store.Runs.RunProbeAsync(TestActors.Olga, run.Id, probeStep));
 
-        Assert.False(target.Served.IsCompleted);
+        Assert.False(target.FirstRequest.IsCompleted);
         Assert.Empty(_store.Runs.Get(run.Id)!.Step(probeStep).ProbeResults);
     }
 

@@ -13,6 +13,7 @@ public sealed class LoopbackHttpServer : IDisposable
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly Func<string, (int Status, string Json)> _respond;
     private readonly CancellationTokenSource _stop = new();
+    private readonly TaskCompletionSource<string> _firstRequest = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public LoopbackHttpServer(Func<string, (int Status, string Json)> respond)
     {
@@ -23,6 +24,9 @@ public sealed class LoopbackHttpServer : IDisposable
     }
 
     public Uri Address { get; }
+
+    /// <summary>Completes with the first request line (e.g. "GET /health/live HTTP/1.1") once it was answered.</summary>
+    public Task<string> FirstRequest => _firstRequest.Task;
 
     public void Dispose()
     {
@@ -74,6 +78,7 @@ public sealed class LoopbackHttpServer : IDisposable
             await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
             await stream.WriteAsync(body);
             await stream.FlushAsync();
+            _firstRequest.TrySetResult(request.ToString().Split("\r\n")[0]);
         }
     }
 }
