@@ -16,4 +16,26 @@ public sealed record CommandRequest(string Type, Actor Actor, string? OperatorId
             : value.ValueKind == JsonValueKind.String
                 ? value.GetString()
                 : throw DomainValidationException.ForFields([new FieldProblem(field, $"'{field}' must be a string.")]);
+
+    /// <summary>A number field of the command, or null when it is absent or null; any other JSON kind is refused.</summary>
+    public double? Number(string field) =>
+        !Body.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null
+            ? null
+            : value.ValueKind == JsonValueKind.Number
+                ? value.GetDouble()
+                : throw DomainValidationException.ForFields([new FieldProblem(field, $"'{field}' must be a number.")]);
+
+    /// <summary>An object field of the command, or null when it is absent or null; any other JSON kind is refused.</summary>
+    public JsonElement? Object(string field) =>
+        !Body.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null
+            ? null
+            : value.ValueKind == JsonValueKind.Object
+                ? value
+                : throw DomainValidationException.ForFields([new FieldProblem(field, $"'{field}' must be a JSON object.")]);
+
+    /// <summary>The operator id, for commands 001 always sends with one (the guarded ones).</summary>
+    public string RequireOperatorId() =>
+        string.IsNullOrWhiteSpace(OperatorId)
+            ? throw DomainValidationException.ForFields([new FieldProblem("operator_id", $"{Type} needs \"operator_id\" (who at the console sends it, e.g. \"Op-01\").")])
+            : OperatorId;
 }
