@@ -44,5 +44,10 @@ public sealed class ReleasePromotionLiveTests(BrowserFixture fixture) : IClassFi
         await Assertions.Expect(viewer.Locator($"tr:has([data-release='{releaseId}']) [data-testid=post-deploy-check]")).ToHaveAttributeAsync("data-passed", "true");
         Assert.Equal(previous, fixture.Host.Service<ScopeService>().Active(Slot).LastKnownGood!.Id);
         await BrowserFixture.ScreenshotAsync(viewer, "releases-viewer-after-promote");
+
+        await BrowserFixture.GotoInteractiveAsync(owner, $"/releases/{releaseId}");
+        await Assertions.Expect(owner.GetByTestId("release-history")).ToContainTextAsync("Promoted to production");
+        await Assertions.Expect(owner.GetByTestId("release-history")).ToContainTextAsync("Post-deploy check passed");
+        await BrowserFixture.ScreenshotAsync(owner, "release-detail-after-promote");
     }
 }

@@ -44,6 +44,25 @@ public sealed class ReleasePromotionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Promote_ByAdmin_AllowedLikeAReleaseOwner()
+    {
+        await _scene.ShadowedAsync();
+
+        var request = await _scene.Releases.RequestPromoteAsync(TestActors.Admin, null);
+        var promoted = await _scene.Releases.PromoteAsync(TestActors.Admin, request.Token, null);
+
+        Assert.Equal(ReleaseStage.Promoted, promoted.Stage);
+    }
+
+    [Fact]
+    public async Task Promote_ByOnCall_DeniedEvenThoughOnCallMayRollBack()
+    {
+        await _scene.ShadowedAsync();
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _scene.Releases.RequestPromoteAsync(TestActors.Omar, null));
+    }
+
+    [Fact]
     public async Task Promote_TokenOfAnotherReleaseOwner_RefusedAndNothingChanged()
     {
         await _scene.ShadowedAsync();
