@@ -43,7 +43,8 @@ public sealed class ReleasePromotionLiveTests(BrowserFixture fixture) : IClassFi
         await Assertions.Expect(viewer.Locator($"[data-testid=release-scope][data-scope='{Slot}'] [data-testid=slot-active]")).ToContainTextAsync(releaseId);
         await Assertions.Expect(viewer.Locator($"tr:has([data-release='{releaseId}']) [data-testid=post-deploy-check]")).ToHaveAttributeAsync("data-passed", "true");
         Assert.Equal(previous, fixture.Host.Service<ScopeService>().Active(Slot).LastKnownGood!.Id);
-        await BrowserFixture.ScreenshotAsync(viewer, "releases-viewer-after-promote");
+        await viewer.GetByTestId("dark-mode").ClickAsync();
+        await BrowserFixture.ScreenshotAsync(viewer, "releases-viewer-after-promote-dark");
 
         await BrowserFixture.GotoInteractiveAsync(owner, $"/releases/{releaseId}");
         await Assertions.Expect(owner.GetByTestId("release-history")).ToContainTextAsync("Promoted to production");
