@@ -9,6 +9,7 @@ using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.Live;
 using OperatorConsole.Core.Lockdown;
+using OperatorConsole.Core.Releases;
 using OperatorConsole.Core.Rollback;
 using OperatorConsole.Core.Runbooks;
 using OperatorConsole.Core.Runbooks.Import;
@@ -60,6 +61,8 @@ public static class DependencyInjection
         services.AddOptions<RollbackOptions>();
         services.AddSingleton<RollbackService>();
         services.AddSingleton<RollbackObjective>();
+        services.AddOptions<ReleaseOptions>();
+        services.AddSingleton<ReleaseService>();
         services.AddHttpClient(ProbeRunner.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
         return services;

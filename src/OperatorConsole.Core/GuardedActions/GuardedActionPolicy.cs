@@ -40,8 +40,9 @@ public sealed class GuardedActionPolicies
         new(GuardedActionTypes.Rollback, Role.ReleaseOwner, FourEyes: false, GuardedActionPolicy.DefaultLifetime),
         new(GuardedActionTypes.Promote, Role.ReleaseOwner, FourEyes: false, GuardedActionPolicy.DefaultLifetime),
 
-        // On-call runs rollbacks (004's roles), release owners bind releases: either may move an active pointer.
-        new(GuardedActionTypes.ScopeRebind, Role.OnCall | Role.ReleaseOwner, FourEyes: false, GuardedActionPolicy.DefaultLifetime),
+        // On-call runs rollbacks (004's roles), release owners bind and promote releases, and an Admin may promote in a
+        // release owner's stead (issue 6): any of them may move an active pointer.
+        new(GuardedActionTypes.ScopeRebind, Role.OnCall | Role.ReleaseOwner | Role.Admin, FourEyes: false, GuardedActionPolicy.DefaultLifetime),
     ];
 
     private readonly Dictionary<string, GuardedActionPolicy> _byType;

@@ -16,6 +16,7 @@ public static partial class Topics
     public const string FailureStatus = "failure-status";
     public const string Scopes = "scopes";
     public const string Rollbacks = "rollbacks";
+    public const string Releases = "releases";
 
     public static string Run(string runId) => $"runbook-run:{runId}";
 
@@ -27,6 +28,6 @@ public static partial class Topics
 
     public static bool IsKnown(string topic) => KnownTopic().IsMatch(topic);
 
-    [GeneratedRegex("^(runbooks|runbook-runs|ledger|users|incidents|kill-switches|lockdown|failure-status|scopes|rollbacks|runbook-run:[A-Za-z0-9-]{1,64}|incident:[A-Za-z0-9-]{1,64}|scope:[A-Za-z0-9][A-Za-z0-9._-]{0,63}|rollback:[A-Za-z0-9-]{1,64})$")]
+    [GeneratedRegex("^(runbooks|runbook-runs|ledger|users|incidents|kill-switches|lockdown|failure-status|scopes|rollbacks|releases|runbook-run:[A-Za-z0-9-]{1,64}|incident:[A-Za-z0-9-]{1,64}|scope:[A-Za-z0-9][A-Za-z0-9._-]{0,63}|rollback:[A-Za-z0-9-]{1,64})$")]
     private static partial Regex KnownTopic();
 }

@@ -5,6 +5,7 @@ using OperatorConsole.Core.GuardedActions;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.Lockdown;
+using OperatorConsole.Core.Releases;
 using OperatorConsole.Core.Rollback;
 using OperatorConsole.Core.Runbooks;
 using OperatorConsole.Core.Runs;
@@ -41,4 +42,6 @@ public interface IStoreSession
     IScopeRepository Scopes { get; }
 
     IRollbackRepository Rollbacks { get; }
+
+    IReleaseRepository Releases { get; }
 }

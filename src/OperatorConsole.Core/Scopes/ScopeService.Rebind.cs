@@ -23,9 +23,12 @@ public sealed partial class ScopeService
     /// Step two: consumes the token and binds <paramref name="manifestId"/> as active in one transaction, with the
     /// ledger entry, the history line and the live events. The previous active becomes the last known good, except
     /// when the pointer returns to the last known good itself (a rollback): then the last known good stays.
+    /// <paramref name="alsoInTransaction"/> lets a caller whose own state follows the binding (a release's stage)
+    /// write it in the same transaction, so the pointer and that state can never disagree after a crash.
     /// </summary>
     public async Task<RebindResult> RebindAsync(
-        Actor actor, string token, string scopeId, string manifestId, string? reason, string? rollbackId = null)
+        Actor actor, string token, string scopeId, string manifestId, string? reason, string? rollbackId = null,
+        Action<Change, RebindResult>? alsoInTransaction = null)
     {
         var why = ScopeRules.RequireReason(reason);
         await RequireRebindAllowedAsync(actor, scopeId, manifestId);
@@ -58,7 +61,9 @@ public sealed partial class ScopeService
             var summary = $"{scopeId} active → {manifest.Id} {manifest.Version} (binding v{version}) by {c.Actor.DisplayName}: {why}";
             c.Publish(Topics.Scope(scopeId), "scope.rebound", scopeId, summary, entry.Sequence);
             c.Publish(Topics.Scopes, "scope.rebound", scopeId, summary, entry.Sequence);
-            return new RebindResult(rebound, manifest.Summary(), previous?.Summary(), entry.Sequence, confirmation.ConfirmedByName);
+            var result = new RebindResult(rebound, manifest.Summary(), previous?.Summary(), entry.Sequence, confirmation.ConfirmedByName);
+            alsoInTransaction?.Invoke(c, result);
+            return result;
         });
     }
 

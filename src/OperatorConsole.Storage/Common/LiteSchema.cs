@@ -23,6 +23,7 @@ internal static class LiteSchema
     public const string Scopes = "scopes";
     public const string Manifests = "manifests";
     public const string Rollbacks = "rollbacks";
+    public const string Releases = "releases";
     public const string Meta = "meta";
 
     public static void EnsureIndexes(ILiteDatabase db)
@@ -44,5 +45,6 @@ internal static class LiteSchema
         db.GetCollection(Manifests).EnsureIndex("scopeId");
         db.GetCollection(Rollbacks).EnsureIndex("scopeId");
         db.GetCollection(Rollbacks).EnsureIndex("drill");
+        db.GetCollection(Releases).EnsureIndex("scopeId");
     }
 }

@@ -6,6 +6,7 @@ using OperatorConsole.Core.GuardedActions;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.Lockdown;
+using OperatorConsole.Core.Releases;
 using OperatorConsole.Core.Persistence;
 using OperatorConsole.Core.Rollback;
 using OperatorConsole.Core.Runbooks;
@@ -19,6 +20,7 @@ using OperatorConsole.Storage.GuardedActions;
 using OperatorConsole.Storage.Incidents;
 using OperatorConsole.Storage.KillSwitches;
 using OperatorConsole.Storage.Lockdown;
+using OperatorConsole.Storage.Releases;
 using OperatorConsole.Storage.Rollback;
 using OperatorConsole.Storage.Runbooks;
 using OperatorConsole.Storage.Runs;
@@ -55,6 +57,8 @@ internal sealed class LiteSession(ILiteDatabase db, bool writable) : IStoreSessi
     public IScopeRepository Scopes { get; } = new LiteScopeRepository(db, writable);
 
     public IRollbackRepository Rollbacks { get; } = new LiteRollbackRepository(db, writable);
+
+    public IReleaseRepository Releases { get; } = new LiteReleaseRepository(db, writable);
 
     public static void EnsureWritable(bool writable)
     {

@@ -25,6 +25,7 @@ public static class ApiSetup
         api.MapCommandEndpoint();
         api.MapScopeEndpoints();
         api.MapRollbackEndpoints();
+        api.MapReleaseEndpoints();
         return app;
     }
 }

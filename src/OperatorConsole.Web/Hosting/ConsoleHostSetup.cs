@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using OperatorConsole.Core;
+using OperatorConsole.Core.Releases;
 using OperatorConsole.Core.Rollback;
 using OperatorConsole.Core.Runs;
+using OperatorConsole.Core.Scopes;
 using OperatorConsole.Storage;
 using OperatorConsole.Storage.Common;
 using OperatorConsole.Web.Api;
@@ -33,6 +35,10 @@ public static class ConsoleHostSetup
         services.AddOptions<RollbackOptions>().Bind(builder.Configuration.GetSection(RollbackOptions.Section))
             .Validate(o => o.SafeStateWithin > TimeSpan.Zero && o.IntegrityWithin > TimeSpan.Zero && o.DrillProofWindow > TimeSpan.Zero
                 && o.AmberFraction is > 0 and < 1, "Rollback limits and the drill window must be positive; AmberFraction between 0 and 1.")
+            .ValidateOnStart();
+        services.AddOptions<ReleaseOptions>().Bind(builder.Configuration.GetSection(ReleaseOptions.Section))
+            .Validate(o => ScopeRules.IsScopeId(o.DefaultScope) && o.ShadowTarget is >= 1 and <= ReleaseRules.MaxShadowTarget,
+                "Releases:DefaultScope must be a scope id and Releases:ShadowTarget between 1 and 10,000,000.")
             .ValidateOnStart();
         services.AddConsoleStorage(Path.Combine(builder.Environment.ContentRootPath, dataFile));
         services.AddSingleton<ISelfBaseAddress, ServerSelfAddress>();

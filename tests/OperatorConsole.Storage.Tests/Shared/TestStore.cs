@@ -8,6 +8,7 @@ using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.Live;
 using OperatorConsole.Core.Lockdown;
+using OperatorConsole.Core.Releases;
 using OperatorConsole.Core.Rollback;
 using OperatorConsole.Core.Runbooks;
 using OperatorConsole.Core.Runbooks.Import;
@@ -88,6 +89,10 @@ public sealed class TestStore : IDisposable
     public RollbackOptions RollbackOptions { get; } = new();
 
     public RollbackService Rollbacks => new(Changes, Scopes, new ProbeRunner(HttpClients, Self, _clock), Microsoft.Extensions.Options.Options.Create(RollbackOptions));
+
+    public ReleaseOptions ReleaseOptions { get; } = new() { DefaultScope = "porto" };
+
+    public ReleaseService Releases => new(Changes, Scopes, new ProbeRunner(HttpClients, Self, _clock), Microsoft.Extensions.Options.Options.Create(ReleaseOptions));
 
     public RollbackObjective Objective => new(Changes, Microsoft.Extensions.Options.Options.Create(RollbackOptions));
 

@@ -10,12 +10,13 @@ namespace OperatorConsole.Web.Api.Commands;
 public sealed record CommandRequest(string Type, Actor Actor, string? OperatorId, string? ConfirmationToken, JsonElement Body)
 {
     /// <summary>A string field of the command, or null when it is absent or null; any other JSON kind is refused.</summary>
-    public string? Text(string field) =>
-        !Body.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null
-            ? null
-            : value.ValueKind == JsonValueKind.String
-                ? value.GetString()
-                : throw DomainValidationException.ForFields([new FieldProblem(field, $"'{field}' must be a string.")]);
+    public string? Text(string field) => Field(field, JsonValueKind.String, "a string")?.GetString();
+
+    /// <summary>A number field of the command, or null when it is absent or null; any other JSON kind is refused.</summary>
+    public double? Number(string field) => Field(field, JsonValueKind.Number, "a number")?.GetDouble();
+
+    /// <summary>An object field of the command, or null when it is absent or null; any other JSON kind is refused.</summary>
+    public JsonElement? Object(string field) => Field(field, JsonValueKind.Object, "a JSON object");
 
     /// <summary>
     /// The reason the sender gave, or — for 001's commands, which name only their operator — one that says which
@@ -23,4 +24,17 @@ public sealed record CommandRequest(string Type, Actor Actor, string? OperatorId
     /// </summary>
     public string? ReasonOrOperator() =>
         Text("reason") ?? (string.IsNullOrWhiteSpace(OperatorId) ? null : $"{Type} sent by operator {OperatorId.Trim()}");
+
+    /// <summary>The operator id, for commands 001 always sends with one (the guarded ones).</summary>
+    public string RequireOperatorId() =>
+        string.IsNullOrWhiteSpace(OperatorId)
+            ? throw DomainValidationException.ForFields([new FieldProblem("operator_id", $"{Type} needs \"operator_id\" (who at the console sends it, e.g. \"Op-01\").")])
+            : OperatorId;
+
+    private JsonElement? Field(string field, JsonValueKind kind, string what) =>
+        !Body.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null
+            ? null
+            : value.ValueKind == kind
+                ? value
+                : throw DomainValidationException.ForFields([new FieldProblem(field, $"'{field}' must be {what}.")]);
 }

@@ -7,6 +7,8 @@ public static class CommandSetup
     {
         services.AddSingleton<ICommandHandler, LockdownCommands>();
         services.AddSingleton<ICommandHandler, FailureStatusCommands>();
+        services.AddSingleton<ICommandHandler, ModelCommands>();
+        services.AddSingleton<ICommandHandler, HeartbeatCommand>();
         return services;
     }
 }

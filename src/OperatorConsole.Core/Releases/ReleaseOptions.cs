@@ -1,0 +1,13 @@
+namespace OperatorConsole.Core.Releases;
+
+/// <summary>Release defaults; bound from the "Releases" configuration section.</summary>
+public sealed class ReleaseOptions
+{
+    public const string Section = "Releases";
+
+    /// <summary>The scope 001's model commands act on when they name none.</summary>
+    public string DefaultScope { get; set; } = "model-slot-a";
+
+    /// <summary>001: a candidate shadows for 1000 cycles before it may go further.</summary>
+    public int ShadowTarget { get; set; } = 1000;
+}

@@ -1,0 +1,16 @@
+using OperatorConsole.Core.Releases;
+
+namespace OperatorConsole.Web.Api;
+
+/// <summary>Read side of releases; changes go through POST /api/commands (001's model commands).</summary>
+public static class ReleaseEndpoints
+{
+    public static RouteGroupBuilder MapReleaseEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/releases").WithTags("Releases");
+        group.MapGet("/", (ReleaseService releases, string? scope) => releases.List(string.IsNullOrWhiteSpace(scope) ? null : scope));
+        group.MapGet("/{id}", (ReleaseService releases, string id) => releases.Get(id));
+        group.MapGet("/slot/{scope}", (ReleaseService releases, string scope) => releases.Status(scope));
+        return api;
+    }
+}
