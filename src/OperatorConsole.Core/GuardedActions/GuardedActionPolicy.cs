@@ -8,8 +8,8 @@ public static class GuardedActionTypes
     public const string ReleaseLockdown = "release-lockdown";
     public const string ResetFailureStatus = "reset-failure-status";
     public const string DisableProtectiveSwitch = "disable-protective-switch";
-    public const string Rollback = "rollback";
-    public const string Promote = "promote";
+
+    /// <summary>Every move of a scope's active pointer: a rollback, a release's promotion or rollback, a direct rebind.</summary>
     public const string ScopeRebind = "scope.rebind";
 }
 
@@ -37,8 +37,6 @@ public sealed class GuardedActionPolicies
         new(GuardedActionTypes.ReleaseLockdown, Role.OnCall | Role.IncidentOwner, FourEyes: true, GuardedActionPolicy.DefaultLifetime),
         new(GuardedActionTypes.ResetFailureStatus, Role.OnCall, FourEyes: false, GuardedActionPolicy.DefaultLifetime),
         new(GuardedActionTypes.DisableProtectiveSwitch, Role.OnCall, FourEyes: false, GuardedActionPolicy.DefaultLifetime),
-        new(GuardedActionTypes.Rollback, Role.ReleaseOwner, FourEyes: false, GuardedActionPolicy.DefaultLifetime),
-        new(GuardedActionTypes.Promote, Role.ReleaseOwner, FourEyes: false, GuardedActionPolicy.DefaultLifetime),
 
         // On-call runs rollbacks (004's roles), release owners bind and promote releases, and an Admin may promote in a
         // release owner's stead (issue 6): any of them may move an active pointer.

@@ -20,6 +20,7 @@ public static class ApiSetup
         api.MapPostIncidentEndpoints();
         api.MapEvidenceEndpoints();
         api.MapKillSwitchEndpoints();
+        api.MapGuardedActionEndpoints();
         api.MapLockdownEndpoints();
         api.MapFailureStatusEndpoints();
         api.MapCommandEndpoint();

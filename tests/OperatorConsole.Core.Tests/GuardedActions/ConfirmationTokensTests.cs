@@ -82,8 +82,8 @@ public sealed class GuardedActionPoliciesTests
         var policies = new GuardedActionPolicies();
 
         Assert.Equal(
-            [GuardedActionTypes.DisableProtectiveSwitch, GuardedActionTypes.Promote, GuardedActionTypes.ReleaseLockdown,
-                GuardedActionTypes.ResetFailureStatus, GuardedActionTypes.Rollback, GuardedActionTypes.ScopeRebind],
+            [GuardedActionTypes.DisableProtectiveSwitch, GuardedActionTypes.ReleaseLockdown,
+                GuardedActionTypes.ResetFailureStatus, GuardedActionTypes.ScopeRebind],
             policies.Configured.Select(p => p.ActionType));
         Assert.Equal([GuardedActionTypes.ReleaseLockdown], policies.Configured.Where(p => p.FourEyes).Select(p => p.ActionType));
         Assert.All(policies.Configured, p => Assert.Equal(TimeSpan.FromMinutes(2), p.Lifetime));
@@ -93,17 +93,17 @@ public sealed class GuardedActionPoliciesTests
     public void Constructor_ConfiguredLifetime_ReplacesDefaultOfThatTypeOnly()
     {
         var policies = new GuardedActionPolicies(
-            [new GuardedActionPolicy(GuardedActionTypes.Rollback, Role.ReleaseOwner, false, TimeSpan.FromSeconds(45))]);
+            [new GuardedActionPolicy(GuardedActionTypes.ScopeRebind, Role.ReleaseOwner, false, TimeSpan.FromSeconds(45))]);
 
-        Assert.Equal(TimeSpan.FromSeconds(45), policies.Get(GuardedActionTypes.Rollback).Lifetime);
-        Assert.Equal(TimeSpan.FromMinutes(2), policies.Get(GuardedActionTypes.Promote).Lifetime);
+        Assert.Equal(TimeSpan.FromSeconds(45), policies.Get(GuardedActionTypes.ScopeRebind).Lifetime);
+        Assert.Equal(TimeSpan.FromMinutes(2), policies.Get(GuardedActionTypes.ReleaseLockdown).Lifetime);
     }
 
     [Fact]
     public void Constructor_NonPositiveLifetime_Throws()
     {
         Assert.Throws<ArgumentException>(() => new GuardedActionPolicies(
-            [new GuardedActionPolicy(GuardedActionTypes.Rollback, Role.ReleaseOwner, false, TimeSpan.Zero)]));
+            [new GuardedActionPolicy(GuardedActionTypes.ScopeRebind, Role.ReleaseOwner, false, TimeSpan.Zero)]));
     }
 
     [Fact]
