@@ -57,6 +57,7 @@ public static class DependencyInjection
         services.AddHttpClient(LockdownAlertWebhook.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
         services.AddSingleton<ContentReader>();
+        services.AddSingleton<IRebindFollower, ReleaseStagesFollower>();
         services.AddSingleton<ScopeService>();
         services.AddOptions<RollbackOptions>();
         services.AddSingleton<RollbackService>();

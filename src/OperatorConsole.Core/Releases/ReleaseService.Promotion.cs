@@ -29,21 +29,8 @@ public sealed partial class ReleaseService
     {
         var candidate = await RequirePromotableAsync(actor, ScopeOf(scopeId));
         var reason = $"Promote {candidate.Version} to production" + (operatorId is null ? string.Empty : $" (operator {operatorId})");
-        Release? promoted = null;
-        await scopes.RebindAsync(actor, token ?? string.Empty, candidate.ScopeId, candidate.Id, reason, alsoInTransaction: (c, rebind) =>
-        {
-            var current = Current(c, candidate.Id);
-            if (!current.IsCandidate)
-            {
-                throw new ConflictException($"{current.Version} is no longer the candidate ({current.Stage}).");
-            }
-
-            RetireReplaced(c, rebind.PreviousActive?.Id, $"Superseded by {current.Version}");
-            promoted = Save(c, current with { Stage = ReleaseStage.Promoted, Environment = ReleaseEnvironment.Production, PromotedAt = c.Now },
-                "release.promote", $"Promoted to production (binding v{rebind.Scope.Version}, previous active {rebind.PreviousActive?.Id ?? "none"} is the last known good)",
-                new { version = current.Version, bindingVersion = rebind.Scope.Version, previousActiveId = rebind.PreviousActive?.Id, lastKnownGoodId = rebind.Scope.LastKnownGoodId, operatorId });
-        });
-        return await CheckAfterDeployAsync(actor, promoted!);
+        await scopes.RebindAsync(actor, token ?? string.Empty, candidate.ScopeId, candidate.Id, reason);
+        return await CheckAfterDeployAsync(actor, Get(candidate.Id));
     }
 
     /// <summary>Step one of ROLLBACK_MODEL: a token to rebind the scope to its last known good.</summary>
@@ -61,24 +48,8 @@ public sealed partial class ReleaseService
     {
         var (scope, target) = await RequireRollbackTargetAsync(actor, ScopeOf(scopeId));
         var why = string.IsNullOrWhiteSpace(reason) ? "ROLLBACK_MODEL: back to the last known good" : reason.Trim();
-        Release? restored = null;
-        await scopes.RebindAsync(actor, token ?? string.Empty, scope, target, why + (operatorId is null ? string.Empty : $" (operator {operatorId})"), alsoInTransaction: (c, rebind) =>
-        {
-            var rolledBack = rebind.PreviousActive is null ? null : c.Session.Releases.Get(rebind.PreviousActive.Id);
-            if (rolledBack is not null)
-            {
-                Save(c, rolledBack with { Stage = ReleaseStage.RolledBack, Environment = ReleaseEnvironment.Staging, CanaryRatio = null },
-                    "release.rollback", $"Rolled back to {target}: {why}", new { version = rolledBack.Version, restoredId = target, reason = why, operatorId });
-            }
-
-            var back = c.Session.Releases.Get(target);
-            if (back is not null)
-            {
-                restored = Save(c, back with { Stage = ReleaseStage.Promoted, Environment = ReleaseEnvironment.Production },
-                    "release.restore", $"Back in production after rolling back {rebind.PreviousActive?.Id}", new { version = back.Version, operatorId });
-            }
-        });
-        return restored;
+        await scopes.RebindAsync(actor, token ?? string.Empty, scope, target, why + (operatorId is null ? string.Empty : $" (operator {operatorId})"));
+        return changes.Store.Read(s => s.Releases.Get(target));
     }
 
     /// <summary>Probes the scope's resolver: the check passes when it answers 200 and names the promoted manifest.</summary>
@@ -129,14 +100,5 @@ public sealed partial class ReleaseService
         }
 
         return (scope.Id, scope.LastKnownGoodId);
-    }
-
-    private static void RetireReplaced(Change c, string? previousActiveId, string why)
-    {
-        var replaced = previousActiveId is null ? null : c.Session.Releases.Get(previousActiveId);
-        if (replaced is { Stage: ReleaseStage.Promoted })
-        {
-            Save(c, replaced with { Stage = ReleaseStage.Retired, Environment = ReleaseEnvironment.Staging }, "release.retire", why, new { version = replaced.Version, reason = why });
-        }
     }
 }

@@ -186,7 +186,7 @@ public sealed partial class ReleaseService(ChangeRunner changes, ScopeService sc
     /// Writes the release with its ledger entry and events. A history line is kept for every stage change, not for every
     /// shadow report (those are in the ledger), so the detail stays readable after thousands of cycles.
     /// </summary>
-    private static Release Save(Change c, Release release, string action, string what, object payload, bool history = true)
+    internal static Release Save(Change c, Release release, string action, string what, object payload, bool history = true)
     {
         var entry = c.Record(action, $"release:{release.Id}", payload);
         var saved = history ? release with { History = [.. release.History, new ReleaseEvent(c.Now, c.Actor.DisplayName, release.Stage, what, entry.Sequence)] } : release;

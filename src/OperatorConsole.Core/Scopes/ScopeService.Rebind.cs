@@ -23,12 +23,10 @@ public sealed partial class ScopeService
     /// Step two: consumes the token and binds <paramref name="manifestId"/> as active in one transaction, with the
     /// ledger entry, the history line and the live events. The previous active becomes the last known good, except
     /// when the pointer returns to the last known good itself (a rollback): then the last known good stays.
-    /// <paramref name="alsoInTransaction"/> lets a caller whose own state follows the binding (a release's stage)
-    /// write it in the same transaction, so the pointer and that state can never disagree after a crash.
+    /// Every <see cref="IRebindFollower"/> writes the state that follows the pointer in the same transaction.
     /// </summary>
     public async Task<RebindResult> RebindAsync(
-        Actor actor, string token, string scopeId, string manifestId, string? reason, string? rollbackId = null,
-        Action<Change, RebindResult>? alsoInTransaction = null)
+        Actor actor, string token, string scopeId, string manifestId, string? reason, string? rollbackId = null)
     {
         var why = ScopeRules.RequireReason(reason);
         await RequireRebindAllowedAsync(actor, scopeId, manifestId);
@@ -62,7 +60,11 @@ public sealed partial class ScopeService
             c.Publish(Topics.Scope(scopeId), "scope.rebound", scopeId, summary, entry.Sequence);
             c.Publish(Topics.Scopes, "scope.rebound", scopeId, summary, entry.Sequence);
             var result = new RebindResult(rebound, manifest.Summary(), previous?.Summary(), entry.Sequence, confirmation.ConfirmedByName);
-            alsoInTransaction?.Invoke(c, result);
+            foreach (var follower in followers)
+            {
+                follower.Follow(c, result, why);
+            }
+
             return result;
         });
     }

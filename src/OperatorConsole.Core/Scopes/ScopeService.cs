@@ -7,7 +7,8 @@ namespace OperatorConsole.Core.Scopes;
 /// Scopes and their manifests: reads for pages, services and the API; definitions and registrations by release
 /// owners; checksum verification over stored or fetched content. Moving the active pointer is in ScopeService.Rebind.
 /// </summary>
-public sealed partial class ScopeService(ChangeRunner changes, GuardedActions.GuardedActionService guarded, ContentReader content)
+public sealed partial class ScopeService(
+    ChangeRunner changes, GuardedActions.GuardedActionService guarded, ContentReader content, IEnumerable<IRebindFollower> followers)
 {
     private const Role Publishers = Role.ReleaseOwner | Role.Admin;
 

@@ -127,4 +127,30 @@ public sealed class ReleasePromotionTests : IAsyncLifetime
 
         Assert.Equal(ScopeScene.V1, _scene.Store.Scopes.Active(ScopeScene.ScopeId).Active.Id);
     }
+
+    [Fact]
+    public async Task Promoted_ThenRolledBackFromTheScopeOrARollbackRun_ReleaseStagesFollowThePointer()
+    {
+        await _scene.ShadowedAsync();
+        await _scene.PromoteAsync();
+
+        await ScopeScene.RebindAsync(_scene.Store, ScopeScene.V1, "rollback step 3: back to the last known good");
+
+        var release = _scene.Releases.Get(ReleaseScene.ReleaseId);
+        Assert.Equal((ReleaseStage.RolledBack, ReleaseEnvironment.Staging), (release.Stage, release.Environment));
+        Assert.Equal(ScopeScene.V1, _scene.Store.Scopes.Active(ScopeScene.ScopeId).Active.Id);
+        Assert.Contains(_scene.Store.Ledger, e => e.Action == "release.rollback" && e.Payload.Contains("rollback step 3", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RegisteredRelease_BoundFromTheScopePage_IsInProduction()
+    {
+        await _scene.RegisterAsync();
+
+        await ScopeScene.RebindAsync(_scene.Store, ReleaseScene.ReleaseId, "bound by hand");
+
+        var release = _scene.Releases.Get(ReleaseScene.ReleaseId);
+        Assert.Equal((ReleaseStage.Promoted, ReleaseEnvironment.Production), (release.Stage, release.Environment));
+        Assert.NotNull(release.PromotedAt);
+    }
 }

@@ -84,7 +84,7 @@ public sealed class TestStore : IDisposable
         [new KillSwitchesSnapshotPart(), new OpenIncidentsSnapshotPart(), new FailureStatusSnapshotPart(), new ActiveManifestsSnapshotPart()],
         new LockdownAlertWebhook(HttpClients, _clock));
 
-    public ScopeService Scopes => new(Changes, GuardedActions, new ContentReader(HttpClients, Self));
+    public ScopeService Scopes => new(Changes, GuardedActions, new ContentReader(HttpClients, Self), [new ReleaseStagesFollower()]);
 
     public RollbackOptions RollbackOptions { get; } = new();
 
