@@ -1,4 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using OperatorConsole.Core;
 using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Evidence;
@@ -7,11 +10,11 @@ using OperatorConsole.Core.GuardedActions;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.Live;
+using OperatorConsole.Core.Persistence;
 using OperatorConsole.Core.Lockdown;
 using OperatorConsole.Core.Releases;
 using OperatorConsole.Core.Rollback;
 using OperatorConsole.Core.Runbooks;
-using OperatorConsole.Core.Runbooks.Import;
 using OperatorConsole.Core.Runs;
 using OperatorConsole.Core.Scopes;
 using OperatorConsole.Core.Users;
@@ -20,18 +23,15 @@ using OperatorConsole.Storage.Common;
 namespace OperatorConsole.Storage.Tests.Shared;
 
 /// <summary>
-/// A real LiteDB file in its own temp folder with the real Core services over it.
-/// Disposing closes the store and deletes the folder.
+/// A real LiteDB file in its own temp folder with the real Core services over it, wired by Core's own
+/// <see cref="Core.DependencyInjection.AddConsoleCore"/>; only the edges differ: the clock, the console's address,
+/// the password hasher, and the policies and options a test may set. Disposing closes the store and deletes the folder.
 /// </summary>
 public sealed class TestStore : IDisposable
 {
-    private static readonly IHttpClientFactory HttpClients = new ServiceCollection()
-        .AddHttpClient(ProbeRunner.HttpClientName).Services
-        .AddHttpClient(LockdownAlertWebhook.HttpClientName).Services
-        .BuildServiceProvider()
-        .GetRequiredService<IHttpClientFactory>();
-
     private readonly TimeProvider _clock;
+    private GuardedActionPolicies _guardedPolicies = new();
+    private ServiceProvider _services;
     private bool _open = true;
 
     public TestStore(TimeProvider? clock = null)
@@ -40,7 +40,7 @@ public sealed class TestStore : IDisposable
         Folder = Path.Combine(Path.GetTempPath(), "oc-storage-tests", Guid.NewGuid().ToString("N"));
         DataFile = Path.Combine(Folder, "console.db");
         Store = new LiteConsoleStore(DataFile);
-        Changes = new ChangeRunner(Store, Broadcaster, _clock);
+        _services = Build();
     }
 
     public string Folder { get; }
@@ -51,50 +51,57 @@ public sealed class TestStore : IDisposable
 
     public LiveEventBroadcaster Broadcaster { get; } = new();
 
-    public ChangeRunner Changes { get; private set; }
+    public ChangeRunner Changes => Service<ChangeRunner>();
 
     /// <summary>Where probe paths such as /health/live resolve; unreachable unless a test points it elsewhere.</summary>
     public SettableSelfAddress Self { get; } = new();
 
-    public RunbookService Runbooks => new(Changes, new RunbookParser());
+    public RunbookService Runbooks => Service<RunbookService>();
 
-    public RunService Runs => new(Changes, new ProbeRunner(HttpClients, Self, _clock));
+    public RunService Runs => Service<RunService>();
 
-    public UserService Users => new(Changes, new Sha256PasswordHashing());
+    public UserService Users => Service<UserService>();
 
-    public ApiKeyService ApiKeys => new(Changes);
+    public ApiKeyService ApiKeys => Service<ApiKeyService>();
 
-    public AuditService Audit => new(Changes);
+    public AuditService Audit => Service<AuditService>();
 
-    public IncidentService Incidents => new(Changes);
+    public IncidentService Incidents => Service<IncidentService>();
 
-    public PostIncidentService PostIncidents => new(Changes);
-    public EvidenceService Evidence => new(Changes);
+    public PostIncidentService PostIncidents => Service<PostIncidentService>();
 
-    public GuardedActionPolicies GuardedPolicies { get; set; } = new();
+    public EvidenceService Evidence => Service<EvidenceService>();
 
-    public GuardedActionService GuardedActions => new(Changes, GuardedPolicies);
+    /// <summary>Setting other policies rewires the services, as a host registering its own would.</summary>
+    public GuardedActionPolicies GuardedPolicies
+    {
+        get => _guardedPolicies;
+        set
+        {
+            _guardedPolicies = value;
+            Rebuild();
+        }
+    }
 
-    public KillSwitchService KillSwitches => new(Changes, GuardedActions);
+    public GuardedActionService GuardedActions => Service<GuardedActionService>();
 
-    public FailureStatusService FailureStatus => new(Changes, GuardedActions);
+    public KillSwitchService KillSwitches => Service<KillSwitchService>();
 
-    public LockdownService Lockdown => new(
-        Changes, GuardedActions,
-        [new KillSwitchesSnapshotPart(), new OpenIncidentsSnapshotPart(), new FailureStatusSnapshotPart(), new ActiveManifestsSnapshotPart()],
-        new LockdownAlertWebhook(HttpClients, _clock));
+    public FailureStatusService FailureStatus => Service<FailureStatusService>();
 
-    public ScopeService Scopes => new(Changes, GuardedActions, new ContentReader(HttpClients, Self), [new ReleaseStagesFollower()]);
+    public LockdownService Lockdown => Service<LockdownService>();
+
+    public ScopeService Scopes => Service<ScopeService>();
 
     public RollbackOptions RollbackOptions { get; } = new();
 
-    public RollbackService Rollbacks => new(Changes, Scopes, new ProbeRunner(HttpClients, Self, _clock), Microsoft.Extensions.Options.Options.Create(RollbackOptions));
+    public RollbackService Rollbacks => Service<RollbackService>();
 
     public ReleaseOptions ReleaseOptions { get; } = new() { DefaultScope = "porto" };
 
-    public ReleaseService Releases => new(Changes, Scopes, new ProbeRunner(HttpClients, Self, _clock), Microsoft.Extensions.Options.Options.Create(ReleaseOptions));
+    public ReleaseService Releases => Service<ReleaseService>();
 
-    public RollbackObjective Objective => new(Changes, Microsoft.Extensions.Options.Options.Create(RollbackOptions));
+    public RollbackObjective Objective => Service<RollbackObjective>();
 
     public IReadOnlyList<LedgerEntry> Ledger => Store.Read(s => s.Ledger.All().ToList());
 
@@ -109,7 +116,7 @@ public sealed class TestStore : IDisposable
     {
         Store = new LiteConsoleStore(DataFile);
         _open = true;
-        Changes = new ChangeRunner(Store, Broadcaster, _clock);
+        Rebuild();
     }
 
     public void Reopen()
@@ -120,6 +127,7 @@ public sealed class TestStore : IDisposable
 
     public void Dispose()
     {
+        _services.Dispose();
         if (_open)
         {
             Store.Dispose();
@@ -130,6 +138,29 @@ public sealed class TestStore : IDisposable
             Directory.Delete(Folder, recursive: true);
         }
     }
+
+    private T Service<T>()
+        where T : notnull => _services.GetRequiredService<T>();
+
+    private void Rebuild()
+    {
+        _services.Dispose();
+        _services = Build();
+    }
+
+    // The provider owns none of these instances, so disposing it never closes the store.
+    private ServiceProvider Build() => new ServiceCollection()
+        .AddLogging()
+        .AddConsoleCore()
+        .Replace(ServiceDescriptor.Singleton(_clock))
+        .Replace(ServiceDescriptor.Singleton(Broadcaster))
+        .Replace(ServiceDescriptor.Singleton(_guardedPolicies))
+        .AddSingleton<IConsoleStore>(Store)
+        .AddSingleton<ISelfBaseAddress>(Self)
+        .AddSingleton<IPasswordHashing, Sha256PasswordHashing>()
+        .AddSingleton(Options.Create(RollbackOptions))
+        .AddSingleton(Options.Create(ReleaseOptions))
+        .BuildServiceProvider();
 }
 
 public sealed class SettableSelfAddress : ISelfBaseAddress
