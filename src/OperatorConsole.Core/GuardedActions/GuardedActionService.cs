@@ -25,6 +25,12 @@ public sealed class GuardedActionService(ChangeRunner changes, GuardedActionPoli
     public const string ConfirmAction = "guarded.confirm";
     public const string PolicyAction = "guarded.policy.set";
 
+    /// <summary>
+    /// How long an expired token stays stored: long enough that a late confirmation is told "expired" rather than
+    /// "unknown", short enough that the store does not grow with every request. The ledger keeps every request and use.
+    /// </summary>
+    public static readonly TimeSpan ExpiredTokensKeptFor = TimeSpan.FromDays(1);
+
     /// <summary>The effective policies: configured ones with the Admin's stored four-eyes choices applied.</summary>
     public IReadOnlyList<GuardedActionPolicy> Policies() =>
         changes.Store.Read(s => policies.Configured.Select(p => policies.Effective(s.GuardedActions, p.ActionType)).ToList());
@@ -55,6 +61,7 @@ public sealed class GuardedActionService(ChangeRunner changes, GuardedActionPoli
                 ExpiresAt = c.Now + effective.Lifetime,
                 FourEyes = effective.FourEyes,
             };
+            c.Session.GuardedActions.DeleteExpiredBefore(c.Now - ExpiredTokensKeptFor);
             c.Session.GuardedActions.Upsert(pending);
             c.Record(RequestAction, Subject(actionType, target), new
             {

@@ -64,4 +64,7 @@ public interface IGuardedActionRepository
     IReadOnlyList<GuardedActionPolicyOverride> PolicyOverrides();
 
     void UpsertPolicyOverride(GuardedActionPolicyOverride policyOverride);
+
+    /// <summary>Removes the confirmations that expired before <paramref name="cutoff"/>; returns how many.</summary>
+    int DeleteExpiredBefore(DateTimeOffset cutoff);
 }

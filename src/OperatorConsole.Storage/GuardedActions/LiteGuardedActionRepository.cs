@@ -42,4 +42,10 @@ internal sealed class LiteGuardedActionRepository(ILiteDatabase db, bool writabl
         LiteSession.EnsureWritable(writable);
         _policies.Upsert(JsonDocuments.Wrap(policyOverride.ActionType, policyOverride));
     }
+
+    public int DeleteExpiredBefore(DateTimeOffset cutoff)
+    {
+        LiteSession.EnsureWritable(writable);
+        return _tokens.DeleteMany(Query.LT("expiresAt", cutoff.UtcDateTime));
+    }
 }

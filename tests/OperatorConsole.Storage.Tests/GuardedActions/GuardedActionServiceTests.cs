@@ -68,6 +68,19 @@ public sealed class GuardedActionServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task Request_ADayAfterAnExpiry_PurgesTheOldTokenWhichIsThenUnknown()
+    {
+        var old = await _store.GuardedActions.RequestAsync(TestActors.Omar, Reset, "ai-core", Params);
+        _clock.Now += TimeSpan.FromMinutes(2) + GuardedActionService.ExpiredTokensKeptFor + TimeSpan.FromSeconds(1);
+        var recent = await _store.GuardedActions.RequestAsync(TestActors.Omar, Reset, "ai-core", Params);
+
+        Assert.Null(_store.Store.Read(s => s.GuardedActions.Get(ConfirmationTokens.Hash(old.Token))));
+        Assert.NotNull(_store.Store.Read(s => s.GuardedActions.Get(ConfirmationTokens.Hash(recent.Token))));
+        await AssertRefusedAsync<ConflictException>(
+            old.Token, () => _store.GuardedActions.ConfirmAsync(TestActors.Omar, old.Token, Reset, "ai-core", Params), "unknown");
+    }
+
+    [Fact]
     public async Task Confirm_OneSecondBeforeExpiry_Works()
     {
         var request = await _store.GuardedActions.RequestAsync(TestActors.Omar, Reset, "ai-core", Params);
