@@ -61,9 +61,11 @@ public sealed partial class ReleaseService(ChangeRunner changes, ScopeService sc
 
         await changes.RequireNotLockedDownAsync(actor, "release.register", $"scope:{scopeId}");
         var metadata = input.Metadata ?? new Dictionary<string, string>();
-        await scopes.RegisterManifestAsync(actor, scopeId, ReleaseArtefacts.Manifest(scopeId, version, input, metadata, changes.Now));
+        var manifest = ReleaseArtefacts.Manifest(scopeId, version, input, metadata, changes.Now);
+        ScopeRules.Check(manifest);
         return await changes.RunAsync(actor, c =>
         {
+            ScopeService.RegisterManifest(c, scopeId, manifest);
             var release = new Release
             {
                 Id = id,

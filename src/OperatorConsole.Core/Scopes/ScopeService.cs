@@ -81,37 +81,44 @@ public sealed partial class ScopeService(
         await changes.RequireAsync(actor, Publishers, "scope.register-manifest", $"scope:{scopeId}");
         ScopeRules.Check(input);
         await changes.RequireNotLockedDownAsync(actor, "scope.register-manifest", $"scope:{scopeId}");
-        return await changes.RunAsync(actor, c =>
-        {
-            _ = c.Session.Scopes.Get(scopeId) ?? throw UnknownScope(scopeId);
-            if (c.Session.Scopes.GetManifest(input.Id) is not null)
-            {
-                throw new ConflictException($"Manifest '{input.Id}' is already registered.");
-            }
+        return await changes.RunAsync(actor, c => RegisterManifest(c, scopeId, input));
+    }
 
-            var manifest = new Manifest
-            {
-                Id = input.Id,
-                ScopeId = scopeId,
-                Version = input.Version.Trim(),
-                ManifestChecksum = input.ManifestChecksum,
-                PackChecksum = input.PackChecksum,
-                CreatedAt = input.CreatedAt ?? c.Now,
-                OriginRelease = Blank(input.OriginRelease),
-                Changelog = Blank(input.Changelog),
-                ManifestContent = input.ManifestContent,
-                PackContent = input.PackContent,
-                ManifestUrl = Blank(input.ManifestUrl),
-                PackUrl = Blank(input.PackUrl),
-                RegisteredBy = c.Actor.DisplayName,
-                RegisteredAt = c.Now,
-            };
-            c.Session.Scopes.Upsert(manifest);
-            var entry = c.Record("scope.register-manifest", $"scope:{scopeId}", manifest.Summary());
-            c.Publish(Topics.Scope(scopeId), "scope.manifest-registered", scopeId, $"{manifest.Id} {manifest.Version} registered", entry.Sequence);
-            c.Publish(Topics.Scopes, "scope.manifest-registered", scopeId, null, entry.Sequence);
-            return manifest.Summary();
-        });
+    /// <summary>
+    /// The registration itself, inside the caller's change: a release registers its manifest and itself in one
+    /// transaction, so a crash can never leave a manifest without its release. The caller has checked role, input
+    /// and lockdown.
+    /// </summary>
+    internal static ManifestSummary RegisterManifest(Change c, string scopeId, ManifestInput input)
+    {
+        _ = c.Session.Scopes.Get(scopeId) ?? throw UnknownScope(scopeId);
+        if (c.Session.Scopes.GetManifest(input.Id) is not null)
+        {
+            throw new ConflictException($"Manifest '{input.Id}' is already registered.");
+        }
+
+        var manifest = new Manifest
+        {
+            Id = input.Id,
+            ScopeId = scopeId,
+            Version = input.Version.Trim(),
+            ManifestChecksum = input.ManifestChecksum,
+            PackChecksum = input.PackChecksum,
+            CreatedAt = input.CreatedAt ?? c.Now,
+            OriginRelease = Blank(input.OriginRelease),
+            Changelog = Blank(input.Changelog),
+            ManifestContent = input.ManifestContent,
+            PackContent = input.PackContent,
+            ManifestUrl = Blank(input.ManifestUrl),
+            PackUrl = Blank(input.PackUrl),
+            RegisteredBy = c.Actor.DisplayName,
+            RegisteredAt = c.Now,
+        };
+        c.Session.Scopes.Upsert(manifest);
+        var entry = c.Record("scope.register-manifest", $"scope:{scopeId}", manifest.Summary());
+        c.Publish(Topics.Scope(scopeId), "scope.manifest-registered", scopeId, $"{manifest.Id} {manifest.Version} registered", entry.Sequence);
+        c.Publish(Topics.Scopes, "scope.manifest-registered", scopeId, null, entry.Sequence);
+        return manifest.Summary();
     }
 
     /// <summary>
