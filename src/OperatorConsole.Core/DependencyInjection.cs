@@ -55,7 +55,7 @@ public static class DependencyInjection
         services.AddSingleton<LockdownAlertWebhook>();
         services.AddSingleton<LockdownService>();
         services.AddHttpClient(LockdownAlertWebhook.HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+            .ConfigurePrimaryHttpMessageHandler(OutboundHttp.Handler);
         services.AddSingleton<ContentReader>();
         services.AddSingleton<IRebindFollower, ReleaseStagesFollower>();
         services.AddSingleton<ScopeService>();
@@ -65,7 +65,7 @@ public static class DependencyInjection
         services.AddOptions<ReleaseOptions>();
         services.AddSingleton<ReleaseService>();
         services.AddHttpClient(ProbeRunner.HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+            .ConfigurePrimaryHttpMessageHandler(OutboundHttp.Handler);
         return services;
     }
 }

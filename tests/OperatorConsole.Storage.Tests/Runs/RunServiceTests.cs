@@ -218,6 +218,19 @@ public sealed class RunServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task RunProbe_TargetIsTheCloudMetadataAddress_RecordedAsRefusedWithoutConnecting()
+    {
+        var run = await StartDrillAsync();
+        var probeStep = ProbeStepOf(run);
+        _store.Self.Address = new Uri("http://169.254.169.254/");
+
+        var result = await _store.Runs.RunProbeAsync(TestActors.Omar, run.Id, probeStep);
+
+        Assert.False(result.Passed);
+        Assert.Contains("link-local", result.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunProbe_StepAlreadyChecked_ConflictWithoutCallingTheTarget()
     {
         var run = await StartDrillAsync();
