@@ -49,17 +49,15 @@ public sealed class ChangeRunner(IConsoleStore store, ILiveEventPublisher publis
         }
 
         var needed = string.Join(" or ", Roles.Names(anyOf));
-
-        // The subject often carries caller input; a control character in it must not turn the refusal into an error.
-        var safeSubject = new string(subject.Where(ch => !char.IsControl(ch)).ToArray());
-        await RunAsync(actor, c => c.Record(action, safeSubject, new { reason = $"requires {needed}" }, LedgerOutcome.Denied));
+        await RecordDeniedAsync(actor, action, subject, new { reason = $"requires {needed}" });
         throw new AccessDeniedException($"{actor.DisplayName} may not {action.Replace('.', ' ')}: it requires the {needed} role.");
     }
 
     /// <summary>
     /// The one lockdown gate. Every MANAGEMENT action calls it after its role check and before its change: runbook
     /// imports, kill-switch create/edit and flips away from the safe state (and drills, which flip away), user and role
-    /// changes, API key creation, guarded-policy and alert settings. Promotions and rebinds call it too when they exist.
+    /// changes, API key creation, guarded-policy and alert settings, scope and manifest registration, rebinds other than
+    /// a return to the last known good, and every release step up to promotion.
     /// Reading, notes, evidence, decisions, incident lifecycle, runs and flips toward the safe state never call it.
     /// While the console is locked down it writes a 'denied' ledger entry and throws <see cref="LockedDownException"/>.
     /// A change that races the lockdown commits before it on the single writer, so the pre-halt snapshot includes it.
@@ -72,8 +70,14 @@ public sealed class ChangeRunner(IConsoleStore store, ILiveEventPublisher publis
             return;
         }
 
-        var safeSubject = new string(subject.Where(ch => !char.IsControl(ch)).ToArray());
-        await RunAsync(actor, c => c.Record(action, safeSubject, new { reason = "console in emergency lockdown", lockdownId = active.Id }, LedgerOutcome.Denied));
+        await RecordDeniedAsync(actor, action, subject, new { reason = "console in emergency lockdown", lockdownId = active.Id });
         throw new LockedDownException(LockdownMessages.Refusal(active));
+    }
+
+    private Task RecordDeniedAsync(Actor actor, string action, string subject, object payload)
+    {
+        // The subject often carries caller input; a control character in it must not turn the refusal into an error.
+        var safeSubject = new string(subject.Where(ch => !char.IsControl(ch)).ToArray());
+        return RunAsync(actor, c => c.Record(action, safeSubject, payload, LedgerOutcome.Denied));
     }
 }
