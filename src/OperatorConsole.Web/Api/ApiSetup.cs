@@ -1,4 +1,16 @@
-using OperatorConsole.Web.Api.Commands;
+using OperatorConsole.Web.Features.Audit;
+using OperatorConsole.Web.Features.Commands;
+using OperatorConsole.Web.Features.Evidence;
+using OperatorConsole.Web.Features.FailureStatus;
+using OperatorConsole.Web.Features.GuardedActions;
+using OperatorConsole.Web.Features.Incidents;
+using OperatorConsole.Web.Features.KillSwitches;
+using OperatorConsole.Web.Features.Lockdown;
+using OperatorConsole.Web.Features.Releases;
+using OperatorConsole.Web.Features.Rollback;
+using OperatorConsole.Web.Features.Runbooks;
+using OperatorConsole.Web.Features.Runs;
+using OperatorConsole.Web.Features.Scopes;
 using OperatorConsole.Web.Auth;
 
 namespace OperatorConsole.Web.Api;

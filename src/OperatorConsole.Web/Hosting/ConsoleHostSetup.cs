@@ -9,7 +9,7 @@ using OperatorConsole.Core.Scopes;
 using OperatorConsole.Storage;
 using OperatorConsole.Storage.Common;
 using OperatorConsole.Web.Api;
-using OperatorConsole.Web.Api.Commands;
+using OperatorConsole.Web.Features.Commands;
 using OperatorConsole.Web.Auth;
 using OperatorConsole.Web.Components;
 using OperatorConsole.Web.Components.Shared;

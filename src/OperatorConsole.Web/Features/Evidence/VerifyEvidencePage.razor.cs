@@ -2,7 +2,6 @@ using System.Text;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using OperatorConsole.Core.Evidence;
-using OperatorConsole.Web.Api;
 
 namespace OperatorConsole.Web.Features.Evidence;
 

@@ -3,7 +3,9 @@ using OperatorConsole.Core.GuardedActions;
 using OperatorConsole.Core.Lockdown;
 using OperatorConsole.Web.Auth;
 
-namespace OperatorConsole.Web.Api;
+using OperatorConsole.Web.Features.GuardedActions;
+
+namespace OperatorConsole.Web.Features.Lockdown;
 
 /// <summary>
 /// The panic button over HTTP: engage, read, download the pre-halt snapshot, and the two explicit release steps
@@ -18,12 +20,6 @@ public static class LockdownEndpoints
     public sealed record ReleaseConfirm(string? Token, string? Reason);
 
     public sealed record Settings(string? AlertWebhookUrl);
-
-    /// <summary>What a guarded request hands back; the token is shown this once.</summary>
-    public sealed record TokenIssued(string ConfirmationToken, string RequestId, string Action, string Target, DateTimeOffset ExpiresAt, bool FourEyes)
-    {
-        public static TokenIssued From(GuardedRequest r) => new(r.Token, r.RequestId, r.ActionType, r.Target, r.ExpiresAt, r.FourEyes);
-    }
 
     public static RouteGroupBuilder MapLockdownEndpoints(this RouteGroupBuilder api)
     {

@@ -1,7 +1,8 @@
 using OperatorConsole.Core.FailureStatus;
 using OperatorConsole.Web.Auth;
+using OperatorConsole.Web.Features.GuardedActions;
 
-namespace OperatorConsole.Web.Api;
+namespace OperatorConsole.Web.Features.FailureStatus;
 
 /// <summary>Services report their failure mode here (OnCall API key); resetting to NORMAL is the guarded two-step.</summary>
 public static class FailureStatusEndpoints
@@ -18,7 +19,7 @@ public static class FailureStatusEndpoints
             status.ReportAsync(http.User.ToActor(), body));
 
         group.MapPost("/reset/request", async (HttpContext http, FailureStatusService status, Reset body) =>
-            Results.Ok(LockdownEndpoints.TokenIssued.From(await status.RequestResetAsync(http.User.ToActor(), body.Reason))));
+            Results.Ok(TokenIssued.From(await status.RequestResetAsync(http.User.ToActor(), body.Reason))));
 
         group.MapPost("/reset/confirm", (HttpContext http, FailureStatusService status, Reset body) =>
             status.ResetAsync(http.User.ToActor(), body.Token, body.Reason));

@@ -3,7 +3,7 @@ using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Web.Auth;
 
-namespace OperatorConsole.Web.Api;
+namespace OperatorConsole.Web.Features.Incidents;
 
 /// <summary>The post-incident record over HTTP; the same cookie or API-key auth as the rest of /api.</summary>
 public static class PostIncidentEndpoints

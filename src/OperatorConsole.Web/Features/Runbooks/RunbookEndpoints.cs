@@ -2,7 +2,7 @@ using OperatorConsole.Web.Auth;
 using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Runbooks;
 
-namespace OperatorConsole.Web.Api;
+namespace OperatorConsole.Web.Features.Runbooks;
 
 public static class RunbookEndpoints
 {

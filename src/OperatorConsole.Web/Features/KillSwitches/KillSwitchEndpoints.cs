@@ -2,8 +2,9 @@ using Microsoft.Net.Http.Headers;
 using OperatorConsole.Core.Common;
 using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Web.Auth;
+using OperatorConsole.Web.Features.GuardedActions;
 
-namespace OperatorConsole.Web.Api;
+namespace OperatorConsole.Web.Features.KillSwitches;
 
 /// <summary>
 /// Services read switches here (API key or cookie); reads carry an ETag from the version and answer 304 to a
@@ -57,7 +58,7 @@ public static class KillSwitchEndpoints
 
         // Step one of turning a protective switch off; send the token with the flip.
         group.MapPost("/{key}/disable-request", async (HttpContext http, KillSwitchService switches, string key, string? scope, DisableRequest body) =>
-            Results.Ok(LockdownEndpoints.TokenIssued.From(await switches.RequestDisableAsync(http.User.ToActor(), key, scope, body.Reason))));
+            Results.Ok(TokenIssued.From(await switches.RequestDisableAsync(http.User.ToActor(), key, scope, body.Reason))));
 
         group.MapPost("/{key}/validation", (HttpContext http, KillSwitchService switches, string key, string? scope, Validation body) =>
             switches.RecordValidationAsync(http.User.ToActor(), key, scope, body.Result));

@@ -1,4 +1,4 @@
-namespace OperatorConsole.Web.Api.Commands;
+namespace OperatorConsole.Web.Features.Commands;
 
 public static class CommandSetup
 {

@@ -2,7 +2,7 @@ using System.Text.Json;
 using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Releases;
 
-namespace OperatorConsole.Web.Api.Commands;
+namespace OperatorConsole.Web.Features.Commands;
 
 /// <summary>
 /// 001's shadow path: REGISTER_MODEL, SET_CANDIDATE_MODEL, SET_CANARY_RATIO, and PROMOTE_CANDIDATE / ROLLBACK_MODEL with

@@ -1,6 +1,6 @@
 using OperatorConsole.Core.FailureStatus;
 
-namespace OperatorConsole.Web.Api.Commands;
+namespace OperatorConsole.Web.Features.Commands;
 
 /// <summary>RESET_FAILURE_STATUS with the confirmation_token round trip (001).</summary>
 public sealed class FailureStatusCommands(FailureStatusService status) : ICommandHandler

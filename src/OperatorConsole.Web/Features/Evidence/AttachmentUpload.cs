@@ -1,7 +1,7 @@
 using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Evidence;
 
-namespace OperatorConsole.Web.Api;
+namespace OperatorConsole.Web.Features.Evidence;
 
 /// <summary>Reads an uploaded file without ever buffering more than one byte past the limit.</summary>
 internal static class AttachmentUpload

@@ -2,7 +2,7 @@ using OperatorConsole.Core.Common;
 using OperatorConsole.Core.GuardedActions;
 using OperatorConsole.Web.Auth;
 
-namespace OperatorConsole.Web.Api;
+namespace OperatorConsole.Web.Features.GuardedActions;
 
 /// <summary>The guarded action types with their roles, token lifetime and four-eyes setting; an Admin toggles four-eyes.</summary>
 public static class GuardedActionEndpoints

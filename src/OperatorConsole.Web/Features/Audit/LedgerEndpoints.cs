@@ -1,7 +1,7 @@
 using OperatorConsole.Core.Audit;
 using OperatorConsole.Web.Features.Audit;
 
-namespace OperatorConsole.Web.Api;
+namespace OperatorConsole.Web.Features.Audit;
 
 public static class LedgerEndpoints
 {

@@ -3,7 +3,7 @@ using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Evidence;
 using OperatorConsole.Web.Auth;
 
-namespace OperatorConsole.Web.Api;
+namespace OperatorConsole.Web.Features.Evidence;
 
 /// <summary>Attachments of an incident, preserving its evidence bundle, and verifying a bundle handed back.</summary>
 public static class EvidenceEndpoints

@@ -1,6 +1,6 @@
 using OperatorConsole.Core.Lockdown;
 
-namespace OperatorConsole.Web.Api.Commands;
+namespace OperatorConsole.Web.Features.Commands;
 
 /// <summary>EMERGENCY_LOCKDOWN, and UNRELEASE_LOCKDOWN with the confirmation_token round trip (001).</summary>
 public sealed class LockdownCommands(LockdownService lockdown) : ICommandHandler

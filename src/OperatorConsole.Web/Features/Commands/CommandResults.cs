@@ -1,7 +1,7 @@
 using System.Text.Json;
 using OperatorConsole.Core.GuardedActions;
 
-namespace OperatorConsole.Web.Api.Commands;
+namespace OperatorConsole.Web.Features.Commands;
 
 /// <summary>Answers in 001's snake_case style.</summary>
 public static class CommandResults

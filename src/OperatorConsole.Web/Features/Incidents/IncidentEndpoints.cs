@@ -2,7 +2,7 @@ using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Web.Auth;
 
-namespace OperatorConsole.Web.Api;
+namespace OperatorConsole.Web.Features.Incidents;
 
 public static class IncidentEndpoints
 {

@@ -1,6 +1,6 @@
 using OperatorConsole.Core.Releases;
 
-namespace OperatorConsole.Web.Api;
+namespace OperatorConsole.Web.Features.Releases;
 
 /// <summary>Read side of releases; changes go through POST /api/commands (001's model commands).</summary>
 public static class ReleaseEndpoints

@@ -2,7 +2,7 @@ using System.Text.Json;
 using OperatorConsole.Core.Common;
 using OperatorConsole.Web.Auth;
 
-namespace OperatorConsole.Web.Api.Commands;
+namespace OperatorConsole.Web.Features.Commands;
 
 /// <summary>
 /// POST /api/commands: 001's JSON command style, <c>{"type":"…","operator_id":"…", …}</c>, dispatched to the registered

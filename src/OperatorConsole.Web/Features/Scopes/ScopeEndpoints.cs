@@ -3,7 +3,7 @@ using OperatorConsole.Core.Rollback;
 using OperatorConsole.Core.Scopes;
 using OperatorConsole.Web.Auth;
 
-namespace OperatorConsole.Web.Api;
+namespace OperatorConsole.Web.Features.Scopes;
 
 /// <summary>
 /// Scopes, their manifests and the two-step rebind. Services resolve a scope's active manifest at

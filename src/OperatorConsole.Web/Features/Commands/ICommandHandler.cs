@@ -1,4 +1,4 @@
-namespace OperatorConsole.Web.Api.Commands;
+namespace OperatorConsole.Web.Features.Commands;
 
 /// <summary>
 /// One family of 001-style JSON commands for POST /api/commands. Register an implementation in

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using OperatorConsole.Core.Common;
 
-namespace OperatorConsole.Web.Api.Commands;
+namespace OperatorConsole.Web.Features.Commands;
 
 /// <summary>
 /// A parsed command: its type, the authenticated <see cref="Actor"/>, the operator id the sender named (recorded

@@ -2,7 +2,7 @@ using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Rollback;
 using OperatorConsole.Web.Auth;
 
-namespace OperatorConsole.Web.Api;
+namespace OperatorConsole.Web.Features.Rollback;
 
 /// <summary>Rollback runs and drills: start, the steps in order (step 3 is two-step guarded), and the objective proof.</summary>
 public static class RollbackEndpoints

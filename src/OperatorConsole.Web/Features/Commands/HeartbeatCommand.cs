@@ -2,7 +2,7 @@ using OperatorConsole.Core.FailureStatus;
 using OperatorConsole.Core.Lockdown;
 using OperatorConsole.Core.Releases;
 
-namespace OperatorConsole.Web.Api.Commands;
+namespace OperatorConsole.Web.Features.Commands;
 
 /// <summary>
 /// HEARTBEAT: what the console knows about a model slot — active model, last known good, candidate with its shadow

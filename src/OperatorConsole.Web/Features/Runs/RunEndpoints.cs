@@ -2,7 +2,7 @@ using OperatorConsole.Web.Auth;
 using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Runs;
 
-namespace OperatorConsole.Web.Api;
+namespace OperatorConsole.Web.Features.Runs;
 
 public static class RunEndpoints
 {

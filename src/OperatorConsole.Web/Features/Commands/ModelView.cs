@@ -1,6 +1,6 @@
 using OperatorConsole.Core.Releases;
 
-namespace OperatorConsole.Web.Api.Commands;
+namespace OperatorConsole.Web.Features.Commands;
 
 /// <summary>Releases and model slots as 001's commands answer them (serialized snake_case by CommandResults).</summary>
 public static class ModelView
