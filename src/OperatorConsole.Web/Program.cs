@@ -1,13 +1,20 @@
+using OperatorConsole.Web.Features.HostAdmin;
 using OperatorConsole.Web.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+if (HostAdminCommand.IsRequested(args))
+{
+    return await HostAdminCommand.RunAsync(args);
+}
+
+var builder = WebApplication.CreateBuilder(DemoMode.ExpandSwitch(args));
 builder.AddConsoleLogging();
 builder.AddConsoleHost();
 
 var app = builder.Build();
 app.UseConsolePipeline();
 app.MapConsoleEndpoints();
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>Visible to the test hosts (WebApplicationFactory).</summary>
 public partial class Program;

@@ -12,21 +12,32 @@ namespace OperatorConsole.Testing;
 
 /// <summary>
 /// The real console (Kestrel on 127.0.0.1, a random port) over a fresh LiteDB file seeded from
-/// seed-data/, exactly as a newcomer gets it. One per test class via IClassFixture.
+/// seed-data/ with the demo on, exactly as a newcomer following the README gets it. One per test class via IClassFixture.
 /// </summary>
 public sealed class ConsoleHost : WebApplicationFactory<Program>
 {
     public const string AdminPassword = "demo-admin";
 
     private readonly string _folder = Directory.CreateTempSubdirectory("operator-console-test-").FullName;
+    private readonly bool _demo;
 
     public ConsoleHost()
+        : this(demo: true, dataFile: null)
     {
+    }
+
+    private ConsoleHost(bool demo, string? dataFile)
+    {
+        _demo = demo;
+        DataFile = dataFile ?? Path.Combine(_folder, "console.db");
         UseKestrel(0);
         StartServer();
     }
 
-    public string DataFile => Path.Combine(_folder, "console.db");
+    public string DataFile { get; }
+
+    /// <summary>A console started without the demo, as in production, optionally over an existing data file.</summary>
+    public static ConsoleHost WithoutDemo(string? dataFile = null) => new(demo: false, dataFile);
 
     public Uri BaseAddress => ClientOptions.BaseAddress;
 
@@ -69,6 +80,7 @@ public sealed class ConsoleHost : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Storage:DataFile", DataFile);
+        builder.UseSetting("Demo:Enabled", _demo ? "true" : "false");
         builder.UseSetting("Logs:Folder", Path.Combine(_folder, "logs"));
     }
 

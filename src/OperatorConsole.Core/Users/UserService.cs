@@ -24,6 +24,9 @@ public sealed partial class UserService(ChangeRunner changes, IPasswordHashing h
 
     public IReadOnlyList<User> List() => changes.Store.Read(s => s.Users.All());
 
+    /// <summary>Whether someone can administer this console; without it the first Admin comes from the host's admin command.</summary>
+    public bool HasActiveAdmin() => List().Any(u => !u.Disabled && u.Roles.HasFlag(Role.Admin));
+
     public async Task<User> CreateAsync(Actor actor, string userName, string displayName, string password, Role roles)
     {
         await changes.RequireAsync(actor, Role.Admin, "user.create", $"user:{userName}");
@@ -87,6 +90,22 @@ public sealed partial class UserService(ChangeRunner changes, IPasswordHashing h
             c.Session.Users.Upsert(user with { Roles = roles });
             var entry = c.Record("user.set-roles", $"user:{userId}", new { from = Roles.Names(user.Roles), to = Roles.Names(roles) });
             c.Publish(Topics.Users, "user.roles-changed", userId, string.Join(", ", Roles.Names(roles)), entry.Sequence);
+            return true;
+        });
+    }
+
+    /// <summary>Sets a new password (the host's admin command, for a forgotten one); the ledger names the user, never the password.</summary>
+    public async Task ResetPasswordAsync(Actor actor, string userId, string password)
+    {
+        await changes.RequireAsync(actor, Role.Admin, "user.reset-password", $"user:{userId}");
+        await changes.RequireNotLockedDownAsync(actor, "user.reset-password", $"user:{userId}");
+        ValidatePassword(password);
+        var hash = hashing.Hash(password);
+        await changes.RunAsync(actor, c =>
+        {
+            var user = c.Session.Users.Get(userId) ?? throw new NotFoundException($"No user '{userId}'.");
+            c.Session.Users.Upsert(user with { PasswordHash = hash });
+            c.Record("user.reset-password", $"user:{userId}", new { });
             return true;
         });
     }

@@ -9,34 +9,30 @@ using OperatorConsole.Core.Users;
 
 namespace OperatorConsole.Storage.Seeding;
 
-/// <summary>Fills an empty store from seed-data/: demo users, the kill switches, the demo scopes, then every runbook in runbooks/*.md.</summary>
+/// <summary>
+/// Fills a store from seed-data/. What any console may start with (the kill switches and every runbook in
+/// runbooks/*.md) is loaded on a first start; the demo (users with published passwords and the demo scopes
+/// whose probes point at the demo resolver) only when the demo is asked for.
+/// </summary>
 public sealed class SeedDataLoader(
     IConsoleStore store, UserService users, RunbookService runbooks, KillSwitchService killSwitches, ScopeService scopes, ILogger<SeedDataLoader> logger)
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     private sealed record SeedUser(string Id, string DisplayName, string[] Roles, string Password);
 
-    public bool IsEmpty => store.Read(s => s.Users.All().Count == 0);
+    /// <summary>Nothing was ever written: the ledger has no entry.</summary>
+    public bool IsEmpty => store.Read(s => s.Ledger.Head()) is null;
+
+    /// <summary>No user exists yet, so demo users cannot clash with real ones.</summary>
+    public bool HasNoUsers => store.Read(s => s.Users.All().Count == 0);
 
     public async Task LoadAsync(string seedDataPath)
     {
-        var usersFile = Path.Combine(seedDataPath, "users.json");
-        if (File.Exists(usersFile))
-        {
-            var seedUsers = JsonSerializer.Deserialize<SeedUser[]>(
-                await File.ReadAllTextAsync(usersFile), new JsonSerializerOptions(JsonSerializerDefaults.Web)) ?? [];
-            foreach (var u in seedUsers)
-            {
-                await users.CreateAsync(Actor.System, u.Id, u.DisplayName, u.Password, Roles.Parse(u.Roles));
-            }
-
-            logger.LogInformation("Seeded {UserCount} demo users", seedUsers.Length);
-        }
-
         var switchesFile = Path.Combine(seedDataPath, "kill-switches.json");
         if (File.Exists(switchesFile))
         {
-            var seedSwitches = JsonSerializer.Deserialize<KillSwitchDefinition[]>(
-                await File.ReadAllTextAsync(switchesFile), new JsonSerializerOptions(JsonSerializerDefaults.Web)) ?? [];
+            var seedSwitches = JsonSerializer.Deserialize<KillSwitchDefinition[]>(await File.ReadAllTextAsync(switchesFile), Json) ?? [];
             foreach (var definition in seedSwitches)
             {
                 await killSwitches.CreateAsync(Actor.System, definition);
@@ -44,9 +40,6 @@ public sealed class SeedDataLoader(
 
             logger.LogInformation("Seeded {KillSwitchCount} kill switches", seedSwitches.Length);
         }
-
-        var scopeCount = await ScopeSeed.LoadAsync(seedDataPath, scopes);
-        logger.LogInformation("Seeded {ScopeCount} scopes", scopeCount);
 
         var runbookFolder = Path.Combine(seedDataPath, "runbooks");
         if (!Directory.Exists(runbookFolder))
@@ -62,5 +55,24 @@ public sealed class SeedDataLoader(
                 "Seeded runbook {RunbookId} with {StepCount} steps and {RepairCount} encoding repairs",
                 result.Runbook.Id, result.Runbook.AllSteps.Count(), result.Runbook.Repairs.Count);
         }
+    }
+
+    /// <summary>The demo users (users.json) and the demo scopes (scopes.json); for local use only.</summary>
+    public async Task LoadDemoAsync(string seedDataPath)
+    {
+        var usersFile = Path.Combine(seedDataPath, "users.json");
+        if (File.Exists(usersFile))
+        {
+            var seedUsers = JsonSerializer.Deserialize<SeedUser[]>(await File.ReadAllTextAsync(usersFile), Json) ?? [];
+            foreach (var u in seedUsers)
+            {
+                await users.CreateAsync(Actor.System, u.Id, u.DisplayName, u.Password, Roles.Parse(u.Roles));
+            }
+
+            logger.LogWarning("Seeded {UserCount} demo users with published passwords: for local use only", seedUsers.Length);
+        }
+
+        var scopeCount = await ScopeSeed.LoadAsync(seedDataPath, scopes);
+        logger.LogInformation("Seeded {ScopeCount} demo scopes", scopeCount);
     }
 }

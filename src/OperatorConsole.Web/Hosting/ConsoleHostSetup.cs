@@ -26,6 +26,7 @@ public static class ConsoleHostSetup
         // Serve the static web assets of referenced packages (MudBlazor) from their build-time
         // locations in every environment, so `dotnet run` works without publishing first.
         builder.WebHost.UseStaticWebAssets();
+        builder.UseDefaultListenAddress();
         var services = builder.Services;
         services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection(StorageOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
@@ -42,7 +43,8 @@ public static class ConsoleHostSetup
             .ValidateOnStart();
         services.AddConsoleStorage(Path.Combine(builder.Environment.ContentRootPath, dataFile));
         services.AddSingleton<ISelfBaseAddress, ServerSelfAddress>();
-        services.AddHostedService<SeedOnFirstStart>();
+        services.AddSingleton<SeedOnFirstStart>();
+        services.AddHostedService(sp => sp.GetRequiredService<SeedOnFirstStart>());
 
         services.AddConsoleAuth();
         services.AddRazorComponents().AddInteractiveServerComponents();

@@ -20,22 +20,36 @@ public sealed class SeedDataLoaderTests : IDisposable
     }
 
     [Fact]
-    public async Task Load_RepoSeedData_CreatesSixUsersSixSwitchesAndSixRunbooks()
+    public async Task Load_RepoSeedData_CreatesSixSwitchesAndSixRunbooksButNoUserOrScope()
     {
         var loader = Loader();
 
         await loader.LoadAsync(SeedData);
 
-        Assert.Equal(6, _store.Users.List().Count);
         Assert.Equal(6, _store.KillSwitches.List().Count);
         Assert.Equal(6, _store.Runbooks.List().Count);
+        Assert.Empty(_store.Users.List());
+        Assert.Empty(_store.Scopes.List());
         Assert.False(loader.IsEmpty);
+        Assert.True(loader.HasNoUsers);
     }
 
     [Fact]
-    public async Task Load_RepoSeedData_DemoUsersCanSignIn()
+    public async Task LoadDemo_RepoSeedData_CreatesSixUsersAndThreeScopes()
     {
-        await Loader().LoadAsync(SeedData);
+        var loader = Loader();
+
+        await loader.LoadDemoAsync(SeedData);
+
+        Assert.Equal(6, _store.Users.List().Count);
+        Assert.Equal(3, _store.Scopes.List().Count);
+        Assert.False(loader.HasNoUsers);
+    }
+
+    [Fact]
+    public async Task LoadDemo_RepoSeedData_DemoUsersCanSignIn()
+    {
+        await Loader().LoadDemoAsync(SeedData);
 
         var admin = await _store.Users.SignInAsync("admin", "demo-admin");
 
@@ -43,9 +57,10 @@ public sealed class SeedDataLoaderTests : IDisposable
     }
 
     [Fact]
-    public async Task Load_RepoSeedData_LedgerNamesSystemAndVerifies()
+    public async Task LoadBoth_RepoSeedData_LedgerNamesSystemAndVerifies()
     {
         await Loader().LoadAsync(SeedData);
+        await Loader().LoadDemoAsync(SeedData);
 
         // 18 for users, switches and runbooks; 27 for the scopes: 3 created, 6 manifests, 6 rebinds of 3 entries each.
         Assert.Equal(45, _store.Ledger.Count);
@@ -59,6 +74,7 @@ public sealed class SeedDataLoaderTests : IDisposable
         var empty = Directory.CreateDirectory(Path.Combine(_store.Folder, "no-seed")).FullName;
 
         await Loader().LoadAsync(empty);
+        await Loader().LoadDemoAsync(empty);
 
         Assert.Empty(_store.Users.List());
         Assert.Empty(_store.Runbooks.List());
@@ -82,9 +98,9 @@ public sealed class SeedDataLoaderTests : IDisposable
     private SeedDataLoader Loader() => new(_store.Store, _store.Users, _store.Runbooks, _store.KillSwitches, _store.Scopes, NullLogger<SeedDataLoader>.Instance);
 
     [Fact]
-    public async Task Load_RepoSeedData_ScopesWithBadPortoActiveAndGoodLastKnownGood()
+    public async Task LoadDemo_RepoSeedData_ScopesWithBadPortoActiveAndGoodLastKnownGood()
     {
-        await Loader().LoadAsync(SeedData);
+        await Loader().LoadDemoAsync(SeedData);
 
         Assert.Equal(["baseline", "model-slot-a", "porto"], _store.Scopes.List().Select(s => s.Id));
         Assert.Equal(["model-slot-a"], _store.Scopes.List().Where(s => s.DrillTarget).Select(s => s.Id));

@@ -10,6 +10,7 @@ namespace OperatorConsole.Web.Features.Account;
 public partial class Login
 {
     private string? _error;
+    private bool _needsFirstAdmin;
 
     [CascadingParameter] private HttpContext HttpContext { get; set; } = default!;
     [Inject] private UserService Users { get; set; } = default!;
@@ -18,7 +19,11 @@ public partial class Login
     [SupplyParameterFromForm] private LoginInput? Input { get; set; }
     [SupplyParameterFromQuery] private string? ReturnUrl { get; set; }
 
-    protected override void OnInitialized() => Input ??= new LoginInput();
+    protected override void OnInitialized()
+    {
+        Input ??= new LoginInput();
+        _needsFirstAdmin = !Users.HasActiveAdmin();
+    }
 
     private async Task SignInAsync()
     {

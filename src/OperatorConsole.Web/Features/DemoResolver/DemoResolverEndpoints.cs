@@ -1,13 +1,14 @@
 using System.Text.Json;
 using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Scopes;
+using OperatorConsole.Web.Hosting;
 
 namespace OperatorConsole.Web.Features.DemoResolver;
 
 /// <summary>
 /// DEMO ONLY — a stand-in for the publisher's resolver and rules API, so the seeded rollback and drill have real
 /// probes and real bytes to checksum on a fresh machine. It serves whatever the console itself has bound as active,
-/// so a rebind shows here at once. Anonymous like a public resolver; turn it off with DemoResolver:Enabled=false.
+/// so a rebind shows here at once. Anonymous like a public resolver, hence mapped only when the demo is asked for.
 /// </summary>
 public static class DemoResolverEndpoints
 {
@@ -15,7 +16,7 @@ public static class DemoResolverEndpoints
 
     public static IEndpointRouteBuilder MapDemoResolver(this IEndpointRouteBuilder app, IConfiguration configuration)
     {
-        if (!configuration.GetValue("DemoResolver:Enabled", true))
+        if (!DemoMode.IsEnabled(configuration))
         {
             return app;
         }

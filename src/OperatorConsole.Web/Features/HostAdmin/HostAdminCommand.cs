@@ -1,0 +1,79 @@
+using OperatorConsole.Core.Common;
+using OperatorConsole.Core.Persistence;
+using OperatorConsole.Web.Hosting;
+
+namespace OperatorConsole.Web.Features.HostAdmin;
+
+/// <summary>
+/// <c>admin …</c>: bootstrap and automation commands run on the console's host while the console is stopped. They
+/// open the store exactly as the console does (same settings, same first-start seeding) and go through the Core
+/// services, so the normal validation applies and every change is in the ledger under <see cref="Actor"/>.
+/// </summary>
+public static class HostAdminCommand
+{
+    public const string Verb = "admin";
+
+    public const int Ok = 0;
+    public const int Refused = 1;
+    public const int BadUsage = 2;
+    public const int StoreUnavailable = 3;
+
+    /// <summary>Whoever has the host's shell: the ledger names them so.</summary>
+    public static readonly Actor Actor = new("host-admin", "Host admin (command line)", Role.Admin);
+
+    public static bool IsRequested(string[] args) => args.Length > 0 && args[0] == Verb;
+
+    public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.In, Console.Out, Console.Error);
+
+    /// <summary>Writes only a command's result (an API key) to <paramref name="output"/>; everything else to <paramref name="errors"/>.</summary>
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextReader input, TextWriter output, TextWriter errors)
+    {
+        var (command, problem) = AdminArguments.Parse(args);
+        if (command is null)
+        {
+            await errors.WriteLineAsync(problem);
+            await errors.WriteLineAsync(AdminArguments.Usage);
+            return BadUsage;
+        }
+
+        WebApplication app;
+        try
+        {
+            app = Build(command.ConfigurationArgs);
+            app.Services.GetRequiredService<IConsoleStore>();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            await errors.WriteLineAsync($"Cannot open the data file (stop the console first; check Storage:DataFile): {ex.Message}");
+            return StoreUnavailable;
+        }
+
+        await using (app)
+        {
+            try
+            {
+                await app.Services.GetRequiredService<SeedOnFirstStart>().SeedAsync();
+                var verbs = new AdminVerbs(app.Services, input, output, errors);
+                await verbs.RunAsync(command);
+                return Ok;
+            }
+            catch (Exception ex) when (IsRefusal(ex))
+            {
+                await errors.WriteLineAsync($"Refused: {ex.Message}");
+                return Refused;
+            }
+        }
+    }
+
+    private static WebApplication Build(string[] configurationArgs)
+    {
+        var builder = WebApplication.CreateBuilder(configurationArgs);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
+        builder.AddConsoleHost();
+        return builder.Build();
+    }
+
+    private static bool IsRefusal(Exception ex) =>
+        ex is DomainValidationException or ConflictException or NotFoundException or LockedDownException or AccessDeniedException;
+}
