@@ -67,4 +67,14 @@ public sealed class LoginTests(ConsoleHost host) : IClassFixture<ConsoleHost>
         Assert.NotNull(page.QuerySelector("#password"));
         Assert.Null(cookies.GetCookies(host.BaseAddress)[HostClients.AuthCookie]);
     }
+
+    [Fact]
+    public async Task GetLogin_AdminExists_NoFirstAdminHint()
+    {
+        var (client, _) = HostClients.CookieClient(host);
+
+        var page = await HostClients.ParseAsync(await client.GetStringAsync("/login"));
+
+        Assert.Null(page.QuerySelector("[data-testid=first-admin-hint]"));
+    }
 }
