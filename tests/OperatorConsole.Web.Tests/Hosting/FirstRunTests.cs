@@ -53,4 +53,17 @@ public sealed class FirstRunTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("/login", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Start_ChildProcessWithoutDemo_LogsHowToCreateTheFirstAdmin()
+    {
+        var dataFile = Path.Combine(Path.GetDirectoryName(_host.DataFile)!, "child.db");
+        await using var console = ConsoleProcess.Start(
+            [$"--urls=http://127.0.0.1:{ConsoleProcess.FreePort()}", $"--Storage:DataFile={dataFile}", $"--Logs:Folder={Path.GetDirectoryName(dataFile)}"]);
+
+        await console.ListeningAsync();
+
+        Assert.Contains("No Admin can sign in yet", console.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("admin create-user --user NAME --roles Admin", console.StandardOutput, StringComparison.Ordinal);
+    }
 }
