@@ -20,17 +20,17 @@ public sealed class ListenAddressTests
     }
 
     [Theory]
-    [InlineData("--urls=http://127.0.0.1:6001", "urls", "http://127.0.0.1:6001")]
-    [InlineData("--Urls=http://0.0.0.0:6002", "urls", "http://0.0.0.0:6002")]
-    [InlineData("--http_ports=6003", "urls", null)]
-    [InlineData("--Kestrel:Endpoints:Http:Url=http://127.0.0.1:6004", "urls", null)]
-    public void UseDefaultListenAddress_AddressConfigured_LeavesIt(string arg, string key, string? expected)
+    [InlineData("--urls=http://127.0.0.1:6001", "http://127.0.0.1:6001")]
+    [InlineData("--Urls=http://0.0.0.0:6002", "http://0.0.0.0:6002")]
+    [InlineData("--http_ports=6003", null)]
+    [InlineData("--Kestrel:Endpoints:Http:Url=http://127.0.0.1:6004", null)]
+    public void UseDefaultListenAddress_AddressConfigured_LeavesIt(string arg, string? expectedUrls)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [arg], EnvironmentName = "Testing" });
 
         builder.UseDefaultListenAddress();
 
-        Assert.Equal(expected, builder.Configuration[key]);
+        Assert.Equal(expectedUrls, builder.Configuration[WebHostDefaults.ServerUrlsKey]);
     }
 
     [Fact]

@@ -62,6 +62,8 @@ public sealed class ConsoleProcess : IAsyncDisposable
         await child._process.StandardInput.WriteAsync(stdin);
         child._process.StandardInput.Close();
         await child._process.WaitForExitAsync();
+
+        // The parameterless wait also waits until the redirected output has been read to its end.
         child._process.WaitForExit();
         return (child._process.ExitCode, child.StandardOutput, child.StandardError);
     }

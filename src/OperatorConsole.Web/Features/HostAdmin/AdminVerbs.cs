@@ -13,7 +13,7 @@ internal sealed class AdminVerbs(IServiceProvider services, TextReader input, Te
         "create-user" => CreateUserAsync(command),
         "reset-password" => ResetPasswordAsync(command),
         "create-api-key" => CreateApiKeyAsync(command),
-        _ => throw new DomainValidationException($"Unknown command '{command.Verb}'."),
+        _ => throw new ArgumentOutOfRangeException(nameof(command), command.Verb, "AdminArguments.Parse accepts only the verbs above."),
     };
 
     private async Task CreateUserAsync(AdminArguments command)
