@@ -66,13 +66,16 @@ public sealed partial class FailureStatusService(ChangeRunner changes, GuardedAc
     public async Task<GuardedRequest> RequestResetAsync(Actor actor, string? reason)
     {
         var why = RequireReason(reason);
-        var current = Current();
-        if (current.IsNormal)
+        return await guarded.RequestCheckedAsync(actor, GuardedActionTypes.ResetFailureStatus, Subject, c =>
         {
-            throw new ConflictException("The failure status is already NORMAL; there is nothing to reset.");
-        }
+            var current = c.Session.FailureStatus.Current();
+            if (current.IsNormal)
+            {
+                throw new ConflictException("The failure status is already NORMAL; there is nothing to reset.");
+            }
 
-        return await guarded.RequestAsync(actor, GuardedActionTypes.ResetFailureStatus, Subject, new ResetFailureParameters(current.Version, why));
+            return new ResetFailureParameters(current.Version, why);
+        });
     }
 
     /// <summary>Step two: with the token and the same reason, the status returns to NORMAL.</summary>

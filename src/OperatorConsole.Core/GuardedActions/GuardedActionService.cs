@@ -16,8 +16,8 @@ namespace OperatorConsole.Core.GuardedActions;
 /// <item><see cref="ConfirmAsync"/> — the token alone, when the action runs in a later transaction.</item>
 /// </list>
 /// Refusals: unknown, used (replay), expired or mismatched tokens are <see cref="ConflictException"/>; a confirmer
-/// who is not allowed to confirm (self-approval under four-eyes, someone else's token otherwise, or a missing role)
-/// gets <see cref="AccessDeniedException"/>. A refusal changes nothing but the ledger.
+/// who is not allowed to confirm (a missing role, checked first; self-approval under four-eyes, someone else's token
+/// otherwise) gets <see cref="AccessDeniedException"/>. A refusal changes nothing but the ledger.
 /// </summary>
 public sealed class GuardedActionService(ChangeRunner changes, GuardedActionPolicies policies)
 {
@@ -35,7 +35,15 @@ public sealed class GuardedActionService(ChangeRunner changes, GuardedActionPoli
     public IReadOnlyList<GuardedActionPolicy> Policies() =>
         changes.Store.Read(s => policies.Configured.Select(p => policies.Effective(s.GuardedActions, p.ActionType)).ToList());
 
-    public async Task<GuardedRequest> RequestAsync(Actor actor, string actionType, string target, object? parameters)
+    public Task<GuardedRequest> RequestAsync(Actor actor, string actionType, string target, object? parameters) =>
+        RequestCheckedAsync(actor, actionType, target, _ => parameters);
+
+    /// <summary>
+    /// Like the overload above, with parameters that depend on the state the token is issued against:
+    /// <paramref name="parametersNow"/> runs in the request's own write after the role check, so it reads that state
+    /// there and may refuse by throwing (a Viewer is told 403 before any 404 or 409).
+    /// </summary>
+    public async Task<GuardedRequest> RequestCheckedAsync(Actor actor, string actionType, string target, Func<Change, object?> parametersNow)
     {
         var policy = policies.Get(actionType);
         if (string.IsNullOrWhiteSpace(target) || target.Length > 200 || target.Any(char.IsControl))
@@ -47,7 +55,7 @@ public sealed class GuardedActionService(ChangeRunner changes, GuardedActionPoli
         {
             c.Require(policy.RequiredRole, RequestAction, Subject(actionType, target));
             var token = ConfirmationTokens.NewToken();
-            var parametersHash = ConfirmationTokens.HashParameters(parameters);
+            var parametersHash = ConfirmationTokens.HashParameters(parametersNow(c));
 
             var effective = policies.Effective(c.Session.GuardedActions, actionType);
             var pending = new PendingConfirmation
@@ -99,6 +107,7 @@ public sealed class GuardedActionService(ChangeRunner changes, GuardedActionPoli
     public GuardedConfirmation Consume(Change c, string token, string actionType, string target, object? parameters)
     {
         ArgumentNullException.ThrowIfNull(c);
+        RequireConfirmer(c, actionType, target);
         var pending = string.IsNullOrEmpty(token) || token.Length > 100 ? null : c.Session.GuardedActions.Get(ConfirmationTokens.Hash(token));
         return ConsumePending(c, pending, actionType, target, parameters, Check(c, pending, actionType, target, parameters));
     }
@@ -115,6 +124,7 @@ public sealed class GuardedActionService(ChangeRunner changes, GuardedActionPoli
         ArgumentNullException.ThrowIfNull(action);
         return changes.RunAsync(actor, c =>
         {
+            RequireConfirmer(c, actionType, target);
             var pending = string.IsNullOrEmpty(requestId) || requestId.Length != 12 ? null : c.Session.GuardedActions.FindByRequestId(requestId);
             var check = pending is not null && pending.UsedAt is null && !RequiresFourEyes(c, pending)
                 ? GuardedRefusal.Denied($"{pending.ActionType} request {pending.RequestId} has no four-eyes: only its requester can confirm it, with the token.")
@@ -219,14 +229,12 @@ public sealed class GuardedActionService(ChangeRunner changes, GuardedActionPoli
                 $"This confirmation token belongs to {pending.RequestedByName}; only the requester can confirm {pending.ActionType}.");
         }
 
-        if (!c.Holds(policy.RequiredRole))
-        {
-            return GuardedRefusal.Denied(
-                $"{c.Actor.DisplayName} may not confirm {pending.ActionType}: it requires the {RoleNames(policy.RequiredRole)} role.");
-        }
-
         return null;
     }
+
+    // The confirmer's role comes before anything about the token: a Viewer is told 403 whatever it sends.
+    private void RequireConfirmer(Change c, string actionType, string target) =>
+        c.Require(policies.Get(actionType).RequiredRole, ConfirmAction, Subject(actionType, target));
 
     private static string RoleNames(Role roles) => string.Join(" or ", Roles.Names(roles));
 

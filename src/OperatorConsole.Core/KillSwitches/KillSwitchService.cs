@@ -188,13 +188,16 @@ public sealed partial class KillSwitchService(ChangeRunner changes, GuardedActio
         var problems = new List<FieldProblem>();
         CheckText(reason, "reason", "A reason", MaxReason, problems);
         ThrowIfAny(problems);
-        var current = Get(key, s) ?? throw new NotFoundException($"No kill switch '{key}' for scope '{s}'.");
-        if (!current.Protective || !current.On)
+        return await guarded.RequestCheckedAsync(actor, GuardedActionTypes.DisableProtectiveSwitch, KillSwitch.IdOf(key, s), c =>
         {
-            throw new ConflictException($"Kill switch {current.Id} is {(current.On ? "not protective" : "already off")}; turning it off needs no confirmation.");
-        }
+            var current = Load(c, key, s);
+            if (!current.Protective || !current.On)
+            {
+                throw new ConflictException($"Kill switch {current.Id} is {(current.On ? "not protective" : "already off")}; turning it off needs no confirmation.");
+            }
 
-        return await guarded.RequestAsync(actor, GuardedActionTypes.DisableProtectiveSwitch, current.Id, new DisableSwitchParameters(current.Id, reason!.Trim()));
+            return new DisableSwitchParameters(current.Id, reason!.Trim());
+        });
     }
 
     /// <summary>Fills the validation result of the switch's pending flip evidence; the switch stops showing "validation pending".</summary>

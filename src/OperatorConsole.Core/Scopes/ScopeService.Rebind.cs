@@ -15,8 +15,11 @@ public sealed partial class ScopeService
     /// <summary>Step one: checks the rebind would be accepted now and hands out its confirmation token.</summary>
     public async Task<GuardedRequest> RequestRebindAsync(Actor actor, string scopeId, string manifestId)
     {
-        await changes.CheckAsync(actor, c => RequireRebindAllowed(c, scopeId, manifestId));
-        return await guarded.RequestAsync(actor, GuardedActionTypes.ScopeRebind, scopeId, new RebindParameters(scopeId, manifestId));
+        return await guarded.RequestCheckedAsync(actor, GuardedActionTypes.ScopeRebind, scopeId, c =>
+        {
+            RequireRebindAllowed(c, scopeId, manifestId);
+            return new RebindParameters(scopeId, manifestId);
+        });
     }
 
     /// <summary>

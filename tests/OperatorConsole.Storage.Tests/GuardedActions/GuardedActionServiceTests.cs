@@ -186,7 +186,15 @@ public sealed class GuardedActionServiceTests : IDisposable
 
         await AssertRefusedAsync<AccessDeniedException>(
             request.Token, () => _store.GuardedActions.ConfirmAsync(TestActors.Viewer, request.Token, Release, "console", Params),
-            "requires the OnCall or IncidentOwner role");
+            "OnCall or IncidentOwner");
+    }
+
+    [Fact]
+    public async Task Confirm_ViewerWithAnUnknownToken_RefusedForTheRoleBeforeTheToken()
+    {
+        await AssertRefusedAsync<AccessDeniedException>(
+            null, () => _store.GuardedActions.ConfirmAsync(TestActors.Viewer, "not-a-token", Release, "console", Params),
+            "OnCall or IncidentOwner");
     }
 
     [Fact]
