@@ -53,7 +53,7 @@ public sealed partial class ReleaseService
     }
 
     /// <summary>Probes the scope's resolver: the check passes when it answers 200 and names the promoted manifest.</summary>
-    public async Task<Release> CheckAfterDeployAsync(Actor actor, Release release, CancellationToken cancellationToken = default)
+    private async Task<Release> CheckAfterDeployAsync(Actor actor, Release release, CancellationToken cancellationToken = default)
     {
         var url = scopes.Get(release.ScopeId)?.ResolverProbeUrl;
         PostDeployCheck check;
