@@ -1,13 +1,18 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Live;
+using OperatorConsole.Core.Lockdown;
 using OperatorConsole.Core.Persistence;
+using OperatorConsole.Core.Users;
 
 namespace OperatorConsole.Core.Common;
 
 /// <summary>
 /// What a service sees while its change runs inside the store transaction: the session, who acts,
-/// the time, and the two obligations of every change — a ledger entry and the events to publish.
+/// the time, the gates that may refuse the change, and the two obligations of every change — a
+/// ledger entry and the events to publish. Gates read the same transaction the change commits in,
+/// so nothing can change between a check and the write it allows.
 /// </summary>
 public sealed class Change
 {
@@ -28,6 +33,54 @@ public sealed class Change
     public DateTimeOffset Now { get; }
 
     internal IReadOnlyList<LiveEvent> Events => _events;
+
+    /// <summary>
+    /// The role gate, first in every change so that a role is checked before any state (a Viewer is told 403, never
+    /// 404 or 409). It uses the actor's roles as stored now: a user whose roles changed or whose account was disabled
+    /// since signing in, or an API key revoked since the request began, is refused.
+    /// </summary>
+    public void Require(Role anyOf, string action, string subject)
+    {
+        if (Holds(anyOf))
+        {
+            return;
+        }
+
+        var needed = string.Join(" or ", Roles.Names(anyOf));
+        Refuse(action, subject, new { reason = $"requires {needed}" },
+            new AccessDeniedException($"{Actor.DisplayName} may not {action.Replace('.', ' ')}: it requires the {needed} role."));
+    }
+
+    /// <summary>Whether the actor holds one of <paramref name="anyOf"/> as stored now (see <see cref="Require"/>).</summary>
+    public bool Holds(Role anyOf) => (CurrentRoles.Of(Session, Actor) & anyOf) != Role.None;
+
+    /// <summary>
+    /// The one lockdown gate. Every MANAGEMENT action calls it after its role check: runbook imports, kill-switch
+    /// create/edit and flips away from the safe state (and drills, which flip away), user and role changes, API key
+    /// creation, guarded-policy and alert settings, scope and manifest registration, rebinds other than a return to the
+    /// last known good, and every release step up to promotion. Reading, notes, evidence, decisions, incident
+    /// lifecycle, runs and flips toward the safe state never call it. A change ordered before the engage on the single
+    /// writer commits before it (and is in the pre-halt snapshot); one ordered after is refused with
+    /// <see cref="LockedDownException"/>.
+    /// </summary>
+    public void RequireNotLockedDown(string action, string subject)
+    {
+        var active = Session.Lockdown.Active();
+        if (active is not null)
+        {
+            Refuse(action, subject, new { reason = "console in emergency lockdown", lockdownId = active.Id },
+                new LockedDownException(LockdownMessages.Refusal(active)));
+        }
+    }
+
+    /// <summary>
+    /// Refuses the change: whatever it wrote is rolled back, a 'denied' ledger entry for <paramref name="action"/> on
+    /// <paramref name="subject"/> with <paramref name="payload"/> commits instead, and the caller gets
+    /// <paramref name="refusal"/> once that entry is durable.
+    /// </summary>
+    [DoesNotReturn]
+    public void Refuse(string action, string subject, object payload, Exception refusal) =>
+        throw new ChangeRefusal(action, subject, payload, refusal);
 
     /// <summary>Appends the ledger entry for this change; returns it so events can cite it.</summary>
     public LedgerEntry Record(string action, string subject, object payload, string outcome = LedgerOutcome.Allowed)

@@ -1,13 +1,13 @@
 using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Live;
-using OperatorConsole.Core.Lockdown;
 using OperatorConsole.Core.Persistence;
 
 namespace OperatorConsole.Core.Common;
 
 /// <summary>
-/// The single path every Core service writes through: role check, change plus ledger entry in one
-/// transaction, then the domain events once the commit is durable.
+/// The single path every Core service writes through: the change, its gates (<see cref="Change.Require"/>,
+/// <see cref="Change.RequireNotLockedDown"/>, <see cref="Change.Refuse"/>) and its ledger entry run in one transaction
+/// on the store's single writer; the domain events are published once the commit is durable.
 /// </summary>
 public sealed class ChangeRunner(IConsoleStore store, ILiveEventPublisher publisher, TimeProvider clock)
 {
@@ -15,17 +15,31 @@ public sealed class ChangeRunner(IConsoleStore store, ILiveEventPublisher publis
 
     public DateTimeOffset Now => clock.GetUtcNow();
 
+    /// <summary>
+    /// Runs <paramref name="change"/> in one write. When one of its gates refuses, everything the change wrote is rolled
+    /// back, the gate's 'denied' entry commits in that same write, and then the refusal is thrown to the caller.
+    /// </summary>
     public async Task<T> RunAsync<T>(Actor actor, Func<Change, T> change, CancellationToken cancellationToken = default)
     {
         Change? committed = null;
+        Exception? refused = null;
         var result = await store.WriteAsync(
             session =>
             {
                 // A fresh Change per attempt, so events of a rolled-back attempt are never published.
                 var c = new Change(session, actor, clock.GetUtcNow());
-                var value = change(c);
-                committed = c;
-                return value;
+                try
+                {
+                    var value = change(c);
+                    committed = c;
+                    return value;
+                }
+                catch (ChangeRefusal refusal)
+                {
+                    committed = RecordDenial(session, actor, c.Now, refusal);
+                    refused = refusal.Refusal;
+                    return default!;
+                }
             },
             cancellationToken);
 
@@ -34,50 +48,26 @@ public sealed class ChangeRunner(IConsoleStore store, ILiveEventPublisher publis
             publisher.Publish(liveEvent);
         }
 
-        return result;
+        return refused is null ? result : throw refused;
     }
 
     /// <summary>
-    /// Throws <see cref="AccessDeniedException"/> unless the actor holds one of the roles; a refusal
-    /// is itself written to the ledger so that denied attempts show in investigations.
+    /// Runs gates alone, for work that must happen outside any write (a probe, a download) and may start only when they
+    /// pass; a refusal commits its 'denied' entry. The write that then stores the work's result checks them again.
     /// </summary>
-    public async Task RequireAsync(Actor actor, Role anyOf, string action, string subject)
-    {
-        if (actor.HasAny(anyOf))
+    public Task CheckAsync(Actor actor, Action<Change> gates, CancellationToken cancellationToken = default) =>
+        RunAsync(actor, c =>
         {
-            return;
-        }
+            gates(c);
+            return true;
+        }, cancellationToken);
 
-        var needed = string.Join(" or ", Roles.Names(anyOf));
-        await RecordDeniedAsync(actor, action, subject, new { reason = $"requires {needed}" });
-        throw new AccessDeniedException($"{actor.DisplayName} may not {action.Replace('.', ' ')}: it requires the {needed} role.");
-    }
-
-    /// <summary>
-    /// The one lockdown gate. Every MANAGEMENT action calls it after its role check and before its change: runbook
-    /// imports, kill-switch create/edit and flips away from the safe state (and drills, which flip away), user and role
-    /// changes, API key creation, guarded-policy and alert settings, scope and manifest registration, rebinds other than
-    /// a return to the last known good, and every release step up to promotion.
-    /// Reading, notes, evidence, decisions, incident lifecycle, runs and flips toward the safe state never call it.
-    /// While the console is locked down it writes a 'denied' ledger entry and throws <see cref="LockedDownException"/>.
-    /// A change that races the lockdown commits before it on the single writer, so the pre-halt snapshot includes it.
-    /// </summary>
-    public async Task RequireNotLockedDownAsync(Actor actor, string action, string subject)
+    // A gate may refuse after the change wrote something: that is discarded, and only the denial commits.
+    private static Change RecordDenial(IStoreSession session, Actor actor, DateTimeOffset now, ChangeRefusal refusal)
     {
-        var active = store.Read(s => s.Lockdown.Active());
-        if (active is null)
-        {
-            return;
-        }
-
-        await RecordDeniedAsync(actor, action, subject, new { reason = "console in emergency lockdown", lockdownId = active.Id });
-        throw new LockedDownException(LockdownMessages.Refusal(active));
-    }
-
-    private Task RecordDeniedAsync(Actor actor, string action, string subject, object payload)
-    {
-        // The subject often carries caller input; a control character in it must not turn the refusal into an error.
-        var safeSubject = new string(subject.Where(ch => !char.IsControl(ch)).ToArray());
-        return RunAsync(actor, c => c.Record(action, safeSubject, payload, LedgerOutcome.Denied));
+        session.DiscardChanges();
+        var denial = new Change(session, actor, now);
+        denial.Record(refusal.Action, refusal.Subject, refusal.Payload, LedgerOutcome.Denied);
+        return denial;
     }
 }

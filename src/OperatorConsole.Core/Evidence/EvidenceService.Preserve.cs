@@ -13,9 +13,9 @@ public sealed partial class EvidenceService
     /// </summary>
     public async Task<PreservedBundle> PreserveAsync(Actor actor, string incidentId)
     {
-        await changes.RequireAsync(actor, Responders, "incident.preserve-evidence", $"incident:{incidentId}");
         return await changes.RunAsync(actor, c =>
         {
+            c.Require(Responders, "incident.preserve-evidence", $"incident:{incidentId}");
             var s = c.Session;
             var incident = s.Incidents.Get(incidentId) ?? throw new NotFoundException($"No incident '{incidentId}'.");
             var attachments = s.Attachments.For(incident.Id);

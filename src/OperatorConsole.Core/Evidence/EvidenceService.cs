@@ -28,15 +28,14 @@ public sealed partial class EvidenceService(ChangeRunner changes)
 
     public async Task<Attachment> AttachAsync(Actor actor, string incidentId, string? name, string? contentType, byte[] content)
     {
-        await changes.RequireAsync(actor, Responders, "incident.attach", $"incident:{incidentId}");
-        var safeName = AttachmentRules.SanitizeName(name);
-        AttachmentRules.EnsureSize(safeName, content.LongLength);
-
         // Hashed here, outside the writer thread, so the transaction holds the writer only for the store.
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
-        var type = AttachmentRules.NormalizeContentType(contentType);
         return await changes.RunAsync(actor, c =>
         {
+            c.Require(Responders, "incident.attach", $"incident:{incidentId}");
+            var safeName = AttachmentRules.SanitizeName(name);
+            AttachmentRules.EnsureSize(safeName, content.LongLength);
+            var type = AttachmentRules.NormalizeContentType(contentType);
             var incident = c.Session.Incidents.Get(incidentId) ?? throw new NotFoundException($"No incident '{incidentId}'.");
             var attachment = new Attachment
             {

@@ -23,28 +23,28 @@ public sealed partial class FailureStatusService(ChangeRunner changes, GuardedAc
 
     public async Task<FailureState> ReportAsync(Actor actor, FailureReport report, string? operatorId = null)
     {
-        await changes.RequireAsync(actor, Reporters, "failure-status.report", Subject);
-        var problems = new List<FieldProblem>();
-        var mode = report.Mode?.Trim() ?? string.Empty;
-        if (!ModePattern().IsMatch(mode))
-        {
-            problems.Add(new("mode", "The failure mode is an upper-case name such as FAIL_CLOSED or DEGRADED (letters, digits, '_', at most 64)."));
-        }
-        else if (mode == FailureState.NormalMode)
-        {
-            problems.Add(new("mode", "NORMAL cannot be reported; a failure status returns to NORMAL only through the guarded RESET_FAILURE_STATUS."));
-        }
-
-        var reason = Text(report.Reason, "reason", MaxReason, required: true, problems);
-        var reportId = Text(report.ReportId, "reportId", 100, required: false, problems);
-        var incidentId = Text(report.IncidentId, "incidentId", 100, required: false, problems);
-        if (problems.Count > 0)
-        {
-            throw DomainValidationException.ForFields(problems);
-        }
-
         return await changes.RunAsync(actor, c =>
         {
+            c.Require(Reporters, "failure-status.report", Subject);
+            var problems = new List<FieldProblem>();
+            var mode = report.Mode?.Trim() ?? string.Empty;
+            if (!ModePattern().IsMatch(mode))
+            {
+                problems.Add(new("mode", "The failure mode is an upper-case name such as FAIL_CLOSED or DEGRADED (letters, digits, '_', at most 64)."));
+            }
+            else if (mode == FailureState.NormalMode)
+            {
+                problems.Add(new("mode", "NORMAL cannot be reported; a failure status returns to NORMAL only through the guarded RESET_FAILURE_STATUS."));
+            }
+
+            var reason = Text(report.Reason, "reason", MaxReason, required: true, problems);
+            var reportId = Text(report.ReportId, "reportId", 100, required: false, problems);
+            var incidentId = Text(report.IncidentId, "incidentId", 100, required: false, problems);
+            if (problems.Count > 0)
+            {
+                throw DomainValidationException.ForFields(problems);
+            }
+
             var state = new FailureState
             {
                 Mode = mode,
@@ -66,13 +66,16 @@ public sealed partial class FailureStatusService(ChangeRunner changes, GuardedAc
     public async Task<GuardedRequest> RequestResetAsync(Actor actor, string? reason)
     {
         var why = RequireReason(reason);
-        var current = Current();
-        if (current.IsNormal)
+        return await guarded.RequestCheckedAsync(actor, GuardedActionTypes.ResetFailureStatus, Subject, c =>
         {
-            throw new ConflictException("The failure status is already NORMAL; there is nothing to reset.");
-        }
+            var current = c.Session.FailureStatus.Current();
+            if (current.IsNormal)
+            {
+                throw new ConflictException("The failure status is already NORMAL; there is nothing to reset.");
+            }
 
-        return await guarded.RequestAsync(actor, GuardedActionTypes.ResetFailureStatus, Subject, new ResetFailureParameters(current.Version, why));
+            return new ResetFailureParameters(current.Version, why);
+        });
     }
 
     /// <summary>Step two: with the token and the same reason, the status returns to NORMAL.</summary>

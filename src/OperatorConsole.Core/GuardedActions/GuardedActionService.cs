@@ -11,13 +11,13 @@ namespace OperatorConsole.Core.GuardedActions;
 /// <item><see cref="RunGuardedAsync{T}"/> — PREFERRED: the token use, the action and their ledger entries
 /// commit in one transaction; a refusal commits only its 'denied' entry and then throws.</item>
 /// <item><see cref="Consume"/> — for a service that is already inside its own <see cref="ChangeRunner.RunAsync{T}"/>:
-/// the token use commits with the caller's change. A refusal throws, which rolls back the caller's whole
-/// transaction, its 'denied' entry included; use <see cref="TryConsume"/> to keep that entry.</item>
+/// the token use commits with the caller's change; a refusal rolls that change back and commits only its 'denied'
+/// entry.</item>
 /// <item><see cref="ConfirmAsync"/> — the token alone, when the action runs in a later transaction.</item>
 /// </list>
 /// Refusals: unknown, used (replay), expired or mismatched tokens are <see cref="ConflictException"/>; a confirmer
-/// who is not allowed to confirm (self-approval under four-eyes, someone else's token otherwise, or a missing role)
-/// gets <see cref="AccessDeniedException"/>. A refusal changes nothing but the ledger.
+/// who is not allowed to confirm (a missing role, checked first; self-approval under four-eyes, someone else's token
+/// otherwise) gets <see cref="AccessDeniedException"/>. A refusal changes nothing but the ledger.
 /// </summary>
 public sealed class GuardedActionService(ChangeRunner changes, GuardedActionPolicies policies)
 {
@@ -35,7 +35,15 @@ public sealed class GuardedActionService(ChangeRunner changes, GuardedActionPoli
     public IReadOnlyList<GuardedActionPolicy> Policies() =>
         changes.Store.Read(s => policies.Configured.Select(p => policies.Effective(s.GuardedActions, p.ActionType)).ToList());
 
-    public async Task<GuardedRequest> RequestAsync(Actor actor, string actionType, string target, object? parameters)
+    public Task<GuardedRequest> RequestAsync(Actor actor, string actionType, string target, object? parameters) =>
+        RequestCheckedAsync(actor, actionType, target, _ => parameters);
+
+    /// <summary>
+    /// Like the overload above, with parameters that depend on the state the token is issued against:
+    /// <paramref name="parametersNow"/> runs in the request's own write after the role check, so it reads that state
+    /// there and may refuse by throwing (a Viewer is told 403 before any 404 or 409).
+    /// </summary>
+    public async Task<GuardedRequest> RequestCheckedAsync(Actor actor, string actionType, string target, Func<Change, object?> parametersNow)
     {
         var policy = policies.Get(actionType);
         if (string.IsNullOrWhiteSpace(target) || target.Length > 200 || target.Any(char.IsControl))
@@ -43,11 +51,12 @@ public sealed class GuardedActionService(ChangeRunner changes, GuardedActionPoli
             throw new DomainValidationException("Name the target of the guarded action (at most 200 characters, no control characters).");
         }
 
-        await changes.RequireAsync(actor, policy.RequiredRole, RequestAction, Subject(actionType, target));
-        var token = ConfirmationTokens.NewToken();
-        var parametersHash = ConfirmationTokens.HashParameters(parameters);
         return await changes.RunAsync(actor, c =>
         {
+            c.Require(policy.RequiredRole, RequestAction, Subject(actionType, target));
+            var token = ConfirmationTokens.NewToken();
+            var parametersHash = ConfirmationTokens.HashParameters(parametersNow(c));
+
             var effective = policies.Effective(c.Session.GuardedActions, actionType);
             var pending = new PendingConfirmation
             {
@@ -84,36 +93,23 @@ public sealed class GuardedActionService(ChangeRunner changes, GuardedActionPoli
     /// Consumes the token and runs <paramref name="action"/> in the same transaction (synchronous, no awaiting).
     /// If <paramref name="action"/> throws, the token stays unused.
     /// </summary>
-    public async Task<T> RunGuardedAsync<T>(
+    public Task<T> RunGuardedAsync<T>(
         Actor actor, string token, string actionType, string target, object? parameters, Func<Change, GuardedConfirmation, T> action)
     {
         ArgumentNullException.ThrowIfNull(action);
-        var (refusal, result) = await changes.RunAsync(actor, c =>
-        {
-            var confirmation = TryConsume(c, token, actionType, target, parameters, out var refused);
-            return confirmation is null ? (refused, default(T)) : ((GuardedRefusal?)null, action(c, confirmation));
-        });
-        return refusal is null ? result! : throw refusal.ToException();
+        return changes.RunAsync(actor, c => action(c, Consume(c, token, actionType, target, parameters)));
     }
 
     /// <summary>
-    /// Inside the caller's transaction: consumes the token or throws. A refusal rolls back the caller's whole
-    /// transaction including its 'denied' ledger entry; prefer <see cref="RunGuardedAsync{T}"/>.
+    /// Inside the caller's transaction: consumes the token, or refuses the caller's whole change (see
+    /// <see cref="Change.Refuse"/>): what it wrote is rolled back and only the 'denied' entry commits.
     /// </summary>
-    public GuardedConfirmation Consume(Change c, string token, string actionType, string target, object? parameters) =>
-        TryConsume(c, token, actionType, target, parameters, out var refusal) ?? throw refusal!.ToException();
-
-    /// <summary>
-    /// Inside the caller's transaction: consumes the token and returns the confirmation, or records the 'denied'
-    /// entry and returns null with the refusal. On null the caller must change nothing else, let its transaction
-    /// commit, and then throw <see cref="GuardedRefusal.ToException"/>.
-    /// </summary>
-    public GuardedConfirmation? TryConsume(
-        Change c, string token, string actionType, string target, object? parameters, out GuardedRefusal? refusal)
+    public GuardedConfirmation Consume(Change c, string token, string actionType, string target, object? parameters)
     {
         ArgumentNullException.ThrowIfNull(c);
+        RequireConfirmer(c, actionType, target);
         var pending = string.IsNullOrEmpty(token) || token.Length > 100 ? null : c.Session.GuardedActions.Get(ConfirmationTokens.Hash(token));
-        return TryConsumePending(c, pending, actionType, target, parameters, Check(c, pending, actionType, target, parameters), out refusal);
+        return ConsumePending(c, pending, actionType, target, parameters, Check(c, pending, actionType, target, parameters));
     }
 
     /// <summary>
@@ -122,37 +118,34 @@ public sealed class GuardedActionService(ChangeRunner changes, GuardedActionPoli
     /// already happened; the confirmer's own identity and role are the second step. A request without four-eyes can
     /// only be confirmed with its token, so this path refuses it; self-approval is refused as always.
     /// </summary>
-    public async Task<T> RunGuardedByRequestAsync<T>(
+    public Task<T> RunGuardedByRequestAsync<T>(
         Actor actor, string requestId, string actionType, string target, object? parameters, Func<Change, GuardedConfirmation, T> action)
     {
         ArgumentNullException.ThrowIfNull(action);
-        var (refusal, result) = await changes.RunAsync(actor, c =>
+        return changes.RunAsync(actor, c =>
         {
+            RequireConfirmer(c, actionType, target);
             var pending = string.IsNullOrEmpty(requestId) || requestId.Length != 12 ? null : c.Session.GuardedActions.FindByRequestId(requestId);
             var check = pending is not null && pending.UsedAt is null && !RequiresFourEyes(c, pending)
                 ? GuardedRefusal.Denied($"{pending.ActionType} request {pending.RequestId} has no four-eyes: only its requester can confirm it, with the token.")
                 : Check(c, pending, actionType, target, parameters);
-            var confirmation = TryConsumePending(c, pending, actionType, target, parameters, check, out var refused);
-            return confirmation is null ? (refused, default(T)) : ((GuardedRefusal?)null, action(c, confirmation));
+            return action(c, ConsumePending(c, pending, actionType, target, parameters, check));
         });
-        return refusal is null ? result! : throw refusal.ToException();
     }
 
-    private GuardedConfirmation? TryConsumePending(
-        Change c, PendingConfirmation? pending, string actionType, string target, object? parameters, GuardedRefusal? check, out GuardedRefusal? refusal)
+    private GuardedConfirmation ConsumePending(
+        Change c, PendingConfirmation? pending, string actionType, string target, object? parameters, GuardedRefusal? refusal)
     {
-        refusal = check;
         if (refusal is not null)
         {
-            c.Record(ConfirmAction, Subject(actionType, target), new
+            c.Refuse(ConfirmAction, Subject(actionType, target), new
             {
                 requestId = pending?.RequestId,
                 requestedBy = pending?.RequestedBy,
                 actionType,
                 target,
                 reason = refusal.Message,
-            }, LedgerOutcome.Denied);
-            return null;
+            }, refusal.ToException());
         }
 
         var used = pending! with { UsedAt = c.Now, UsedBy = c.Actor.Id };
@@ -175,10 +168,11 @@ public sealed class GuardedActionService(ChangeRunner changes, GuardedActionPoli
     public async Task<GuardedActionPolicy> SetFourEyesAsync(Actor actor, string actionType, bool fourEyes)
     {
         policies.Get(actionType);
-        await changes.RequireAsync(actor, Role.Admin, PolicyAction, $"guarded-policy:{actionType}");
-        await changes.RequireNotLockedDownAsync(actor, PolicyAction, $"guarded-policy:{actionType}");
         return await changes.RunAsync(actor, c =>
         {
+            c.Require(Role.Admin, PolicyAction, $"guarded-policy:{actionType}");
+            c.RequireNotLockedDown(PolicyAction, $"guarded-policy:{actionType}");
+
             var before = policies.Effective(c.Session.GuardedActions, actionType);
             c.Session.GuardedActions.UpsertPolicyOverride(new GuardedActionPolicyOverride(actionType, fourEyes, actor.Id, c.Now));
             c.Record(PolicyAction, $"guarded-policy:{actionType}", new { actionType, fourEyes, was = before.FourEyes });
@@ -235,14 +229,12 @@ public sealed class GuardedActionService(ChangeRunner changes, GuardedActionPoli
                 $"This confirmation token belongs to {pending.RequestedByName}; only the requester can confirm {pending.ActionType}.");
         }
 
-        if (!c.Actor.HasAny(policy.RequiredRole))
-        {
-            return GuardedRefusal.Denied(
-                $"{c.Actor.DisplayName} may not confirm {pending.ActionType}: it requires the {RoleNames(policy.RequiredRole)} role.");
-        }
-
         return null;
     }
+
+    // The confirmer's role comes before anything about the token: a Viewer is told 403 whatever it sends.
+    private void RequireConfirmer(Change c, string actionType, string target) =>
+        c.Require(policies.Get(actionType).RequiredRole, ConfirmAction, Subject(actionType, target));
 
     private static string RoleNames(Role roles) => string.Join(" or ", Roles.Names(roles));
 
@@ -251,12 +243,12 @@ public sealed class GuardedActionService(ChangeRunner changes, GuardedActionPoli
         new($"guarded:{actionType}:{target}".Where(ch => !char.IsControl(ch)).Take(300).ToArray());
 }
 
-/// <summary>Why a token was refused; <see cref="ToException"/> is what the caller throws after its commit.</summary>
-public sealed record GuardedRefusal(string Message, bool IsAccessDenied)
+/// <summary>Why a token was refused; <see cref="ToException"/> is what the caller is told once the denial is committed.</summary>
+internal sealed record GuardedRefusal(string Message, bool IsAccessDenied)
 {
-    internal static GuardedRefusal Conflict(string message) => new(message, IsAccessDenied: false);
+    public static GuardedRefusal Conflict(string message) => new(message, IsAccessDenied: false);
 
-    internal static GuardedRefusal Denied(string message) => new(message, IsAccessDenied: true);
+    public static GuardedRefusal Denied(string message) => new(message, IsAccessDenied: true);
 
     public Exception ToException() => IsAccessDenied ? new AccessDeniedException(Message) : new ConflictException(Message);
 }

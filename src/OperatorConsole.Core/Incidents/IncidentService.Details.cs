@@ -6,11 +6,12 @@ public sealed partial class IncidentService
 {
     public async Task<Incident> SetSeverityAsync(Actor actor, string id, IncidentSeverity severity, string reason)
     {
-        await changes.RequireAsync(actor, Owners, "incident.set-severity", $"incident:{id}");
-        Defined(severity, "severity");
-        var why = Text(reason, "A reason for the severity change", MaxTextLength);
         return await changes.RunAsync(actor, c =>
         {
+            c.Require(Owners, "incident.set-severity", $"incident:{id}");
+            Defined(severity, "severity");
+            var why = Text(reason, "A reason for the severity change", MaxTextLength);
+
             var incident = Load(c, id);
             if (incident.Severity == severity)
             {
@@ -27,10 +28,11 @@ public sealed partial class IncidentService
 
     public async Task<Incident> SetClassAsync(Actor actor, string id, IncidentClass incidentClass)
     {
-        await changes.RequireAsync(actor, Owners, "incident.set-class", $"incident:{id}");
-        Defined(incidentClass, "incident class");
         return await changes.RunAsync(actor, c =>
         {
+            c.Require(Owners, "incident.set-class", $"incident:{id}");
+            Defined(incidentClass, "incident class");
+
             var incident = Load(c, id);
             var changed = incident with { Class = incidentClass, ClosureConfirmedAt = null, ClosureConfirmedBy = null };
             Save(c, changed, "incident.set-class", new { from = incident.Class, to = incidentClass });
@@ -42,10 +44,11 @@ public sealed partial class IncidentService
 
     public async Task<Incident> AssignOwnerAsync(Actor actor, string id, string ownerName)
     {
-        await changes.RequireAsync(actor, Owners, "incident.assign-owner", $"incident:{id}");
-        var owner = Text(ownerName, "Owner", 80);
         return await changes.RunAsync(actor, c =>
         {
+            c.Require(Owners, "incident.assign-owner", $"incident:{id}");
+            var owner = Text(ownerName, "Owner", 80);
+
             var changed = Load(c, id) with { Owner = owner };
             Save(c, changed, "incident.assign-owner", new { owner });
             IncidentTimeline.Append(c, id, TimelineKinds.Assignment, $"Owner: {owner}");
@@ -55,9 +58,9 @@ public sealed partial class IncidentService
 
     public async Task<Incident> TickObligationAsync(Actor actor, string id, string obligationKey)
     {
-        await changes.RequireAsync(actor, Responders, "incident.tick-obligation", $"incident:{id}");
         return await changes.RunAsync(actor, c =>
         {
+            c.Require(Responders, "incident.tick-obligation", $"incident:{id}");
             var incident = Load(c, id);
             var obligation = IncidentCatalog.Obligations[incident.Severity].FirstOrDefault(o => o.Key == obligationKey)
                 ?? throw new DomainValidationException($"'{obligationKey}' is not a required response of {IncidentCatalog.Label(incident.Severity)}.");
@@ -75,10 +78,11 @@ public sealed partial class IncidentService
 
     public async Task<TimelineEntry> AddNoteAsync(Actor actor, string id, string note)
     {
-        await changes.RequireAsync(actor, Responders, "incident.note", $"incident:{id}");
-        var text = Text(note, "The note", MaxTextLength);
         return await changes.RunAsync(actor, c =>
         {
+            c.Require(Responders, "incident.note", $"incident:{id}");
+            var text = Text(note, "The note", MaxTextLength);
+
             var entry = IncidentTimeline.Append(c, id, TimelineKinds.Note, text);
             c.Record("incident.note", $"incident:{id}", new { entry = entry.Id, length = text.Length });
             return entry;
@@ -88,11 +92,12 @@ public sealed partial class IncidentService
     /// <summary>The owner's decision log: what was decided and why.</summary>
     public async Task<TimelineEntry> RecordDecisionAsync(Actor actor, string id, string decision, string rationale)
     {
-        await changes.RequireAsync(actor, Owners, "incident.decision", $"incident:{id}");
-        var what = Text(decision, "The decision", MaxTextLength);
-        var why = Text(rationale, "The rationale", MaxTextLength);
         return await changes.RunAsync(actor, c =>
         {
+            c.Require(Owners, "incident.decision", $"incident:{id}");
+            var what = Text(decision, "The decision", MaxTextLength);
+            var why = Text(rationale, "The rationale", MaxTextLength);
+
             var entry = IncidentTimeline.Append(c, id, TimelineKinds.Decision, what, why);
             c.Record("incident.decision", $"incident:{id}", new { decision = what, rationale = why });
             return entry;
@@ -101,9 +106,9 @@ public sealed partial class IncidentService
 
     public async Task<TimelineEntry> SetPinnedAsync(Actor actor, string id, string entryId, bool pinned)
     {
-        await changes.RequireAsync(actor, Responders, "incident.pin", $"incident:{id}");
         return await changes.RunAsync(actor, c =>
         {
+            c.Require(Responders, "incident.pin", $"incident:{id}");
             var entry = c.Session.Incidents.TimelineEntry(entryId);
             if (entry is null || entry.IncidentId != id)
             {

@@ -25,15 +25,15 @@ public sealed partial class IncidentService
 
     public async Task<EvidenceRecord> RecordEvidenceAsync(Actor actor, string id, EvidenceDraft draft)
     {
-        await changes.RequireAsync(actor, Responders, "incident.evidence", $"incident:{id}");
-        var problems = draft.FieldProblems();
-        if (problems.Count > 0)
-        {
-            throw DomainValidationException.ForFields(problems);
-        }
-
         return await changes.RunAsync(actor, c =>
         {
+            c.Require(Responders, "incident.evidence", $"incident:{id}");
+            var problems = draft.FieldProblems();
+            if (problems.Count > 0)
+            {
+                throw DomainValidationException.ForFields(problems);
+            }
+
             Load(c, id);
             var record = new EvidenceRecord
             {

@@ -7,10 +7,11 @@ public sealed partial class IncidentService
     /// <summary>Moves forward along the lifecycle. On-call may acknowledge and contain; the owner moves further.</summary>
     public async Task<Incident> MoveAsync(Actor actor, string id, IncidentStatus to, string? reason = null)
     {
-        await changes.RequireAsync(actor, IncidentLifecycle.RoleToMoveTo(to), "incident.move", $"incident:{id}");
-        Defined(to, "status");
         return await changes.RunAsync(actor, c =>
         {
+            c.Require(IncidentLifecycle.RoleToMoveTo(to), "incident.move", $"incident:{id}");
+            Defined(to, "status");
+
             var incident = Load(c, id);
             if (!IncidentLifecycle.CanMove(incident.Status, to))
             {
@@ -38,10 +39,11 @@ public sealed partial class IncidentService
     /// <summary>Reopens a resolved or closed incident; the reason is required and stays on the timeline.</summary>
     public async Task<Incident> ReopenAsync(Actor actor, string id, string reason)
     {
-        await changes.RequireAsync(actor, Owners, "incident.reopen", $"incident:{id}");
-        var why = Text(reason, "A reason to reopen", MaxTextLength);
         return await changes.RunAsync(actor, c =>
         {
+            c.Require(Owners, "incident.reopen", $"incident:{id}");
+            var why = Text(reason, "A reason to reopen", MaxTextLength);
+
             var incident = Load(c, id);
             if (!IncidentLifecycle.CanReopen(incident.Status))
             {
@@ -64,9 +66,9 @@ public sealed partial class IncidentService
     /// <summary>The owner confirms the class's closure condition holds.</summary>
     public async Task<Incident> ConfirmClosureConditionAsync(Actor actor, string id)
     {
-        await changes.RequireAsync(actor, Owners, "incident.confirm-closure", $"incident:{id}");
         return await changes.RunAsync(actor, c =>
         {
+            c.Require(Owners, "incident.confirm-closure", $"incident:{id}");
             var incident = Load(c, id);
             var confirmed = incident with { ClosureConfirmedBy = c.Actor.DisplayName, ClosureConfirmedAt = c.Now };
             var condition = IncidentCatalog.Info(incident.Class).ClosureCondition;
@@ -84,12 +86,14 @@ public sealed partial class IncidentService
             return Blockers(incident, s.Incidents.Evidence(id).Count);
         });
 
+    /// <summary>The closure gate: read in the closing write, so evidence or a confirmation cannot vanish in between.</summary>
     private static void EnsureClosable(Change c, Incident incident)
     {
         var blockers = Blockers(incident, c.Session.Incidents.Evidence(incident.Id).Count);
         if (blockers.Count > 0)
         {
-            throw new DomainValidationException($"{incident.Id} cannot close yet: {string.Join(" ", blockers)}");
+            c.Refuse("incident.move", $"incident:{incident.Id}", new { to = IncidentStatus.Closed, blockers },
+                new DomainValidationException($"{incident.Id} cannot close yet: {string.Join(" ", blockers)}"));
         }
     }
 

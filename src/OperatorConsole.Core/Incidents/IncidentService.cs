@@ -37,33 +37,33 @@ public sealed partial class IncidentService(ChangeRunner changes)
 
     public async Task<Incident> OpenAsync(Actor actor, OpenIncident request)
     {
-        await changes.RequireAsync(actor, Responders, "incident.open", "incident:new");
-        var problems = new List<FieldProblem>();
-        var title = Check(problems, request.Title, "title", "Title", MaxTitleLength, required: true)!;
-        if (!Enum.IsDefined(request.Class))
-        {
-            problems.Add(new("class", $"'{request.Class}' is not a known incident class."));
-        }
-
-        if (!Enum.IsDefined(request.Severity))
-        {
-            problems.Add(new("severity", $"'{request.Severity}' is not a known severity."));
-        }
-
-        var scopes = (request.Scopes ?? []).Select(s => s?.Trim() ?? string.Empty).Where(s => s.Length > 0).Distinct().ToList();
-        if (scopes.Any(s => s.Length > 100 || s.Any(char.IsControl)))
-        {
-            problems.Add(new("scopes", "A scope id is at most 100 characters, with no control characters."));
-        }
-
-        var triggerSource = Check(problems, request.TriggerSource, "triggerSource", "Trigger source", MaxTextLength, required: false);
-        if (problems.Count > 0)
-        {
-            throw DomainValidationException.ForFields(problems);
-        }
-
         return await changes.RunAsync(actor, c =>
         {
+            c.Require(Responders, "incident.open", "incident:new");
+            var problems = new List<FieldProblem>();
+            var title = Check(problems, request.Title, "title", "Title", MaxTitleLength, required: true)!;
+            if (!Enum.IsDefined(request.Class))
+            {
+                problems.Add(new("class", $"'{request.Class}' is not a known incident class."));
+            }
+
+            if (!Enum.IsDefined(request.Severity))
+            {
+                problems.Add(new("severity", $"'{request.Severity}' is not a known severity."));
+            }
+
+            var scopes = (request.Scopes ?? []).Select(s => s?.Trim() ?? string.Empty).Where(s => s.Length > 0).Distinct().ToList();
+            if (scopes.Any(s => s.Length > 100 || s.Any(char.IsControl)))
+            {
+                problems.Add(new("scopes", "A scope id is at most 100 characters, with no control characters."));
+            }
+
+            var triggerSource = Check(problems, request.TriggerSource, "triggerSource", "Trigger source", MaxTextLength, required: false);
+            if (problems.Count > 0)
+            {
+                throw DomainValidationException.ForFields(problems);
+            }
+
             var incident = new Incident
             {
                 Id = $"INC-{c.Session.Incidents.Count() + 1:0000}",

@@ -54,16 +54,16 @@ public sealed partial class KillSwitchService(ChangeRunner changes, GuardedActio
     public async Task<KillSwitch> CreateAsync(Actor actor, KillSwitchDefinition definition)
     {
         var scope = NormalizeScope(definition.Scope);
-        await changes.RequireAsync(actor, Admins, "kill-switch.create", $"kill-switch:{KillSwitch.IdOf(definition.Key, scope)}");
-        var problems = new List<FieldProblem>();
-        CheckKey(definition.Key, problems);
-        CheckScope(scope, problems);
-        CheckText(definition.Description, "description", "A description", MaxDescription, problems);
-        ThrowIfAny(problems);
-        await changes.RequireNotLockedDownAsync(actor, "kill-switch.create", $"kill-switch:{KillSwitch.IdOf(definition.Key, scope)}");
-
         return await changes.RunAsync(actor, c =>
         {
+            c.Require(Admins, "kill-switch.create", $"kill-switch:{KillSwitch.IdOf(definition.Key, scope)}");
+            var problems = new List<FieldProblem>();
+            CheckKey(definition.Key, problems);
+            CheckScope(scope, problems);
+            CheckText(definition.Description, "description", "A description", MaxDescription, problems);
+            ThrowIfAny(problems);
+            c.RequireNotLockedDown("kill-switch.create", $"kill-switch:{KillSwitch.IdOf(definition.Key, scope)}");
+
             if (c.Session.KillSwitches.Get(definition.Key, scope) is not null)
             {
                 throw new ConflictException($"Kill switch '{definition.Key}' already exists for scope '{scope}'.");
@@ -92,14 +92,14 @@ public sealed partial class KillSwitchService(ChangeRunner changes, GuardedActio
     public async Task<KillSwitch> EditAsync(Actor actor, string key, string? scope, string description, bool defaultOn, bool? protective = null)
     {
         var s = NormalizeScope(scope);
-        await changes.RequireAsync(actor, Admins, "kill-switch.edit", $"kill-switch:{KillSwitch.IdOf(key, s)}");
-        var problems = new List<FieldProblem>();
-        CheckText(description, "description", "A description", MaxDescription, problems);
-        ThrowIfAny(problems);
-        await changes.RequireNotLockedDownAsync(actor, "kill-switch.edit", $"kill-switch:{KillSwitch.IdOf(key, s)}");
-
         return await changes.RunAsync(actor, c =>
         {
+            c.Require(Admins, "kill-switch.edit", $"kill-switch:{KillSwitch.IdOf(key, s)}");
+            var problems = new List<FieldProblem>();
+            CheckText(description, "description", "A description", MaxDescription, problems);
+            ThrowIfAny(problems);
+            c.RequireNotLockedDown("kill-switch.edit", $"kill-switch:{KillSwitch.IdOf(key, s)}");
+
             var current = Load(c, key, s);
             var version = c.Session.KillSwitches.NextVersion();
             var edited = current with
@@ -126,37 +126,35 @@ public sealed partial class KillSwitchService(ChangeRunner changes, GuardedActio
     {
         var s = NormalizeScope(scope);
         var subject = $"kill-switch:{KillSwitch.IdOf(key, s)}";
-        await changes.RequireAsync(actor, Flippers, "kill-switch.flip", subject);
-        var problems = new List<FieldProblem>();
-        CheckText(reason, "reason", "A reason", MaxReason, problems);
-        ThrowIfAny(problems);
-        var why = reason!.Trim();
-        var incident = string.IsNullOrWhiteSpace(incidentId) ? null : incidentId.Trim();
-        if (!on)
+        return await changes.RunAsync(actor, c =>
         {
-            await changes.RequireNotLockedDownAsync(actor, "kill-switch.flip", subject);
-        }
+            c.Require(Flippers, "kill-switch.flip", subject);
+            var problems = new List<FieldProblem>();
+            CheckText(reason, "reason", "A reason", MaxReason, problems);
+            ThrowIfAny(problems);
+            var why = reason!.Trim();
+            var incident = string.IsNullOrWhiteSpace(incidentId) ? null : incidentId.Trim();
+            if (!on)
+            {
+                c.RequireNotLockedDown("kill-switch.flip", subject);
+            }
 
-        var guardedOff = !on && Get(key, s) is { Protective: true, On: true };
-        if (guardedOff && string.IsNullOrEmpty(confirmationToken))
-        {
-            throw new ConfirmationRequiredException(
-                $"Kill switch {KillSwitch.IdOf(key, s)} is protective: turning it off needs a confirmation token. Request one first (disable request), then flip with it.");
-        }
-
-        GuardedRefusal? refusal = null;
-        var flip = await changes.RunAsync<KillSwitchFlip?>(actor, c =>
-        {
             var current = Load(c, key, s);
+            var guardedOff = !on && current is { Protective: true, On: true };
+            if (guardedOff && string.IsNullOrEmpty(confirmationToken))
+            {
+                c.Refuse("kill-switch.flip", subject, new { reason = "protective switch: confirmation token required" }, new ConfirmationRequiredException(
+                    $"Kill switch {current.Id} is protective: turning it off needs a confirmation token. Request one first (disable request), then flip with it."));
+            }
+
             if (current.On == on)
             {
                 throw new ConflictException($"Kill switch {current.Id} is already {State(on)}.");
             }
 
-            if (guardedOff && guarded.TryConsume(c, confirmationToken!, GuardedActionTypes.DisableProtectiveSwitch, current.Id,
-                    new DisableSwitchParameters(current.Id, why), out refusal) is null)
+            if (guardedOff)
             {
-                return null;
+                guarded.Consume(c, confirmationToken!, GuardedActionTypes.DisableProtectiveSwitch, current.Id, new DisableSwitchParameters(current.Id, why));
             }
 
             var version = c.Session.KillSwitches.NextVersion();
@@ -181,7 +179,6 @@ public sealed partial class KillSwitchService(ChangeRunner changes, GuardedActio
             c.Publish(Topics.KillSwitches, "kill-switch.flipped", flipped.Id, summary, entry.Sequence, version);
             return new KillSwitchFlip(flipped, evidence);
         });
-        return flip ?? throw refusal!.ToException();
     }
 
     /// <summary>Step one of turning a protective switch off: a token bound to the switch and the reason.</summary>
@@ -191,26 +188,29 @@ public sealed partial class KillSwitchService(ChangeRunner changes, GuardedActio
         var problems = new List<FieldProblem>();
         CheckText(reason, "reason", "A reason", MaxReason, problems);
         ThrowIfAny(problems);
-        var current = Get(key, s) ?? throw new NotFoundException($"No kill switch '{key}' for scope '{s}'.");
-        if (!current.Protective || !current.On)
+        return await guarded.RequestCheckedAsync(actor, GuardedActionTypes.DisableProtectiveSwitch, KillSwitch.IdOf(key, s), c =>
         {
-            throw new ConflictException($"Kill switch {current.Id} is {(current.On ? "not protective" : "already off")}; turning it off needs no confirmation.");
-        }
+            var current = Load(c, key, s);
+            if (!current.Protective || !current.On)
+            {
+                throw new ConflictException($"Kill switch {current.Id} is {(current.On ? "not protective" : "already off")}; turning it off needs no confirmation.");
+            }
 
-        return await guarded.RequestAsync(actor, GuardedActionTypes.DisableProtectiveSwitch, current.Id, new DisableSwitchParameters(current.Id, reason!.Trim()));
+            return new DisableSwitchParameters(current.Id, reason!.Trim());
+        });
     }
 
     /// <summary>Fills the validation result of the switch's pending flip evidence; the switch stops showing "validation pending".</summary>
     public async Task<KillSwitchEvidence> RecordValidationAsync(Actor actor, string key, string? scope, string? result)
     {
         var s = NormalizeScope(scope);
-        await changes.RequireAsync(actor, Flippers, "kill-switch.validate", $"kill-switch:{KillSwitch.IdOf(key, s)}");
-        var problems = new List<FieldProblem>();
-        CheckText(result, "result", "A validation result", MaxValidation, problems);
-        ThrowIfAny(problems);
-
         return await changes.RunAsync(actor, c =>
         {
+            c.Require(Flippers, "kill-switch.validate", $"kill-switch:{KillSwitch.IdOf(key, s)}");
+            var problems = new List<FieldProblem>();
+            CheckText(result, "result", "A validation result", MaxValidation, problems);
+            ThrowIfAny(problems);
+
             var current = Load(c, key, s);
             var pending = current.PendingEvidenceId is null ? null : c.Session.KillSwitches.GetEvidence(current.PendingEvidenceId);
             if (pending is null)
@@ -246,17 +246,17 @@ public sealed partial class KillSwitchService(ChangeRunner changes, GuardedActio
     public async Task<KillSwitchFlip> DrillAsync(Actor actor, string key, string? scope, string? reason)
     {
         var s = NormalizeScope(scope);
-        await changes.RequireAsync(actor, Flippers, "kill-switch.drill", $"kill-switch:{KillSwitch.IdOf(key, s)}");
-        var problems = new List<FieldProblem>();
-        CheckText(reason, "reason", "A reason", MaxReason, problems);
-        ThrowIfAny(problems);
-
-        // A drill flips away from the safe state (and back), so lockdown refuses it like any flip to off.
-        await changes.RequireNotLockedDownAsync(actor, "kill-switch.drill", $"kill-switch:{KillSwitch.IdOf(key, s)}");
-        var why = reason!.Trim();
-
         return await changes.RunAsync(actor, c =>
         {
+            c.Require(Flippers, "kill-switch.drill", $"kill-switch:{KillSwitch.IdOf(key, s)}");
+            var problems = new List<FieldProblem>();
+            CheckText(reason, "reason", "A reason", MaxReason, problems);
+            ThrowIfAny(problems);
+
+            // A drill flips away from the safe state (and back), so lockdown refuses it like any flip to off.
+            c.RequireNotLockedDown("kill-switch.drill", $"kill-switch:{KillSwitch.IdOf(key, s)}");
+            var why = reason!.Trim();
+
             var current = Load(c, key, s);
             var evidence = NewEvidence(c, current, !current.On, why, null, drill: true) with
             {

@@ -6,20 +6,21 @@ namespace OperatorConsole.Core.Lockdown;
 public sealed partial class LockdownService
 {
     /// <summary>Admin only: the URL may carry a secret of the receiving side, so nobody else reads it.</summary>
-    public async Task<LockdownSettings> SettingsAsync(Actor actor)
+    public Task<LockdownSettings> SettingsAsync(Actor actor) => changes.RunAsync(actor, c =>
     {
-        await changes.RequireAsync(actor, Role.Admin, "lockdown.settings.read", "console:lockdown-settings");
-        return changes.Store.Read(s => s.Lockdown.Settings());
-    }
+        c.Require(Role.Admin, "lockdown.settings.read", "console:lockdown-settings");
+        return c.Session.Lockdown.Settings();
+    });
 
     /// <summary>Admin only: the alert webhook URL (empty turns it off). A management action, so refused in lockdown.</summary>
     public async Task<LockdownSettings> SetAlertWebhookAsync(Actor actor, string? url)
     {
-        await changes.RequireAsync(actor, Role.Admin, "lockdown.settings", "console:lockdown-settings");
-        var stored = LockdownAlertWebhook.Validate(url);
-        await changes.RequireNotLockedDownAsync(actor, "lockdown.settings", "console:lockdown-settings");
         return await changes.RunAsync(actor, c =>
         {
+            c.Require(Role.Admin, "lockdown.settings", "console:lockdown-settings");
+            var stored = LockdownAlertWebhook.Validate(url);
+            c.RequireNotLockedDown("lockdown.settings", "console:lockdown-settings");
+
             var settings = new LockdownSettings(stored, c.Actor.Id, c.Now);
             c.Session.Lockdown.Save(settings);
             var entry = c.Record("lockdown.settings", "console:lockdown-settings", new

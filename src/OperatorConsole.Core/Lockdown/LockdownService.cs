@@ -9,7 +9,7 @@ namespace OperatorConsole.Core.Lockdown;
 /// <summary>
 /// Emergency lockdown (the panic button). OnCall engages it with a reason; in one change the console takes the
 /// pre-halt snapshot as sealed evidence and enters lockdown, after which every management action is refused through
-/// <see cref="ChangeRunner.RequireNotLockedDownAsync"/>. After the commit everyone online is told (topic
+/// <see cref="Change.RequireNotLockedDown"/>. After the commit everyone online is told (topic
 /// <see cref="Topics.Lockdown"/>) and the optional alert webhook is called. Releasing is a guarded action.
 /// </summary>
 public sealed partial class LockdownService(
@@ -37,11 +37,12 @@ public sealed partial class LockdownService(
     /// </summary>
     public async Task<LockdownRecord> EngageAsync(Actor actor, string? reason, string? incidentId = null, string? operatorId = null)
     {
-        await changes.RequireAsync(actor, Engagers, "lockdown.engage", Subject);
-        var why = RequireReason(reason);
-        var incident = string.IsNullOrWhiteSpace(incidentId) ? null : incidentId.Trim();
         var engaged = await changes.RunAsync(actor, c =>
         {
+            c.Require(Engagers, "lockdown.engage", Subject);
+            var why = RequireReason(reason);
+            var incident = string.IsNullOrWhiteSpace(incidentId) ? null : incidentId.Trim();
+
             if (c.Session.Lockdown.Active() is { } active)
             {
                 throw new ConflictException(LockdownMessages.AlreadyEngaged(active));

@@ -44,4 +44,10 @@ public interface IStoreSession
     IRollbackRepository Rollbacks { get; }
 
     IReleaseRepository Releases { get; }
+
+    /// <summary>
+    /// Write sessions only: rolls back everything written so far in this write and goes on in a fresh transaction
+    /// on the same writer, so a refused change commits its 'denied' entry and nothing else.
+    /// </summary>
+    void DiscardChanges();
 }

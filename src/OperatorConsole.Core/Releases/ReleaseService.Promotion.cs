@@ -53,7 +53,7 @@ public sealed partial class ReleaseService
     }
 
     /// <summary>Probes the scope's resolver: the check passes when it answers 200 and names the promoted manifest.</summary>
-    public async Task<Release> CheckAfterDeployAsync(Actor actor, Release release, CancellationToken cancellationToken = default)
+    private async Task<Release> CheckAfterDeployAsync(Actor actor, Release release, CancellationToken cancellationToken = default)
     {
         var url = scopes.Get(release.ScopeId)?.ResolverProbeUrl;
         PostDeployCheck check;
@@ -79,26 +79,26 @@ public sealed partial class ReleaseService
         }, cancellationToken);
     }
 
-    private async Task<Release> RequirePromotableAsync(Actor actor, string scope)
+    private Task<Release> RequirePromotableAsync(Actor actor, string scope) => changes.RunAsync(actor, c =>
     {
-        await changes.RequireAsync(actor, Publishers, "release.promote", $"scope:{scope}");
-        _ = scopes.Get(scope) ?? throw new NotFoundException($"No scope '{scope}'.");
-        var candidate = List(scope).FirstOrDefault(r => r.IsCandidate)
+        c.Require(Publishers, "release.promote", $"scope:{scope}");
+        _ = c.Session.Scopes.Get(scope) ?? throw new NotFoundException($"No scope '{scope}'.");
+        var candidate = c.Session.Releases.List(scope).FirstOrDefault(r => r.IsCandidate)
             ?? throw new ConflictException($"Scope '{scope}' has no candidate to promote. Register a version and set it as the candidate first.");
         RequireShadowComplete(candidate, "promotion");
-        await changes.RequireNotLockedDownAsync(actor, "release.promote", $"release:{candidate.Id}");
+        c.RequireNotLockedDown("release.promote", $"release:{candidate.Id}");
         return candidate;
-    }
+    });
 
-    private async Task<(string Scope, string Target)> RequireRollbackTargetAsync(Actor actor, string scopeId)
+    private Task<(string Scope, string Target)> RequireRollbackTargetAsync(Actor actor, string scopeId) => changes.RunAsync(actor, c =>
     {
-        await changes.RequireAsync(actor, Role.OnCall | Publishers, "release.rollback", $"scope:{scopeId}");
-        var scope = scopes.Get(scopeId) ?? throw new NotFoundException($"No scope '{scopeId}'.");
+        c.Require(Role.OnCall | Publishers, "release.rollback", $"scope:{scopeId}");
+        var scope = c.Session.Scopes.Get(scopeId) ?? throw new NotFoundException($"No scope '{scopeId}'.");
         if (scope.LastKnownGoodId is null || scope.LastKnownGoodId == scope.ActiveManifestId)
         {
             throw new ConflictException($"Scope '{scopeId}' has no last known good to roll back to (active: {scope.ActiveManifestId ?? "none"}).");
         }
 
         return (scope.Id, scope.LastKnownGoodId);
-    }
+    });
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Live;
+using OperatorConsole.Core.Persistence;
 using OperatorConsole.Core.Runs;
 using OperatorConsole.Core.Scopes;
 
@@ -26,12 +27,7 @@ public sealed partial class ReleaseService(ChangeRunner changes, ScopeService sc
         changes.Store.Read(s => s.Releases.Get(id)) ?? throw new NotFoundException($"No release '{id}'.");
 
     /// <summary>The release of <paramref name="version"/> in the scope; NotFound names both.</summary>
-    public Release Find(string? scopeId, string? version)
-    {
-        var scope = ScopeOf(scopeId);
-        var release = string.IsNullOrWhiteSpace(version) ? null : changes.Store.Read(s => s.Releases.Get(ReleaseRules.ManifestId(scope, version.Trim())));
-        return release ?? throw new NotFoundException($"Scope '{scope}' has no release version '{version}'. Register it first with REGISTER_MODEL.");
-    }
+    public Release Find(string? scopeId, string? version) => changes.Store.Read(s => Find(s, ScopeOf(scopeId), version));
 
     public ModelSlotStatus Status(string? scopeId)
     {
@@ -49,22 +45,23 @@ public sealed partial class ReleaseService(ChangeRunner changes, ScopeService sc
     public async Task<Release> RegisterAsync(Actor actor, ReleaseInput input, string? operatorId = null)
     {
         var scopeId = ScopeOf(input.ScopeId);
-        await changes.RequireAsync(actor, Publishers, "release.register", $"scope:{scopeId}");
-        var version = ReleaseRules.CheckVersion(scopeId, input.Version);
-        ReleaseRules.Check(input);
-        _ = scopes.Get(scopeId) ?? throw new NotFoundException($"No scope '{scopeId}'.");
-        var id = ReleaseRules.ManifestId(scopeId, version);
-        if (changes.Store.Read(s => s.Releases.Get(id)) is not null)
-        {
-            throw new ConflictException($"Version '{version}' is already registered in scope '{scopeId}'; register a new version instead.");
-        }
-
-        await changes.RequireNotLockedDownAsync(actor, "release.register", $"scope:{scopeId}");
-        var metadata = input.Metadata ?? new Dictionary<string, string>();
-        var manifest = ReleaseArtefacts.Manifest(scopeId, version, input, metadata, changes.Now);
-        ScopeRules.Check(manifest);
         return await changes.RunAsync(actor, c =>
         {
+            c.Require(Publishers, "release.register", $"scope:{scopeId}");
+            var version = ReleaseRules.CheckVersion(scopeId, input.Version);
+            ReleaseRules.Check(input);
+            _ = c.Session.Scopes.Get(scopeId) ?? throw new NotFoundException($"No scope '{scopeId}'.");
+            var id = ReleaseRules.ManifestId(scopeId, version);
+            if (c.Session.Releases.Get(id) is not null)
+            {
+                throw new ConflictException($"Version '{version}' is already registered in scope '{scopeId}'; register a new version instead.");
+            }
+
+            c.RequireNotLockedDown("release.register", $"scope:{scopeId}");
+            var metadata = input.Metadata ?? new Dictionary<string, string>();
+            var manifest = ReleaseArtefacts.Manifest(scopeId, version, input, metadata, c.Now);
+            ScopeRules.Check(manifest);
+
             ScopeService.RegisterManifest(c, scopeId, manifest);
             var release = new Release
             {
@@ -88,17 +85,18 @@ public sealed partial class ReleaseService(ChangeRunner changes, ScopeService sc
     public async Task<Release> SetCandidateAsync(Actor actor, string? scopeId, string? version, int? shadowTarget = null, string? operatorId = null)
     {
         var scope = ScopeOf(scopeId);
-        await changes.RequireAsync(actor, Publishers, "release.set-candidate", $"scope:{scope}");
-        var target = ReleaseRules.CheckShadowTarget(shadowTarget, options.Value.ShadowTarget);
-        var release = Find(scope, version);
-        await changes.RequireNotLockedDownAsync(actor, "release.set-candidate", $"release:{release.Id}");
         return await changes.RunAsync(actor, c =>
         {
-            var current = Current(c, release.Id);
+            c.Require(Publishers, "release.set-candidate", $"scope:{scope}");
+            var target = ReleaseRules.CheckShadowTarget(shadowTarget, options.Value.ShadowTarget);
+            var current = Find(c.Session, scope, version);
+            c.RequireNotLockedDown("release.set-candidate", $"release:{current.Id}");
+
             var other = c.Session.Releases.List(scope).FirstOrDefault(r => r.IsCandidate && r.Id != current.Id);
             if (other is not null)
             {
-                throw new ConflictException($"Only one candidate per scope: {other.Version} is the candidate of '{scope}' ({other.Stage}). Promote or retire it first.");
+                c.Refuse("release.set-candidate", $"release:{current.Id}", new { reason = "one candidate per scope", candidate = other.Id },
+                    new ConflictException($"Only one candidate per scope: {other.Version} is the candidate of '{scope}' ({other.Stage}). Promote or retire it first."));
             }
 
             if (current.Stage != ReleaseStage.Registered)
@@ -115,11 +113,12 @@ public sealed partial class ReleaseService(ChangeRunner changes, ScopeService sc
     public async Task<Release> ReportShadowCyclesAsync(Actor actor, string? scopeId, long? cycles, IReadOnlyDictionary<string, double>? metrics = null, string? operatorId = null)
     {
         var scope = ScopeOf(scopeId);
-        await changes.RequireAsync(actor, Reporters, "release.shadow-report", $"scope:{scope}");
-        var count = ReleaseRules.CheckCycles(cycles);
-        var measured = ReleaseRules.CheckMetrics(metrics);
         return await changes.RunAsync(actor, c =>
         {
+            c.Require(Reporters, "release.shadow-report", $"scope:{scope}");
+            var count = ReleaseRules.CheckCycles(cycles);
+            var measured = ReleaseRules.CheckMetrics(metrics);
+
             var candidate = CandidateOf(c, scope);
             var next = candidate with
             {
@@ -135,11 +134,12 @@ public sealed partial class ReleaseService(ChangeRunner changes, ScopeService sc
     public async Task<Release> SetCanaryRatioAsync(Actor actor, string? scopeId, double? ratio, string? operatorId = null)
     {
         var scope = ScopeOf(scopeId);
-        await changes.RequireAsync(actor, Publishers, "release.set-canary", $"scope:{scope}");
-        var value = ReleaseRules.CheckRatio(ratio);
-        await changes.RequireNotLockedDownAsync(actor, "release.set-canary", $"scope:{scope}");
         return await changes.RunAsync(actor, c =>
         {
+            c.Require(Publishers, "release.set-canary", $"scope:{scope}");
+            var value = ReleaseRules.CheckRatio(ratio);
+            c.RequireNotLockedDown("release.set-canary", $"scope:{scope}");
+
             var candidate = CandidateOf(c, scope);
             RequireShadowComplete(candidate, "a canary");
             var next = candidate with { Stage = ReleaseStage.Canary, CanaryRatio = value };
@@ -151,12 +151,11 @@ public sealed partial class ReleaseService(ChangeRunner changes, ScopeService sc
     public async Task<Release> RetireAsync(Actor actor, string? scopeId, string? version, string? reason)
     {
         var scope = ScopeOf(scopeId);
-        await changes.RequireAsync(actor, Publishers, "release.retire", $"scope:{scope}");
-        var why = ScopeRules.RequireReason(reason);
-        var release = Find(scope, version);
         return await changes.RunAsync(actor, c =>
         {
-            var current = Current(c, release.Id);
+            c.Require(Publishers, "release.retire", $"scope:{scope}");
+            var why = ScopeRules.RequireReason(reason);
+            var current = Find(c.Session, scope, version);
             if (current.Stage is not (ReleaseStage.Registered or ReleaseStage.Candidate or ReleaseStage.Canary))
             {
                 throw new ConflictException($"{current.Version} is {current.Stage}; only a version that has not reached production can be retired.");
@@ -164,6 +163,12 @@ public sealed partial class ReleaseService(ChangeRunner changes, ScopeService sc
 
             return Save(c, current with { Stage = ReleaseStage.Retired, CanaryRatio = null }, "release.retire", $"Retired: {why}", new { version = current.Version, reason = why });
         });
+    }
+
+    private static Release Find(IStoreSession session, string scope, string? version)
+    {
+        var release = string.IsNullOrWhiteSpace(version) ? null : session.Releases.Get(ReleaseRules.ManifestId(scope, version.Trim()));
+        return release ?? throw new NotFoundException($"Scope '{scope}' has no release version '{version}'. Register it first with REGISTER_MODEL.");
     }
 
     private string ScopeOf(string? scopeId) => string.IsNullOrWhiteSpace(scopeId) ? options.Value.DefaultScope : scopeId.Trim();

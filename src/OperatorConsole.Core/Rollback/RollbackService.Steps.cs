@@ -13,12 +13,13 @@ public sealed partial class RollbackService
     /// <summary>Step 2: the active and the last known good side by side, and what the resolver serves right now.</summary>
     public async Task<RollbackRun> ConfirmTargetsAsync(Actor actor, string runId, CancellationToken cancellationToken = default)
     {
-        await changes.RequireAsync(actor, Operators, "rollback.confirm-targets", $"rollback:{runId}");
+        await CheckAsync(actor, "rollback.confirm-targets", runId);
         var run = Require(runId, RollbackSteps.ConfirmTargets);
         var scope = scopes.Get(run.ScopeId)!;
         var probe = scope.ResolverProbeUrl is null ? null : await probes.RunAsync(GetProbe(scope.ResolverProbeUrl), actor.DisplayName, cancellationToken);
         return await changes.RunAsync(actor, c =>
         {
+            Gate(c, "rollback.confirm-targets", runId);
             var current = Load(c, runId);
             var step = Expect(current, RollbackSteps.ConfirmTargets);
             var now = c.Session.Scopes.Get(current.ScopeId)!;
@@ -51,7 +52,7 @@ public sealed partial class RollbackService
     /// <summary>Step 3, first half: the confirmation token for rebinding the scope to its last known good.</summary>
     public async Task<GuardedRequest> RequestRebindAsync(Actor actor, string runId)
     {
-        await changes.RequireAsync(actor, Operators, "rollback.request-rebind", $"rollback:{runId}");
+        await CheckAsync(actor, "rollback.request-rebind", runId);
         var run = Require(runId, RollbackSteps.Rebind);
         return await scopes.RequestRebindAsync(actor, run.ScopeId, run.TargetManifestId);
     }
@@ -59,12 +60,13 @@ public sealed partial class RollbackService
     /// <summary>Step 3, second half: the rebind itself (through the scope's one rebind path), then its evidence. Starts nothing else.</summary>
     public async Task<RollbackRun> ConfirmRebindAsync(Actor actor, string runId, string token)
     {
-        await changes.RequireAsync(actor, Operators, "rollback.rebind", $"rollback:{runId}");
+        await CheckAsync(actor, "rollback.rebind", runId);
         var run = Require(runId, RollbackSteps.Rebind);
         var result = await scopes.RebindAsync(
             actor, token, run.ScopeId, run.TargetManifestId, $"{(run.Drill ? "Rollback drill" : "Rollback")} {run.Id} to last known good", run.Id);
         return await changes.RunAsync(actor, c =>
         {
+            Gate(c, "rollback.rebind", runId);
             var current = Load(c, runId);
             var step = Expect(current, RollbackSteps.Rebind);
             var entry = c.Record("rollback.rebind", Subject(current), new { rebindLedgerSequence = result.LedgerSequence, active = result.Active.Id, version = result.Scope.Version });
@@ -90,12 +92,13 @@ public sealed partial class RollbackService
     /// <summary>Step 4: recompute SHA-256 over the stored content and the pack read back from the scope; done only when all match.</summary>
     public async Task<RollbackRun> VerifyChecksumsAsync(Actor actor, string runId, CancellationToken cancellationToken = default)
     {
-        await changes.RequireAsync(actor, Operators, "rollback.verify-checksums", $"rollback:{runId}");
+        await CheckAsync(actor, "rollback.verify-checksums", runId);
         var run = Require(runId, RollbackSteps.Checksums);
         var report = await scopes.VerifyAsync(run.TargetManifestId, scopes.Get(run.ScopeId)!.PackProbeUrl, cancellationToken);
         var lines = report.Checks.Select(k => $"{k.Name}: {(k.Match ? "match" : "MISMATCH")} — expected {k.Expected[..12]}…, got {(k.Actual is null ? k.Problem : k.Actual[..12] + "…")} ({k.Source})").ToList();
         return await changes.RunAsync(actor, c =>
         {
+            Gate(c, "rollback.verify-checksums", runId);
             var current = Load(c, runId);
             var step = Expect(current, RollbackSteps.Checksums) with { Checksums = report };
             var entry = c.Record("rollback.verify-checksums", Subject(current), new { report.ManifestId, checks = report.Checks.Select(k => new { k.Name, k.Match, k.Source }) },
@@ -117,7 +120,7 @@ public sealed partial class RollbackService
     /// </summary>
     public async Task<RollbackRun> ProbeAsync(Actor actor, string runId, CancellationToken cancellationToken = default)
     {
-        await changes.RequireAsync(actor, Operators, "rollback.probe", $"rollback:{runId}");
+        await CheckAsync(actor, "rollback.probe", runId);
         var run = Require(runId, RollbackSteps.Probe);
         var scope = scopes.Get(run.ScopeId)!;
         var results = new List<ProbeResult>();
@@ -141,6 +144,7 @@ public sealed partial class RollbackService
 
         return await changes.RunAsync(actor, c =>
         {
+            Gate(c, "rollback.probe", runId);
             var current = Load(c, runId);
             var step = Expect(current, RollbackSteps.Probe);
             var entry = c.Record("rollback.probe", Subject(current), new { passed, results = results.Select(r => new { r.Url, r.StatusCode, r.LatencyMs, r.Passed }) },

@@ -36,15 +36,16 @@ public sealed partial class RollbackService(ChangeRunner changes, ScopeService s
         Actor actor, string scopeId, string? incidentId = null, bool drill = false, DateTimeOffset? badPublishConfirmedAt = null)
     {
         var action = drill ? "rollback.drill" : "rollback.start";
-        await changes.RequireAsync(actor, Operators, action, $"scope:{scopeId}");
-        if (badPublishConfirmedAt > changes.Now)
-        {
-            throw DomainValidationException.ForFields([new FieldProblem("badPublishConfirmedAt", "The bad publish cannot be confirmed in the future.")]);
-        }
-
-        var incident = string.IsNullOrWhiteSpace(incidentId) ? null : incidentId.Trim();
         return await changes.RunAsync(actor, c =>
         {
+            c.Require(Operators, action, $"scope:{scopeId}");
+            if (badPublishConfirmedAt > c.Now)
+            {
+                throw DomainValidationException.ForFields([new FieldProblem("badPublishConfirmedAt", "The bad publish cannot be confirmed in the future.")]);
+            }
+
+            var incident = string.IsNullOrWhiteSpace(incidentId) ? null : incidentId.Trim();
+
             var scope = c.Session.Scopes.Get(scopeId) ?? throw new NotFoundException($"No scope '{scopeId}'.");
             if (drill && !scope.DrillTarget)
             {
@@ -136,6 +137,11 @@ public sealed partial class RollbackService(ChangeRunner changes, ScopeService s
 
         return step;
     }
+
+    /// <summary>The role gate alone, before a step's probes or reads; the step's write passes <see cref="Gate"/> again.</summary>
+    private Task CheckAsync(Actor actor, string action, string runId) => changes.CheckAsync(actor, c => Gate(c, action, runId));
+
+    private static void Gate(Change c, string action, string runId) => c.Require(Operators, action, $"rollback:{runId}");
 
     private RollbackRun Require(string runId, int number)
     {

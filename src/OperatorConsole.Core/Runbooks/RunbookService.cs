@@ -25,12 +25,16 @@ public sealed class RunbookService(ChangeRunner changes, RunbookParser parser)
     /// </summary>
     public async Task<ImportResult> ImportAsync(Actor actor, string? fileName, byte[] content)
     {
-        await changes.RequireAsync(actor, Importers, "runbook.import", $"runbook-file:{SafeName(fileName)}");
-        await changes.RequireNotLockedDownAsync(actor, "runbook.import", $"runbook-file:{SafeName(fileName)}");
-        var parsed = parser.Parse(content, fileName);
-        var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(parsed.Source)));
+        var subject = $"runbook-file:{SafeName(fileName)}";
         return await changes.RunAsync(actor, c =>
         {
+            c.Require(Importers, "runbook.import", subject);
+
+            // Parsed after the role check (a Viewer is refused, whatever the file) and before the lockdown gate; all in
+            // the write, so a lockdown engaged while the file was parsed still refuses the import.
+            var parsed = parser.Parse(content, fileName);
+            c.RequireNotLockedDown("runbook.import", subject);
+            var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(parsed.Source)));
             var latest = c.Session.Runbooks.Get(parsed.Slug);
             if (latest is not null && latest.SourceSha256 == sha)
             {

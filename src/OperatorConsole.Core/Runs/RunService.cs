@@ -21,9 +21,9 @@ public sealed class RunService(ChangeRunner changes, ProbeRunner probes)
     /// </summary>
     public async Task<RunbookRun> StartAsync(Actor actor, string slug, int? version = null, string? incidentId = null, string? section = null)
     {
-        await changes.RequireAsync(actor, Operators, "run.start", $"runbook:{slug}");
         return await changes.RunAsync(actor, c =>
         {
+            c.Require(Operators, "run.start", $"runbook:{slug}");
             var runbook = c.Session.Runbooks.Get(slug, version) ?? throw new NotFoundException($"No runbook '{slug}'.");
             var sections = string.IsNullOrWhiteSpace(section) ? runbook.Sections : runbook.Part(section);
             if (sections.Count == 0)
@@ -58,19 +58,19 @@ public sealed class RunService(ChangeRunner changes, ProbeRunner probes)
     /// <summary>Checks a step off. The first check wins; a second one is refused and told who was first.</summary>
     public async Task<RunbookRun> CheckStepAsync(Actor actor, string runId, string stepId, string? note = null, string? output = null)
     {
-        await changes.RequireAsync(actor, Operators, "run.check-step", $"run:{runId}/{stepId}");
-        if (note?.Length > MaxNoteLength)
-        {
-            throw new DomainValidationException($"The note is longer than {MaxNoteLength} characters.");
-        }
-
-        if (output?.Length > MaxOutputLength)
-        {
-            throw new DomainValidationException($"The pasted output is longer than {MaxOutputLength / 1024} KB; paste the relevant part.");
-        }
-
         return await changes.RunAsync(actor, c =>
         {
+            c.Require(Operators, "run.check-step", $"run:{runId}/{stepId}");
+            if (note?.Length > MaxNoteLength)
+            {
+                throw new DomainValidationException($"The note is longer than {MaxNoteLength} characters.");
+            }
+
+            if (output?.Length > MaxOutputLength)
+            {
+                throw new DomainValidationException($"The pasted output is longer than {MaxOutputLength / 1024} KB; paste the relevant part.");
+            }
+
             var run = OpenRun(c, runId);
             var step = run.Step(stepId);
             EnsureOpen(step);
@@ -96,7 +96,9 @@ public sealed class RunService(ChangeRunner changes, ProbeRunner probes)
     /// </summary>
     public async Task<ProbeResult> RunProbeAsync(Actor actor, string runId, string stepId, CancellationToken cancellationToken = default)
     {
-        await changes.RequireAsync(actor, Operators, "run.probe", $"run:{runId}/{stepId}");
+        void MayProbe(Change c) => c.Require(Operators, "run.probe", $"run:{runId}/{stepId}");
+        await changes.CheckAsync(actor, MayProbe, cancellationToken);
+
         // Refuse before calling out, so a finished run or step never sends traffic to the target;
         // the same rules are checked again inside the transaction that records the result.
         var run = Get(runId) ?? throw new NotFoundException($"No run '{runId}'.");
@@ -106,6 +108,7 @@ public sealed class RunService(ChangeRunner changes, ProbeRunner probes)
         var result = await probes.RunAsync(spec, actor.DisplayName, cancellationToken);
         await changes.RunAsync(actor, c =>
         {
+            MayProbe(c);
             var current = OpenRun(c, runId);
             var step = current.Step(stepId);
             EnsureOpen(step);
@@ -128,9 +131,9 @@ public sealed class RunService(ChangeRunner changes, ProbeRunner probes)
 
     public async Task<RunbookRun> CompleteAsync(Actor actor, string runId)
     {
-        await changes.RequireAsync(actor, Operators, "run.complete", $"run:{runId}");
         return await changes.RunAsync(actor, c =>
         {
+            c.Require(Operators, "run.complete", $"run:{runId}");
             var run = OpenRun(c, runId);
             var open = run.Steps.Where(s => !s.IsDone).Select(s => s.StepId).ToList();
             if (open.Count > 0)

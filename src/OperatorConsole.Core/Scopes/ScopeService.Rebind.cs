@@ -15,8 +15,11 @@ public sealed partial class ScopeService
     /// <summary>Step one: checks the rebind would be accepted now and hands out its confirmation token.</summary>
     public async Task<GuardedRequest> RequestRebindAsync(Actor actor, string scopeId, string manifestId)
     {
-        await RequireRebindAllowedAsync(actor, scopeId, manifestId);
-        return await guarded.RequestAsync(actor, GuardedActionTypes.ScopeRebind, scopeId, new RebindParameters(scopeId, manifestId));
+        return await guarded.RequestCheckedAsync(actor, GuardedActionTypes.ScopeRebind, scopeId, c =>
+        {
+            RequireRebindAllowed(c, scopeId, manifestId);
+            return new RebindParameters(scopeId, manifestId);
+        });
     }
 
     /// <summary>
@@ -29,10 +32,9 @@ public sealed partial class ScopeService
         Actor actor, string token, string scopeId, string manifestId, string? reason, string? rollbackId = null)
     {
         var why = ScopeRules.RequireReason(reason);
-        await RequireRebindAllowedAsync(actor, scopeId, manifestId);
         return await guarded.RunGuardedAsync(actor, token, GuardedActionTypes.ScopeRebind, scopeId, new RebindParameters(scopeId, manifestId), (c, confirmation) =>
         {
-            var (scope, manifest) = Validate(c.Session.Scopes, scopeId, manifestId);
+            var (scope, manifest) = RequireRebindAllowed(c, scopeId, manifestId);
             var previous = scope.ActiveManifestId is null ? null : c.Session.Scopes.GetManifest(scope.ActiveManifestId);
             var lastKnownGood = manifest.Id == scope.LastKnownGoodId ? scope.LastKnownGoodId : previous?.Id ?? scope.LastKnownGoodId;
             var entry = c.Record(RebindAction, $"scope:{scopeId}", new
@@ -74,13 +76,15 @@ public sealed partial class ScopeService
     /// direction (like flipping a kill switch toward safe), so a rollback still works in lockdown; binding anything
     /// else is a management action and is refused.
     /// </summary>
-    private async Task RequireRebindAllowedAsync(Actor actor, string scopeId, string manifestId)
+    private static (Scope Scope, Manifest Manifest) RequireRebindAllowed(Change c, string scopeId, string manifestId)
     {
-        var (scope, _) = changes.Store.Read(s => Validate(s.Scopes, scopeId, manifestId));
+        var (scope, manifest) = Validate(c.Session.Scopes, scopeId, manifestId);
         if (manifestId != scope.LastKnownGoodId)
         {
-            await changes.RequireNotLockedDownAsync(actor, RebindAction, $"scope:{scopeId}");
+            c.RequireNotLockedDown(RebindAction, $"scope:{scopeId}");
         }
+
+        return (scope, manifest);
     }
 
     private static (Scope Scope, Manifest Manifest) Validate(IScopeRepository scopes, string scopeId, string manifestId)

@@ -48,11 +48,12 @@ public sealed partial class ScopeService(
 
     public async Task<Scope> CreateAsync(Actor actor, ScopeDefinition definition)
     {
-        await changes.RequireAsync(actor, Publishers, "scope.create", $"scope:{definition.Id}");
-        ScopeRules.Check(definition);
-        await changes.RequireNotLockedDownAsync(actor, "scope.create", $"scope:{definition.Id}");
         return await changes.RunAsync(actor, c =>
         {
+            c.Require(Publishers, "scope.create", $"scope:{definition.Id}");
+            ScopeRules.Check(definition);
+            c.RequireNotLockedDown("scope.create", $"scope:{definition.Id}");
+
             if (c.Session.Scopes.Get(definition.Id) is not null)
             {
                 throw new ConflictException($"Scope '{definition.Id}' already exists.");
@@ -78,16 +79,19 @@ public sealed partial class ScopeService(
     /// <summary>Registers a manifest as a candidate of its scope; binding it is a separate, guarded step.</summary>
     public async Task<ManifestSummary> RegisterManifestAsync(Actor actor, string scopeId, ManifestInput input)
     {
-        await changes.RequireAsync(actor, Publishers, "scope.register-manifest", $"scope:{scopeId}");
-        ScopeRules.Check(input);
-        await changes.RequireNotLockedDownAsync(actor, "scope.register-manifest", $"scope:{scopeId}");
-        return await changes.RunAsync(actor, c => RegisterManifest(c, scopeId, input));
+        return await changes.RunAsync(actor, c =>
+        {
+            c.Require(Publishers, "scope.register-manifest", $"scope:{scopeId}");
+            ScopeRules.Check(input);
+            c.RequireNotLockedDown("scope.register-manifest", $"scope:{scopeId}");
+            return RegisterManifest(c, scopeId, input);
+        });
     }
 
     /// <summary>
     /// The registration itself, inside the caller's change: a release registers its manifest and itself in one
-    /// transaction, so a crash can never leave a manifest without its release. The caller has checked role, input
-    /// and lockdown.
+    /// transaction, so a crash can never leave a manifest without its release. The caller's change has passed its
+    /// role and lockdown gates and checked the input.
     /// </summary>
     internal static ManifestSummary RegisterManifest(Change c, string scopeId, ManifestInput input)
     {

@@ -18,8 +18,6 @@ public sealed class ApiKeyService(ChangeRunner changes)
 
     public async Task<CreatedApiKey> CreateAsync(Actor actor, string name, Role roles)
     {
-        await changes.RequireAsync(actor, Role.Admin, "api-key.create", $"api-key:{name}");
-        await changes.RequireNotLockedDownAsync(actor, "api-key.create", $"api-key:{name}");
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 60)
         {
             throw new DomainValidationException("Name the key (at most 60 characters), e.g. the service that will use it.");
@@ -43,6 +41,8 @@ public sealed class ApiKeyService(ChangeRunner changes)
         };
         await changes.RunAsync(actor, c =>
         {
+            c.Require(Role.Admin, "api-key.create", $"api-key:{name}");
+            c.RequireNotLockedDown("api-key.create", $"api-key:{name}");
             c.Session.ApiKeys.Upsert(key);
             return c.Record("api-key.create", $"api-key:{id}", new { name = key.Name, roles = Roles.Names(roles) });
         });
@@ -51,9 +51,9 @@ public sealed class ApiKeyService(ChangeRunner changes)
 
     public async Task RevokeAsync(Actor actor, string id)
     {
-        await changes.RequireAsync(actor, Role.Admin, "api-key.revoke", $"api-key:{id}");
         await changes.RunAsync(actor, c =>
         {
+            c.Require(Role.Admin, "api-key.revoke", $"api-key:{id}");
             var key = c.Session.ApiKeys.Get(id) ?? throw new NotFoundException($"No API key '{id}'.");
             c.Session.ApiKeys.Upsert(key with { RevokedAt = c.Now });
             return c.Record("api-key.revoke", $"api-key:{id}", new { name = key.Name });

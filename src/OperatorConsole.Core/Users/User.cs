@@ -19,6 +19,9 @@ public sealed record User
 /// <summary>A key for scripts and services. Only the SHA-256 of the secret is kept.</summary>
 public sealed record ApiKey
 {
+    /// <summary>How an API key's actor id begins; the rest is the key's id.</summary>
+    public const string ActorIdPrefix = "apikey:";
+
     public required string Id { get; init; }
     public required string Name { get; init; }
     public required Role Roles { get; init; }
@@ -27,5 +30,5 @@ public sealed record ApiKey
     public required DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? RevokedAt { get; init; }
 
-    public Actor ToActor() => new($"apikey:{Id}", $"API key '{Name}'", Roles);
+    public Actor ToActor() => new($"{ActorIdPrefix}{Id}", $"API key '{Name}'", Roles);
 }

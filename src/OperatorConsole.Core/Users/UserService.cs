@@ -29,8 +29,6 @@ public sealed partial class UserService(ChangeRunner changes, IPasswordHashing h
 
     public async Task<User> CreateAsync(Actor actor, string userName, string displayName, string password, Role roles)
     {
-        await changes.RequireAsync(actor, Role.Admin, "user.create", $"user:{userName}");
-        await changes.RequireNotLockedDownAsync(actor, "user.create", $"user:{userName}");
         var id = (userName ?? string.Empty).Trim().ToLowerInvariant();
         if (!UserIdPattern().IsMatch(id))
         {
@@ -58,6 +56,8 @@ public sealed partial class UserService(ChangeRunner changes, IPasswordHashing h
         };
         return await changes.RunAsync(actor, c =>
         {
+            c.Require(Role.Admin, "user.create", $"user:{userName}");
+            c.RequireNotLockedDown("user.create", $"user:{userName}");
             if (c.Session.Users.Get(id) is not null)
             {
                 throw new ConflictException($"A user named '{id}' already exists.");
@@ -72,8 +72,6 @@ public sealed partial class UserService(ChangeRunner changes, IPasswordHashing h
 
     public async Task SetRolesAsync(Actor actor, string userId, Role roles)
     {
-        await changes.RequireAsync(actor, Role.Admin, "user.set-roles", $"user:{userId}");
-        await changes.RequireNotLockedDownAsync(actor, "user.set-roles", $"user:{userId}");
         if (roles == Role.None)
         {
             throw new DomainValidationException("Give the user at least one role.");
@@ -81,6 +79,8 @@ public sealed partial class UserService(ChangeRunner changes, IPasswordHashing h
 
         await changes.RunAsync(actor, c =>
         {
+            c.Require(Role.Admin, "user.set-roles", $"user:{userId}");
+            c.RequireNotLockedDown("user.set-roles", $"user:{userId}");
             var user = c.Session.Users.Get(userId) ?? throw new NotFoundException($"No user '{userId}'.");
             if (user.Id == c.Actor.Id && !roles.HasFlag(Role.Admin))
             {

@@ -60,6 +60,13 @@ internal sealed class LiteSession(ILiteDatabase db, bool writable) : IStoreSessi
 
     public IReleaseRepository Releases { get; } = new LiteReleaseRepository(db, writable);
 
+    public void DiscardChanges()
+    {
+        EnsureWritable(writable);
+        db.Rollback();
+        db.BeginTrans();
+    }
+
     public static void EnsureWritable(bool writable)
     {
         if (!writable)

@@ -1,3 +1,4 @@
+using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Incidents;
 
@@ -18,7 +19,6 @@ public sealed class IncidentClosureTests : IDisposable
     public async Task Close_ResolvedWithoutEvidenceOrConfirmation_RefusedNamingBoth()
     {
         var incident = await _scene.OpenAtAsync(IncidentStatus.Resolved);
-        var ledgerBefore = _scene.Ledger.Count;
 
         var refused = await Assert.ThrowsAsync<DomainValidationException>(() =>
             _scene.Incidents.MoveAsync(IncidentScene.Owner, incident.Id, IncidentStatus.Closed));
@@ -26,7 +26,22 @@ public sealed class IncidentClosureTests : IDisposable
         Assert.Contains(MissingEvidence, refused.Message, StringComparison.Ordinal);
         Assert.Contains(MissingConfirmation, refused.Message, StringComparison.Ordinal);
         Assert.Equal(IncidentStatus.Resolved, _scene.Reload(incident.Id).Status);
-        Assert.Equal(ledgerBefore, _scene.Ledger.Count);
+    }
+
+    [Fact]
+    public async Task Close_Blocked_OnlyTheDeniedEntryIsLedgered()
+    {
+        var incident = await _scene.OpenAtAsync(IncidentStatus.Resolved);
+        var ledgerBefore = _scene.Ledger.Count;
+        var timelineBefore = _scene.Incidents.TimelineCount(incident.Id);
+
+        await Assert.ThrowsAsync<DomainValidationException>(() =>
+            _scene.Incidents.MoveAsync(IncidentScene.Owner, incident.Id, IncidentStatus.Closed));
+
+        var denied = Assert.Single(_scene.Ledger.Skip(ledgerBefore));
+        Assert.Equal(("incident.move", LedgerOutcome.Denied, $"incident:{incident.Id}"), (denied.Action, denied.Outcome, denied.Subject));
+        Assert.Contains(MissingEvidence, denied.Payload, StringComparison.Ordinal);
+        Assert.Equal(timelineBefore, _scene.Incidents.TimelineCount(incident.Id));
     }
 
     [Fact]

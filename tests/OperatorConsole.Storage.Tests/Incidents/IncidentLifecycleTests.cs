@@ -110,7 +110,7 @@ public sealed class IncidentLifecycleTests : IDisposable
 
         Assert.Contains("Resolved first", refused.Message, StringComparison.Ordinal);
         Assert.Equal(from, _scene.Reload(incident.Id).Status);
-        Assert.Equal(ledgerBefore, _scene.Ledger.Count);
+        Assert.Equal(LedgerOutcome.Denied, Assert.Single(_scene.Ledger.Skip(ledgerBefore)).Outcome);
     }
 
     [Fact]

@@ -29,6 +29,14 @@ public sealed class KillSwitchServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task RequestDisable_ViewerForAnUnknownSwitch_RefusedForTheRoleBeforeTheState()
+    {
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Switches.RequestDisableAsync(TestActors.Viewer, "no-such-switch", null, "because"));
+
+        Assert.Equal(LedgerOutcome.Denied, Assert.Single(_store.Ledger).Outcome);
+    }
+
+    [Fact]
     public async Task Create_ByOnCall_RefusedAndLedgeredAsDenied()
     {
         await Assert.ThrowsAsync<AccessDeniedException>(() =>

@@ -27,9 +27,9 @@ public sealed class PostIncidentService(ChangeRunner changes)
 
     public async Task<PostIncidentRecord> SaveAsync(Actor actor, string incidentId, PostIncidentDraft draft)
     {
-        await changes.RequireAsync(actor, Editors, "incident.post-incident.save", $"incident:{incidentId}");
         return await changes.RunAsync(actor, c =>
         {
+            c.Require(Editors, "incident.post-incident.save", $"incident:{incidentId}");
             var incident = c.Session.Incidents.Get(incidentId) ?? throw new NotFoundException($"No incident '{incidentId}'.");
             var problems = draft.Problems(DateOnly.FromDateTime(incident.OpenedAt.UtcDateTime));
             if (problems.Count > 0)
@@ -54,21 +54,16 @@ public sealed class PostIncidentService(ChangeRunner changes)
     public async Task<FollowUp> SetFollowUpDoneAsync(Actor actor, string incidentId, string followUpId, bool done = true)
     {
         var subject = $"incident:{incidentId}/follow-up:{followUpId}";
-        var current = Get(incidentId)?.FollowUps.FirstOrDefault(f => f.Id == followUpId);
-        if (!(actor.HasAny(Actors) && current is not null && IsOwner(actor, current)))
-        {
-            await changes.RequireAsync(actor, Editors, "incident.follow-up.done", subject);
-        }
-
         return await changes.RunAsync(actor, c =>
         {
+            c.Require(Actors, "incident.follow-up.done", subject);
             var record = c.Session.PostIncidents.Get(incidentId) ?? throw new NotFoundException($"{incidentId} has no post-incident record.");
             var followUp = record.FollowUps.FirstOrDefault(f => f.Id == followUpId)
                 ?? throw new NotFoundException($"{incidentId} has no follow-up '{followUpId}'.");
-            if (!c.Actor.HasAny(Editors) && !IsOwner(c.Actor, followUp))
+            if (!c.Holds(Editors) && !IsOwner(c.Actor, followUp))
             {
-                // The owner changed between the check above and this transaction.
-                throw new AccessDeniedException($"{c.Actor.DisplayName} does not own “{followUp.Text}”.");
+                c.Refuse("incident.follow-up.done", subject, new { reason = $"requires {Editors} or owning the follow-up" },
+                    new AccessDeniedException($"{c.Actor.DisplayName} may not tick “{followUp.Text}”: it requires the {Editors} role or owning the follow-up."));
             }
 
             if (followUp.Done == done)
