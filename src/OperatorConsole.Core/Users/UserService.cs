@@ -97,12 +97,12 @@ public sealed partial class UserService(ChangeRunner changes, IPasswordHashing h
     /// <summary>Sets a new password (the host's admin command, for a forgotten one); the ledger names the user, never the password.</summary>
     public async Task ResetPasswordAsync(Actor actor, string userId, string password)
     {
-        await changes.RequireAsync(actor, Role.Admin, "user.reset-password", $"user:{userId}");
-        await changes.RequireNotLockedDownAsync(actor, "user.reset-password", $"user:{userId}");
         ValidatePassword(password);
         var hash = hashing.Hash(password);
         await changes.RunAsync(actor, c =>
         {
+            c.Require(Role.Admin, "user.reset-password", $"user:{userId}");
+            c.RequireNotLockedDown("user.reset-password", $"user:{userId}");
             var user = c.Session.Users.Get(userId) ?? throw new NotFoundException($"No user '{userId}'.");
             c.Session.Users.Upsert(user with { PasswordHash = hash });
             c.Record("user.reset-password", $"user:{userId}", new { });

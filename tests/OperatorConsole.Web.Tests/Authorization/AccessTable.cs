@@ -77,7 +77,8 @@ public static class AccessTable
         ["POST /api/incidents/{id}/evidence"] = Access.Only(Role.OnCall | Role.IncidentOwner),
         ["POST /api/incidents/{id}/evidence-bundle"] = Access.Only(Role.OnCall | Role.IncidentOwner),
         ["POST /api/incidents/{id}/notes"] = Access.Only(Role.OnCall | Role.IncidentOwner),
-        ["POST /api/incidents/{id}/post-incident/follow-ups/{followUpId}/done"] = Access.Only(Role.IncidentOwner),
+        // Anyone who acts may tick a follow-up they own; IncidentOwners may tick any (Core checks the owner inside the write).
+        ["POST /api/incidents/{id}/post-incident/follow-ups/{followUpId}/done"] = Access.Only(Role.OnCall | Role.IncidentOwner | Role.ReleaseOwner | Role.Admin),
         ["POST /api/incidents/{id}/reopen"] = Access.Only(Role.IncidentOwner),
         ["POST /api/incidents/{id}/severity"] = Access.Only(Role.IncidentOwner),
         ["POST /api/incidents/{id}/status"] = Access.Only(Role.IncidentOwner),
