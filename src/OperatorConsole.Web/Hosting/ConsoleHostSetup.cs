@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
@@ -49,11 +50,9 @@ public static class ConsoleHostSetup
         services.AddMudServices();
         services.AddScoped<UiActions>();
         services.AddConsoleCommands();
-        services.AddSignalR();
+        services.AddSignalR(o => o.AddFilter<DomainExceptionHubFilter>());
         services.AddHostedService<HubEventForwarder>();
-        services.AddProblemDetails();
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
-        services.AddExceptionHandler<DomainExceptionHandler>();
+        services.AddConsoleProblems();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
         return builder;
     }
