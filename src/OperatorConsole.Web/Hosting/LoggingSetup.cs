@@ -5,12 +5,16 @@ namespace OperatorConsole.Web.Hosting;
 
 public static class LoggingSetup
 {
-    /// <summary>Console for people, a daily rolling compact-JSON file for machines; both carry the correlation id.</summary>
+    /// <summary>
+    /// Console for people, a daily rolling compact-JSON file for machines; both carry the correlation id. Any
+    /// ILogEventSink registered as a service also receives every event (the test hosts watch for errors this way).
+    /// </summary>
     public static WebApplicationBuilder AddConsoleLogging(this WebApplicationBuilder builder)
     {
         var folder = builder.Configuration["Logs:Folder"] ?? "logs";
         builder.Services.AddSerilog((services, config) => config
             .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services)
             .Enrich.FromLogContext()
             .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId}{NewLine}{Exception}")
             .WriteTo.File(
