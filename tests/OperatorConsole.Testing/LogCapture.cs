@@ -14,5 +14,7 @@ public sealed class LogCapture : ILogEventSink
     /// <summary>Events at Error or above, rendered with their exception type, oldest first.</summary>
     public IReadOnlyList<string> Errors() =>
         [.. _events.Where(e => e.Level >= LogEventLevel.Error)
-            .Select(e => $"{e.Level}: {e.RenderMessage()} {e.Exception?.GetType().Name} {e.Exception?.Message}")];
+            .Select(e => Shorten($"{e.Level}: {e.RenderMessage()} {e.Exception?.GetType().Name} {e.Exception?.Message}"))];
+
+    private static string Shorten(string line) => line.Length <= 400 ? line : line[..400] + "…";
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR;
 using Serilog;
 using Serilog.Formatting.Compact;
 
@@ -16,6 +17,10 @@ public static class LoggingSetup
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
+
+            // SignalR logs every exception a hub method throws as an error, HubException included; those are answers
+            // the hub chose to send (refusals), not faults, so only the others are kept.
+            .Filter.ByExcluding(e => e.Exception is HubException)
             .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId}{NewLine}{Exception}")
             .WriteTo.File(
                 new CompactJsonFormatter(),

@@ -32,6 +32,7 @@ public sealed class ApiFuzzTests(ConsoleHost host, ITestOutputHelper output) : I
         var endpoints = ApiEndpointCatalog.All(host.Services).Where(e => e.TakesBody).ToList();
         var audit = host.Service<AuditService>();
         var failures = new List<string>();
+        var statuses = new SortedDictionary<int, int>();
         var (sent, serverErrors, badRequests, naming) = (0, 0, 0, 0);
 
         for (var round = 0; round < iterations; round++)
@@ -44,6 +45,7 @@ public sealed class ApiFuzzTests(ConsoleHost host, ITestOutputHelper output) : I
                 using var response = await client.SendAsync(request);
                 sent++;
                 var status = (int)response.StatusCode;
+                statuses[status] = statuses.GetValueOrDefault(status) + 1;
                 if (status >= 500)
                 {
                     serverErrors++;
@@ -75,23 +77,34 @@ public sealed class ApiFuzzTests(ConsoleHost host, ITestOutputHelper output) : I
         }
 
         var faults = host.Logs.Errors();
-        output.WriteLine($"seed {seed}: {endpoints.Count} endpoints, {sent} requests, {serverErrors} answered 5xx, {badRequests} answered 400 ({naming} naming a field), {faults.Count} errors logged");
+        output.WriteLine($"seed {seed}: {endpoints.Count} endpoints, {sent} requests, {serverErrors} answered 5xx, {badRequests} answered 400 ({naming} naming a field), {faults.Count} errors logged; by status {string.Join(", ", statuses.Select(s => $"{s.Key}: {s.Value}"))}");
         Assert.True(failures.Count == 0 && faults.Count == 0, $"seed {seed}, {sent} requests:\n{string.Join("\n", failures.Concat(faults).Distinct().Take(40))}");
     }
 
-    /// <summary>Ids the fuzzed routes can name so requests reach past "not found": an incident and a run made here, and every id the lists show.</summary>
-    private async Task<IReadOnlyList<string>> KnownIdsAsync(HttpClient client)
+    /// <summary>
+    /// Ids the fuzzed routes can name so requests reach past "not found": an incident and a run made here, and every id
+    /// the lists show, by the route segment they belong under ("incidents") and all together (under "").
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, List<string>>> KnownIdsAsync(HttpClient client)
     {
-        var admin = host.Service<Core.Users.UserService>().Find("admin")!.ToActor();
-        await host.Service<IncidentService>().OpenAsync(admin, new OpenIncident("Fuzz target", IncidentClass.SourceOutage, IncidentSeverity.Sev3, ["global"], null));
-        await ApiRequests.StartRunOkAsync(client);
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var list in (string[])["/api/incidents", "/api/runs", "/api/runbooks", "/api/scopes", "/api/kill-switches", "/api/rollbacks", "/api/guarded-actions/policies", "/api/releases"])
+        using (var opened = await client.PostAsJsonAsync("/api/incidents", new OpenIncident("Fuzz target", IncidentClass.SourceOutage, IncidentSeverity.Sev3, ["global"], null), ConsoleHost.ApiJson))
         {
-            Collect(await client.GetFromJsonAsync<JsonElement>(list), ids);
+            opened.EnsureSuccessStatusCode();
         }
 
-        return [.. ids];
+        await ApiRequests.StartRunOkAsync(client);
+        var known = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var all = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var list in (string[])["/api/incidents", "/api/runs", "/api/runbooks", "/api/scopes", "/api/kill-switches", "/api/rollbacks", "/api/guarded-actions/policies", "/api/releases"])
+        {
+            var ids = new HashSet<string>(StringComparer.Ordinal);
+            Collect(await client.GetFromJsonAsync<JsonElement>(list), ids);
+            known[list.Split('/')[^1]] = [.. ids];
+            all.UnionWith(ids);
+        }
+
+        known[string.Empty] = [.. all];
+        return known;
     }
 
     private static void Collect(JsonElement element, HashSet<string> ids)

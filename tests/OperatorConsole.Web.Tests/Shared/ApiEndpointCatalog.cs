@@ -24,6 +24,14 @@ public sealed record ApiEndpoint(string Method, string Route, IReadOnlyList<stri
         return path;
     }
 
+    /// <summary>The literal segment before a parameter ("incidents" for /api/incidents/{id}), which says what the parameter names.</summary>
+    public string? SegmentBefore(string parameter)
+    {
+        var segments = Route.Split('/');
+        var at = Array.FindIndex(segments, s => s.StartsWith("{" + parameter, StringComparison.Ordinal) || s.StartsWith("{*" + parameter, StringComparison.Ordinal));
+        return at > 0 && !segments[at - 1].StartsWith('{') ? segments[at - 1] : null;
+    }
+
     public override string ToString() => $"{Method} {Route}";
 }
 

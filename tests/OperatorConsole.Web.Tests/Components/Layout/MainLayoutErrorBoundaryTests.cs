@@ -1,5 +1,6 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Rendering;
 using OperatorConsole.Core.Common;
 using OperatorConsole.Web.Components.Layout;
 using OperatorConsole.Web.Tests.Shared;
@@ -37,12 +38,28 @@ public sealed class MainLayoutErrorBoundaryTests : BunitTestContext
         Assert.Equal("Step s1 was already checked by Olga.", cut.Find("[data-testid=page-error-message]").TextContent);
     }
 
-    private IRenderedComponent<MainLayout> RenderLayoutAround(Exception thrown) =>
-        Render<MainLayout>(p => p.Add(l => l.Body, (RenderFragment)(builder =>
+    private IRenderedComponent<MainLayout> RenderLayoutAround(Exception thrown)
+    {
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        return Render<MainLayout>(p => p.Add(l => l.Body, builder =>
+        {
+            builder.OpenComponent<FailingPage>(0);
+            builder.AddComponentParameter(1, nameof(FailingPage.Thrown), thrown);
+            builder.CloseComponent();
+        }));
+    }
+
+    /// <summary>A page whose button lets an exception escape its handler, as a page without UiActions would.</summary>
+    private sealed class FailingPage : ComponentBase
+    {
+        [Parameter] public Exception Thrown { get; set; } = default!;
+
+        protected override void BuildRenderTree(RenderTreeBuilder builder)
         {
             builder.OpenElement(0, "button");
             builder.AddAttribute(1, "data-testid", "failing-action");
-            builder.AddAttribute(2, "onclick", EventCallback.Factory.Create(this, () => throw thrown));
+            builder.AddAttribute(2, "onclick", EventCallback.Factory.Create(this, () => throw Thrown));
             builder.CloseElement();
-        })));
+        }
+    }
 }
