@@ -96,7 +96,7 @@ public sealed class ClientInputTests(ConsoleHost host) : IClassFixture<ConsoleHo
 
         Assert.StartsWith("HTTP/1.1 413", answer, StringComparison.Ordinal);
         Assert.Contains($"Content-Type: {ApiRequests.ProblemJson}", answer, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("larger than the limit", answer, StringComparison.Ordinal);
+        Assert.Contains("\"status\":413", answer, StringComparison.Ordinal);
     }
 
     [Fact]

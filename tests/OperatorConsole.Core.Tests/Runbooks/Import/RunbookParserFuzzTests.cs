@@ -49,20 +49,14 @@ public sealed class RunbookParserFuzzTests
 
     [Theory]
     [InlineData("> ", 5000)]
-    [InlineData("- ", 5000)]
     [InlineData("[", 20000)]
-    [InlineData("*", 50000)]
     public void Parse_NestedPastTheParsersDepth_IsRefusedSayingNestedTooDeeply(string opener, int depth)
     {
-        var text = "# Deep\n\n" + (opener == "- " ? string.Concat(Enumerable.Range(0, depth).Select(i => new string(' ', i * 2) + "- x\n")) : string.Concat(Enumerable.Repeat(opener, depth)) + "x");
+        var text = "# Deep\n\n" + string.Concat(Enumerable.Repeat(opener, depth)) + "x";
 
-        var outcome = Record.Exception(() => _parser.Parse(text, "deep.md"));
+        var error = Assert.Throws<DomainValidationException>(() => _parser.Parse(text, "deep.md"));
 
-        Assert.True(outcome is null or DomainValidationException, $"{outcome?.GetType().Name}: {outcome?.Message}");
-        if (outcome is not null)
-        {
-            Assert.Contains("nested too deeply", outcome.Message, StringComparison.Ordinal);
-        }
+        Assert.Contains("nested too deeply", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
