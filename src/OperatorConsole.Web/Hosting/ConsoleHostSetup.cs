@@ -50,7 +50,8 @@ public static class ConsoleHostSetup
         services.AddMudServices();
         services.AddScoped<UiActions>();
         services.AddConsoleCommands();
-        services.AddSignalR(o => o.AddFilter<DomainExceptionHubFilter>());
+        // On the console hub only: Blazor's own circuit hub passes nulls it expects and must never see this filter.
+        services.AddSignalR().AddHubOptions<ConsoleHub>(o => o.AddFilter<DomainExceptionHubFilter>());
         services.AddHostedService<HubEventForwarder>();
         services.AddConsoleProblems();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
