@@ -81,6 +81,12 @@ public sealed partial class BadRequestHandler(ProblemWriter problems) : IExcepti
 
     private static (string, string, IReadOnlyDictionary<string, string[]>?) Parameter(int status, string message)
     {
+        if (message.StartsWith("Implicit body inferred", StringComparison.Ordinal))
+        {
+            const string needsBody = "The request needs a JSON body.";
+            return ("The request is not valid", needsBody, new Dictionary<string, string[]> { ["body"] = [needsBody] });
+        }
+
         var match = ParameterMessage().Match(message);
         if (!match.Success)
         {

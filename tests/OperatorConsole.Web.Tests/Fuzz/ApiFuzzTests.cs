@@ -33,6 +33,7 @@ public sealed class ApiFuzzTests(ConsoleHost host, ITestOutputHelper output) : I
         var audit = host.Service<AuditService>();
         var failures = new List<string>();
         var statuses = new SortedDictionary<int, int>();
+        var unnamed = new HashSet<string>(StringComparer.Ordinal);
         var (sent, serverErrors, badRequests, naming) = (0, 0, 0, 0);
 
         for (var round = 0; round < iterations; round++)
@@ -65,7 +66,12 @@ public sealed class ApiFuzzTests(ConsoleHost host, ITestOutputHelper output) : I
                 else if (status == 400)
                 {
                     badRequests++;
-                    naming += (await response.Content.ReadFromJsonAsync<JsonElement>()).TryGetProperty("errors", out _) ? 1 : 0;
+                    var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+                    naming += problem.TryGetProperty("errors", out _) ? 1 : 0;
+                    if (!problem.TryGetProperty("errors", out _))
+                    {
+                        unnamed.Add($"{endpoint}: {problem.GetProperty("detail").GetString()}");
+                    }
                 }
 
                 if ((audit.Head()?.Sequence ?? 0) != head)
@@ -78,6 +84,7 @@ public sealed class ApiFuzzTests(ConsoleHost host, ITestOutputHelper output) : I
 
         var faults = host.Logs.Errors();
         output.WriteLine($"seed {seed}: {endpoints.Count} endpoints, {sent} requests, {serverErrors} answered 5xx, {badRequests} answered 400 ({naming} naming a field), {faults.Count} errors logged; by status {string.Join(", ", statuses.Select(s => $"{s.Key}: {s.Value}"))}");
+        output.WriteLine($"400s that name no field (the detail says what is wrong):\n{string.Join("\n", unnamed.Take(30))}");
         Assert.True(failures.Count == 0 && faults.Count == 0, $"seed {seed}, {sent} requests:\n{string.Join("\n", failures.Concat(faults).Distinct().Take(40))}");
     }
 

@@ -64,7 +64,7 @@ public static class CommandEndpoint
         }
         catch (JsonException ex)
         {
-            throw new DomainValidationException($"The command is not valid JSON: {ex.Message}");
+            throw DomainValidationException.ForFields([new FieldProblem("body", $"The command is not valid JSON: {ex.Message}")]);
         }
     }
 
