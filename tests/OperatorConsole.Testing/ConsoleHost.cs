@@ -41,6 +41,9 @@ public sealed class ConsoleHost : WebApplicationFactory<Program>
 
     public Uri BaseAddress => ClientOptions.BaseAddress;
 
+    /// <summary>What the host logged since it started.</summary>
+    public LogCapture Logs { get; } = new();
+
     public T Service<T>()
         where T : notnull => Services.GetRequiredService<T>();
 
@@ -82,6 +85,7 @@ public sealed class ConsoleHost : WebApplicationFactory<Program>
         builder.UseSetting("Storage:DataFile", DataFile);
         builder.UseSetting("Demo:Enabled", _demo ? "true" : "false");
         builder.UseSetting("Logs:Folder", Path.Combine(_folder, "logs"));
+        builder.ConfigureServices(services => services.AddSingleton<Serilog.Core.ILogEventSink>(Logs));
     }
 
     protected override void Dispose(bool disposing)

@@ -30,7 +30,7 @@ public static class AttachmentRules
 
         if (size > MaxBytes)
         {
-            throw new DomainValidationException(
+            throw new PayloadTooLargeException(
                 $"Attachment '{name}' is {Megabytes(size)} MB; the limit is {Megabytes(MaxBytes)} MB.");
         }
     }

@@ -40,8 +40,9 @@ public sealed partial class EvidenceService
             });
             return new BundleVerification(problems.Count == 0, problems);
         }
-        catch (Exception ex) when (ex is FormatException or InvalidOperationException)
+        catch (Exception ex) when (ex is FormatException or InvalidOperationException or ArgumentException)
         {
+            // ArgumentException: JsonNode reads nested objects lazily and refuses a duplicate key only when one is first read.
             return new BundleVerification(false, [.. problems, $"The bundle does not have the evidence-bundle shape: {ex.Message}"], Malformed: true);
         }
     }

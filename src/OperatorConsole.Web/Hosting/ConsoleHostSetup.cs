@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
@@ -51,11 +52,10 @@ public static class ConsoleHostSetup
         services.AddMudServices();
         services.AddScoped<UiActions>();
         services.AddConsoleCommands();
-        services.AddSignalR();
+        // On the console hub only: Blazor's own circuit hub passes nulls it expects and must never see this filter.
+        services.AddSignalR().AddHubOptions<ConsoleHub>(o => o.AddFilter<DomainExceptionHubFilter>());
         services.AddHostedService<HubEventForwarder>();
-        services.AddProblemDetails();
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
-        services.AddExceptionHandler<DomainExceptionHandler>();
+        services.AddConsoleProblems();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
         return builder;
     }

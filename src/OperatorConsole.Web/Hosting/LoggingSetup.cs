@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR;
 using Serilog;
 using Serilog.Formatting.Compact;
 
@@ -5,13 +6,21 @@ namespace OperatorConsole.Web.Hosting;
 
 public static class LoggingSetup
 {
-    /// <summary>Console for people, a daily rolling compact-JSON file for machines; both carry the correlation id.</summary>
+    /// <summary>
+    /// Console for people, a daily rolling compact-JSON file for machines; both carry the correlation id. Any
+    /// ILogEventSink registered as a service also receives every event (the test hosts watch for errors this way).
+    /// </summary>
     public static WebApplicationBuilder AddConsoleLogging(this WebApplicationBuilder builder)
     {
         var folder = builder.Configuration["Logs:Folder"] ?? "logs";
         builder.Services.AddSerilog((services, config) => config
             .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services)
             .Enrich.FromLogContext()
+
+            // SignalR logs every exception a hub method throws as an error, HubException included; those are answers
+            // the hub chose to send (refusals), not faults, so only the others are kept.
+            .Filter.ByExcluding(e => e.Exception is HubException)
             .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId}{NewLine}{Exception}")
             .WriteTo.File(
                 new CompactJsonFormatter(),

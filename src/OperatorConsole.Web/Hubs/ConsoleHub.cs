@@ -52,17 +52,7 @@ public sealed class ConsoleHub(KillSwitchService killSwitches, LockdownService l
     /// The active manifest of a scope, for a client that subscribed to "scope:{id}" and wants the state it starts from;
     /// every later rebind arrives as a "scope.rebound" event on that topic.
     /// </summary>
-    public ActiveManifest GetActiveManifest(string scope)
-    {
-        try
-        {
-            return scopes.Active(scope);
-        }
-        catch (Core.Common.NotFoundException ex)
-        {
-            throw new HubException(ex.Message);
-        }
-    }
+    public ActiveManifest GetActiveManifest(string scope) => scopes.Active(scope);
 }
 
 /// <summary>What "lockdown" hub messages carry: whether the console is locked down now, and the lockdown if so.</summary>

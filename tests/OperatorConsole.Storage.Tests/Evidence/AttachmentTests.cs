@@ -39,7 +39,7 @@ public sealed class AttachmentTests : IDisposable
     {
         var incident = await EvidenceTestData.OpenIncidentAsync(_store);
 
-        var error = await Assert.ThrowsAsync<DomainValidationException>(() =>
+        var error = await Assert.ThrowsAsync<PayloadTooLargeException>(() =>
             _store.Evidence.AttachAsync(TestActors.Omar, incident.Id, "dump.json", "application/json", new byte[AttachmentRules.MaxBytes + 1]));
 
         Assert.Contains("the limit is 5 MB", error.Message, StringComparison.Ordinal);

@@ -48,14 +48,14 @@ public sealed class EvidenceEndpointsTests(ConsoleHost host) : IClassFixture<Con
     }
 
     [Fact]
-    public async Task Upload_TooLarge_Returns400ProblemNamingTheLimit()
+    public async Task Upload_TooLarge_Returns413ProblemNamingTheLimit()
     {
         using var client = await host.ApiClientAsync(Role.OnCall);
         var incidentId = await OpenIncidentAsync();
 
         using var response = await UploadAsync(client, incidentId, "huge.bin", new byte[AttachmentRules.MaxBytes + 1]);
 
-        await AssertProblemAsync(response, HttpStatusCode.BadRequest, "the limit is 5 MB");
+        await AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "the limit is 5 MB");
     }
 
     [Fact]

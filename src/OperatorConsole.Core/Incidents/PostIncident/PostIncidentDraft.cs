@@ -34,6 +34,14 @@ public sealed class PostIncidentDraft
     public IReadOnlyList<string> Problems(DateOnly incidentOpenedOn)
     {
         var problems = new List<string>();
+
+        // A JSON client can send null for a list or for one of its rows; the rules below read every row.
+        if (Timeline is null || FollowUps is null || Timeline.Contains(null!) || FollowUps.Contains(null!))
+        {
+            problems.Add("timeline and followUps are lists of objects: neither the list nor any row may be null.");
+            return problems;
+        }
+
         Length(problems, Summary, "Summary");
         Length(problems, Impact, "Impact");
         Length(problems, RootCause, "Root cause");

@@ -54,7 +54,7 @@ internal static class RunbookInput
 
         if (bytes > RunbookParser.MaxBytes)
         {
-            throw new DomainValidationException(
+            throw new PayloadTooLargeException(
                 $"The document is {bytes / 1024.0 / 1024.0:0.0} MB; runbooks can be at most {RunbookParser.MaxBytes / 1024 / 1024} MB.");
         }
     }

@@ -25,7 +25,7 @@ public sealed class RunbookParser
     {
         RunbookInput.Check(text);
         var (source, repairs) = MojibakeRepair.Repair(text.TrimStart('\uFEFF'));
-        var document = Markdown.Parse(source, Pipeline);
+        var document = ParseMarkdown(source);
         var frontMatterBlock = document.OfType<YamlFrontMatterBlock>().FirstOrDefault();
         var frontMatter = frontMatterBlock is null ? FrontMatter.None : FrontMatter.Parse(YamlOf(frontMatterBlock));
 
@@ -53,6 +53,20 @@ public sealed class RunbookParser
             sections,
             source,
             repairs);
+    }
+
+    /// <summary>Markdig refuses input nested past its depth limit with an ArgumentException, its only one for a non-null string.</summary>
+    private static MarkdownDocument ParseMarkdown(string source)
+    {
+        try
+        {
+            return Markdown.Parse(source, Pipeline);
+        }
+        catch (ArgumentException)
+        {
+            throw DomainValidationException.ForFields([new FieldProblem("body",
+                "The document is nested too deeply (quotes, lists or brackets inside each other); a runbook needs only a few levels.")]);
+        }
     }
 
     private static string YamlOf(YamlFrontMatterBlock block) =>

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.Live;
@@ -8,7 +9,10 @@ using OperatorConsole.Web.Components.Shared;
 
 namespace OperatorConsole.Web.Components.Layout;
 
-/// <summary>The shell: navigation, dark mode, and the SEV-1 alert that everyone online must see.</summary>
+/// <summary>
+/// The shell: navigation, dark mode, the SEV-1 alert that everyone online must see, and the error boundary around the
+/// page, so an exception a page lets through shows a notice instead of ending the user's circuit.
+/// </summary>
 public sealed partial class MainLayout : IDisposable
 {
     private bool _drawerOpen = true;
@@ -16,6 +20,7 @@ public sealed partial class MainLayout : IDisposable
     private bool _ready;
     private IReadOnlyList<Incident> _openSev1 = [];
     private LiveWatcher? _watcher;
+    private ErrorBoundary? _boundary;
 
     [Inject] private CurrentActor Current { get; set; } = default!;
     [Inject] private UserService Users { get; set; } = default!;
@@ -31,6 +36,9 @@ public sealed partial class MainLayout : IDisposable
         var actor = await Current.GetAsync();
         _darkMode = Users.Find(actor.Id)?.DarkMode ?? false;
     }
+
+    /// <summary>A page that failed is left behind on navigation: the next page starts clean.</summary>
+    protected override void OnParametersSet() => _boundary?.Recover();
 
     /// <summary>
     /// Marks the circuit ready one render after the first: by then every component of the page has run

@@ -9,6 +9,10 @@ namespace OperatorConsole.Web.Components.Shared;
 /// </summary>
 public sealed class UiActions(ISnackbar snackbar, ILogger<UiActions> logger)
 {
+    /// <summary>A refusal the person can resolve by acting (retry after a change, confirm) is a warning; the rest are errors.</summary>
+    public static Severity SeverityOf(DomainException refusal) =>
+        refusal is ConflictException or ConfirmationRequiredException ? Severity.Warning : Severity.Error;
+
     public void Tell(string message, Severity severity = Severity.Info) => snackbar.Add(message, severity);
 
     public async Task<bool> TryAsync(Func<Task> action, string? success = null)
@@ -23,10 +27,9 @@ public sealed class UiActions(ISnackbar snackbar, ILogger<UiActions> logger)
 
             return true;
         }
-        catch (Exception ex) when (ex is DomainValidationException or AccessDeniedException or NotFoundException or ConflictException
-                                       or LockedDownException or ConfirmationRequiredException)
+        catch (DomainException refusal)
         {
-            snackbar.Add(ex.Message, ex is ConflictException or ConfirmationRequiredException ? Severity.Warning : Severity.Error);
+            snackbar.Add(refusal.Message, SeverityOf(refusal));
             return false;
         }
         catch (Exception ex)

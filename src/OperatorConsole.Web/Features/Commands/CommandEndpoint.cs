@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OperatorConsole.Core.Common;
+using OperatorConsole.Web.Api;
 using OperatorConsole.Web.Auth;
 
 namespace OperatorConsole.Web.Features.Commands;
@@ -46,12 +47,13 @@ public static class CommandEndpoint
     {
         if (request.ContentLength > MaxBodyBytes)
         {
-            throw new DomainValidationException($"A command is at most {MaxBodyBytes / 1024} KiB.");
+            throw new PayloadTooLargeException($"A command is at most {MaxBodyBytes / 1024} KiB.");
         }
 
+        var body = await RequestBody.ReadAsync(request.Body, MaxBodyBytes, "A command");
         try
         {
-            var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
+            var document = JsonDocument.Parse(body);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 document.Dispose();
@@ -62,7 +64,7 @@ public static class CommandEndpoint
         }
         catch (JsonException ex)
         {
-            throw new DomainValidationException($"The command is not valid JSON: {ex.Message}");
+            throw DomainValidationException.ForFields([new FieldProblem("body", $"The command is not valid JSON: {ex.Message}")]);
         }
     }
 

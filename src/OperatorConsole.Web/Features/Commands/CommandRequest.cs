@@ -10,10 +10,24 @@ namespace OperatorConsole.Web.Features.Commands;
 public sealed record CommandRequest(string Type, Actor Actor, string? OperatorId, string? ConfirmationToken, JsonElement Body)
 {
     /// <summary>A string field of the command, or null when it is absent or null; any other JSON kind is refused.</summary>
-    public string? Text(string field) => Field(field, JsonValueKind.String, "a string")?.GetString();
+    public string? Text(string field)
+    {
+        try
+        {
+            return Field(field, JsonValueKind.String, "a string")?.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            // The reader refuses an escaped lone surrogate ("\ud800") when it turns the value into a string.
+            throw Refuse(field, $"'{field}' is not valid text: it contains a broken \\u escape (a lone surrogate).");
+        }
+    }
 
     /// <summary>A number field of the command, or null when it is absent or null; any other JSON kind is refused.</summary>
-    public double? Number(string field) => Field(field, JsonValueKind.Number, "a number")?.GetDouble();
+    public double? Number(string field) =>
+        Field(field, JsonValueKind.Number, "a number") is not { } number ? null
+        : number.TryGetDouble(out var value) && double.IsFinite(value) ? value
+        : throw Refuse(field, $"'{field}' is out of range.");
 
     /// <summary>An object field of the command, or null when it is absent or null; any other JSON kind is refused.</summary>
     public JsonElement? Object(string field) => Field(field, JsonValueKind.Object, "a JSON object");
@@ -36,5 +50,7 @@ public sealed record CommandRequest(string Type, Actor Actor, string? OperatorId
             ? null
             : value.ValueKind == kind
                 ? value
-                : throw DomainValidationException.ForFields([new FieldProblem(field, $"'{field}' must be {what}.")]);
+                : throw Refuse(field, $"'{field}' must be {what}.");
+
+    private static DomainValidationException Refuse(string field, string message) => DomainValidationException.ForFields([new FieldProblem(field, message)]);
 }

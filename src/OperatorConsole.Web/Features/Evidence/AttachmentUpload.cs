@@ -1,9 +1,10 @@
 using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Evidence;
+using OperatorConsole.Web.Api;
 
 namespace OperatorConsole.Web.Features.Evidence;
 
-/// <summary>Reads an uploaded file without ever buffering more than one byte past the limit.</summary>
+/// <summary>Reads an uploaded file, raw or as the "file" field of a multipart form, within the attachment limit.</summary>
 internal static class AttachmentUpload
 {
     public const string FormField = "file";
@@ -12,34 +13,29 @@ internal static class AttachmentUpload
     {
         if (!request.HasFormContentType)
         {
-            var raw = await ReadBodyAsync(request.Body, AttachmentRules.MaxBytes, name ?? "The attachment");
+            var raw = await RequestBody.ReadAsync(request.Body, AttachmentRules.MaxBytes, name ?? "The attachment");
             return (name, request.ContentType, raw);
         }
 
-        var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+        var form = await ReadFormAsync(request);
         var file = form.Files.GetFile(FormField)
             ?? throw new DomainValidationException($"The form has no file in the field '{FormField}'.");
         AttachmentRules.EnsureSize(AttachmentRules.SanitizeName(file.FileName), file.Length);
         await using var stream = file.OpenReadStream();
-        var content = await ReadBodyAsync(stream, AttachmentRules.MaxBytes, file.FileName);
+        var content = await RequestBody.ReadAsync(stream, AttachmentRules.MaxBytes, file.FileName);
         return (file.FileName, file.ContentType, content);
     }
 
-    public static async Task<byte[]> ReadBodyAsync(Stream body, long limit, string what)
+    /// <summary>A form without a boundary, cut off before its closing boundary or otherwise malformed is the client's mistake.</summary>
+    private static async Task<IFormCollection> ReadFormAsync(HttpRequest request)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await body.ReadAsync(chunk)) > 0)
+        try
         {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > limit)
-            {
-                throw new DomainValidationException(
-                    $"{what} is larger than the limit of {limit / (1024 * 1024)} MB.");
-            }
+            return await request.ReadFormAsync(request.HttpContext.RequestAborted);
         }
-
-        return buffer.ToArray();
+        catch (Exception ex) when (ex is InvalidDataException || (ex is IOException && ex is not BadHttpRequestException))
+        {
+            throw DomainValidationException.ForFields([new FieldProblem(FormField, $"The multipart form could not be read: {ex.Message}")]);
+        }
     }
 }

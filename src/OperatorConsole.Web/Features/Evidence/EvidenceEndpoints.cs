@@ -1,6 +1,7 @@
 using System.Text;
 using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Evidence;
+using OperatorConsole.Web.Api;
 using OperatorConsole.Web.Auth;
 
 namespace OperatorConsole.Web.Features.Evidence;
@@ -43,7 +44,7 @@ public static class EvidenceEndpoints
 
         api.MapPost("/evidence/verify", async (HttpRequest request, EvidenceService evidence) =>
         {
-            var text = Encoding.UTF8.GetString(await AttachmentUpload.ReadBodyAsync(request.Body, MaxBundleBytes, "The bundle"));
+            var text = Encoding.UTF8.GetString(await RequestBody.ReadAsync(request.Body, MaxBundleBytes, "The bundle"));
             var result = evidence.Verify(text);
             return result.Malformed
                 ? throw new DomainValidationException(string.Join(" ", result.Problems))

@@ -50,7 +50,7 @@ public sealed partial class AttachmentList
                 $"Attached {file.Name}.");
             await OnChanged.InvokeAsync();
         }
-        catch (Exception ex) when (ex is DomainValidationException or IOException)
+        catch (Exception ex) when (ex is DomainException or IOException)
         {
             _error = ex.Message;
         }

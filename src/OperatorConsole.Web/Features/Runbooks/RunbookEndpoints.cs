@@ -1,3 +1,5 @@
+using OperatorConsole.Core.Runbooks.Import;
+using OperatorConsole.Web.Api;
 using OperatorConsole.Web.Auth;
 using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Runbooks;
@@ -19,9 +21,8 @@ public static class RunbookEndpoints
         // The body is the Markdown document itself; ?fileName= names it for slugging and the ledger.
         group.MapPost("/", async (HttpRequest request, RunbookService runbooks, string? fileName) =>
         {
-            using var buffer = new MemoryStream();
-            await request.Body.CopyToAsync(buffer);
-            var result = await runbooks.ImportAsync(request.HttpContext.User.ToActor(), fileName, buffer.ToArray());
+            var markdown = await RequestBody.ReadAsync(request.Body, RunbookParser.MaxBytes, "The runbook");
+            var result = await runbooks.ImportAsync(request.HttpContext.User.ToActor(), fileName, markdown);
             return Results.Ok(new { result.Runbook.Slug, result.Runbook.Version, result.Unchanged, result.Runbook.Repairs });
         }).DisableAntiforgery();
 

@@ -50,7 +50,7 @@ public sealed partial class RunbookImport
         {
             _result = await Runbooks.ImportAsync(await Current.GetAsync(), fileName, await read());
         }
-        catch (Exception ex) when (ex is DomainValidationException or AccessDeniedException or IOException)
+        catch (Exception ex) when (ex is DomainException or IOException)
         {
             Fail(ex.Message);
         }

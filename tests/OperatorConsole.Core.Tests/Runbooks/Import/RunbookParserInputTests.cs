@@ -52,7 +52,7 @@ public sealed class RunbookParserInputTests
     {
         var big = Encoding.UTF8.GetBytes("# Big\n\n" + new string('x', RunbookParser.MaxBytes));
 
-        var error = Assert.Throws<DomainValidationException>(() => _parser.Parse(big, "big.md"));
+        var error = Assert.Throws<PayloadTooLargeException>(() => _parser.Parse(big, "big.md"));
 
         Assert.Contains("at most 2 MB", error.Message, StringComparison.Ordinal);
     }

@@ -1,0 +1,26 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using OperatorConsole.Core.Lockdown;
+using OperatorConsole.Web.Features.Runbooks;
+using OperatorConsole.Web.Tests.Shared;
+
+namespace OperatorConsole.Web.Tests.Features.Runbooks;
+
+public sealed class RunbookImportTests : BunitTestContext
+{
+    private const string Markdown = "# Restart the cache\n\n1. Drain traffic\n2. Restart\n";
+
+    [Fact]
+    public async Task ImportPasted_DuringLockdown_ShowsLockdownRefusalAndPageStaysUsable()
+    {
+        await Services.GetRequiredService<LockdownService>().EngageAsync(Olga, "bad pack spreading");
+        var cut = Render<RunbookImport>();
+
+        cut.Find("textarea[data-testid=paste-input]").Change(Markdown);
+        cut.Find("[data-testid=paste-import]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("lockdown", cut.Find("[data-testid=import-error]").TextContent, StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(Runbooks.List(new Core.Runbooks.RunbookFilter(null, null, null)), r => r.Title == "Restart the cache");
+        Assert.False(cut.Find("[data-testid=paste-import]").HasAttribute("disabled"));
+    }
+}
