@@ -67,6 +67,7 @@ public static class ConsoleHostSetup
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<CrossSiteRequestGuard>();
         app.UseAntiforgery();
         return app;
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OperatorConsole.Core.Common;
+using OperatorConsole.Web.Api;
 using OperatorConsole.Web.Auth;
 
 namespace OperatorConsole.Web.Features.Commands;
@@ -38,7 +39,7 @@ public static class CommandEndpoint
 
             var token = command.Text("confirmation_token");
             return await handler.HandleAsync(command with { Type = type, OperatorId = operatorId, ConfirmationToken = string.IsNullOrEmpty(token) ? null : token });
-        }).WithTags("Commands").DisableAntiforgery();
+        }).WithTags("Commands").DisableAntiforgery().RequireJsonContentType();
         return api;
     }
 
