@@ -9,6 +9,7 @@ using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.Live;
 using OperatorConsole.Core.Lockdown;
+using OperatorConsole.Core.Outbound;
 using OperatorConsole.Core.Releases;
 using OperatorConsole.Core.Rollback;
 using OperatorConsole.Core.Runbooks;
@@ -35,6 +36,8 @@ public static class DependencyInjection
         services.AddSingleton<UserService>();
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<AuditService>();
+        services.AddSingleton<OutboundPolicy>();
+        services.AddSingleton<OutboundService>();
         services.AddSingleton<ProbeRunner>();
         services.AddSingleton<RunService>();
         services.AddSingleton<IncidentService>();
@@ -55,7 +58,7 @@ public static class DependencyInjection
         services.AddSingleton<LockdownAlertWebhook>();
         services.AddSingleton<LockdownService>();
         services.AddHttpClient(LockdownAlertWebhook.HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(OutboundHttp.Handler);
+            .ConfigurePrimaryHttpMessageHandler(sp => OutboundHttp.Handler(sp.GetRequiredService<OutboundPolicy>()));
         services.AddSingleton<ContentReader>();
         services.AddSingleton<IRebindFollower, ReleaseStagesFollower>();
         services.AddSingleton<ScopeService>();
@@ -65,7 +68,7 @@ public static class DependencyInjection
         services.AddOptions<ReleaseOptions>();
         services.AddSingleton<ReleaseService>();
         services.AddHttpClient(ProbeRunner.HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(OutboundHttp.Handler);
+            .ConfigurePrimaryHttpMessageHandler(sp => OutboundHttp.Handler(sp.GetRequiredService<OutboundPolicy>()));
         return services;
     }
 }

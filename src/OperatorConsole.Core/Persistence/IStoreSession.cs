@@ -5,6 +5,7 @@ using OperatorConsole.Core.GuardedActions;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.Lockdown;
+using OperatorConsole.Core.Outbound;
 using OperatorConsole.Core.Releases;
 using OperatorConsole.Core.Rollback;
 using OperatorConsole.Core.Runbooks;
@@ -44,4 +45,6 @@ public interface IStoreSession
     IRollbackRepository Rollbacks { get; }
 
     IReleaseRepository Releases { get; }
+
+    IOutboundRepository Outbound { get; }
 }

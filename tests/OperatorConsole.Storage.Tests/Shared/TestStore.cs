@@ -12,6 +12,7 @@ using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.Live;
 using OperatorConsole.Core.Persistence;
 using OperatorConsole.Core.Lockdown;
+using OperatorConsole.Core.Outbound;
 using OperatorConsole.Core.Releases;
 using OperatorConsole.Core.Rollback;
 using OperatorConsole.Core.Runbooks;
@@ -92,6 +93,8 @@ public sealed class TestStore : IDisposable
     public LockdownService Lockdown => Service<LockdownService>();
 
     public ScopeService Scopes => Service<ScopeService>();
+
+    public OutboundService Outbound => Service<OutboundService>();
 
     public RollbackOptions RollbackOptions { get; } = new();
 
