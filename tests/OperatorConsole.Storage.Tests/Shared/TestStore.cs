@@ -96,6 +96,8 @@ public sealed class TestStore : IDisposable
 
     public OutboundService Outbound => Service<OutboundService>();
 
+    public OutboundPolicy OutboundPolicy => Service<OutboundPolicy>();
+
     public RollbackOptions RollbackOptions { get; } = new();
 
     public RollbackService Rollbacks => Service<RollbackService>();
