@@ -16,6 +16,7 @@ using OperatorConsole.Core.Runbooks;
 using OperatorConsole.Core.Runbooks.Import;
 using OperatorConsole.Core.Runs;
 using OperatorConsole.Core.Scopes;
+using OperatorConsole.Core.Sessions;
 using OperatorConsole.Core.Users;
 
 namespace OperatorConsole.Core;
@@ -34,6 +35,9 @@ public static class DependencyInjection
         services.AddSingleton<RunbookRenderer>();
         services.AddSingleton<RunbookService>();
         services.AddSingleton<UserService>();
+        services.AddOptions<SignInLimits>();
+        services.AddSingleton<SignInFailures>();
+        services.AddSingleton<SessionService>();
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<AuditService>();
         services.AddSingleton<OutboundPolicy>();

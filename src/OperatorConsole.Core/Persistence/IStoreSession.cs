@@ -11,6 +11,7 @@ using OperatorConsole.Core.Rollback;
 using OperatorConsole.Core.Runbooks;
 using OperatorConsole.Core.Runs;
 using OperatorConsole.Core.Scopes;
+using OperatorConsole.Core.Sessions;
 using OperatorConsole.Core.Users;
 
 namespace OperatorConsole.Core.Persistence;
@@ -47,4 +48,6 @@ public interface IStoreSession
     IReleaseRepository Releases { get; }
 
     IOutboundRepository Outbound { get; }
+
+    ISignInSessionRepository SignInSessions { get; }
 }

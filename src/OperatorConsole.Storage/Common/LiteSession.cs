@@ -7,6 +7,7 @@ using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.Lockdown;
 using OperatorConsole.Core.Outbound;
+using OperatorConsole.Core.Sessions;
 using OperatorConsole.Core.Releases;
 using OperatorConsole.Core.Persistence;
 using OperatorConsole.Core.Rollback;
@@ -22,6 +23,7 @@ using OperatorConsole.Storage.Incidents;
 using OperatorConsole.Storage.KillSwitches;
 using OperatorConsole.Storage.Lockdown;
 using OperatorConsole.Storage.Outbound;
+using OperatorConsole.Storage.Sessions;
 using OperatorConsole.Storage.Releases;
 using OperatorConsole.Storage.Rollback;
 using OperatorConsole.Storage.Runbooks;
@@ -63,6 +65,8 @@ internal sealed class LiteSession(ILiteDatabase db, bool writable) : IStoreSessi
     public IReleaseRepository Releases { get; } = new LiteReleaseRepository(db, writable);
 
     public IOutboundRepository Outbound { get; } = new LiteOutboundRepository(db, writable);
+
+    public ISignInSessionRepository SignInSessions { get; } = new LiteSignInSessionRepository(db, writable);
 
     public static void EnsureWritable(bool writable)
     {

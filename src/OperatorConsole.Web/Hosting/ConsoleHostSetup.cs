@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using OperatorConsole.Core;
@@ -44,12 +45,15 @@ public static class ConsoleHostSetup
         services.AddSingleton<ISelfBaseAddress, ServerSelfAddress>();
         services.AddHostedService<SeedOnFirstStart>();
 
-        services.AddConsoleAuth();
+        services.AddConsoleAuth(builder.Configuration);
+        services.AddSignInRateLimit();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddScoped<UiActions>();
         services.AddConsoleCommands();
-        services.AddSignalR();
+        services.AddSingleton<HubAccessGuard>();
+        services.AddHostedService(sp => sp.GetRequiredService<HubAccessGuard>());
+        services.AddSignalR(o => o.AddFilter<HubAccessGuard>());
         services.AddHostedService<HubEventForwarder>();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
@@ -64,7 +68,14 @@ public static class ConsoleHostSetup
         app.UseConsoleRequestLogging();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
+        if (!app.Environment.IsDevelopment())
+        {
+            // Only sent on HTTPS responses: browsers then refuse plain HTTP to this host for the max-age.
+            app.UseHsts();
+        }
+
         app.UseStatusCodePages();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<CrossSiteRequestGuard>();

@@ -18,6 +18,7 @@ using OperatorConsole.Core.Rollback;
 using OperatorConsole.Core.Runbooks;
 using OperatorConsole.Core.Runs;
 using OperatorConsole.Core.Scopes;
+using OperatorConsole.Core.Sessions;
 using OperatorConsole.Core.Users;
 using OperatorConsole.Storage.Common;
 
@@ -97,6 +98,10 @@ public sealed class TestStore : IDisposable
     public OutboundService Outbound => Service<OutboundService>();
 
     public OutboundPolicy OutboundPolicy => Service<OutboundPolicy>();
+
+    public SignInFailures SignInFailures => Service<SignInFailures>();
+
+    public SessionService Sessions => Service<SessionService>();
 
     public RollbackOptions RollbackOptions { get; } = new();
 
