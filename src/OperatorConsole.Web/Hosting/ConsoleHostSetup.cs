@@ -53,7 +53,9 @@ public static class ConsoleHostSetup
         services.AddConsoleCommands();
         services.AddSingleton<HubAccessGuard>();
         services.AddHostedService(sp => sp.GetRequiredService<HubAccessGuard>());
-        services.AddSignalR(o => o.AddFilter<HubAccessGuard>());
+        // Only the console hub: Blazor's own circuit hub is re-checked by the revalidating authentication state, which
+        // sends the person to sign in instead of cutting the connection under the page.
+        services.AddSignalR().AddHubOptions<ConsoleHub>(o => o.AddFilter<HubAccessGuard>());
         services.AddHostedService<HubEventForwarder>();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
