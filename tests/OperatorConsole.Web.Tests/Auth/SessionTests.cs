@@ -78,16 +78,7 @@ public sealed class SessionTests(ConsoleHost host) : IClassFixture<ConsoleHost>
         var session = await sessions.StartAsync(oncall, "127.0.0.1");
         using var state = new RevalidatingConsoleAuthenticationState(
             NullLoggerFactory.Instance, sessions, Options.Create(new SessionCheckOptions { RevalidateEvery = TimeSpan.FromMilliseconds(100) }));
-        var changed = new TaskCompletionSource<AuthenticationState>(TaskCreationOptions.RunContinuationsAsynchronously);
-        state.AuthenticationStateChanged += async task =>
-        {
-            // The first notification is the sign-in itself; the one that matters is the revalidation's.
-            var next = await task;
-            if (next.User.Identity?.IsAuthenticated != true)
-            {
-                changed.TrySetResult(next);
-            }
-        };
+        var changed = TurnedAnonymous(state);
         state.SetAuthenticationState(Task.FromResult(new AuthenticationState(oncall.ToPrincipal("Cookies", session.Id))));
 
         await sessions.EndAsync(oncall, session.Id);
@@ -104,21 +95,27 @@ public sealed class SessionTests(ConsoleHost host) : IClassFixture<ConsoleHost>
         var session = await sessions.StartAsync(release, "127.0.0.1");
         using var state = new RevalidatingConsoleAuthenticationState(
             NullLoggerFactory.Instance, sessions, Options.Create(new SessionCheckOptions { RevalidateEvery = TimeSpan.FromMilliseconds(100) }));
+        var changed = TurnedAnonymous(state);
+        state.SetAuthenticationState(Task.FromResult(new AuthenticationState((release with { Roles = Role.Admin }).ToPrincipal("Cookies", session.Id))));
+
+        var after = await changed.Task.WaitAsync(Patience);
+
+        Assert.False(after.User.Identity?.IsAuthenticated);
+    }
+
+    /// <summary>Completes when the state turns anonymous; the first notification (the sign-in itself) does not count.</summary>
+    private static TaskCompletionSource<AuthenticationState> TurnedAnonymous(AuthenticationStateProvider state)
+    {
         var changed = new TaskCompletionSource<AuthenticationState>(TaskCreationOptions.RunContinuationsAsynchronously);
         state.AuthenticationStateChanged += async task =>
         {
-            // The first notification is the sign-in itself; the one that matters is the revalidation's.
             var next = await task;
             if (next.User.Identity?.IsAuthenticated != true)
             {
                 changed.TrySetResult(next);
             }
         };
-        state.SetAuthenticationState(Task.FromResult(new AuthenticationState((release with { Roles = Role.Admin }).ToPrincipal("Cookies", session.Id))));
-
-        var after = await changed.Task.WaitAsync(Patience);
-
-        Assert.False(after.User.Identity?.IsAuthenticated);
+        return changed;
     }
 
     private static string KeyId(string key) => key["oc_".Length..].Split('_')[0];
