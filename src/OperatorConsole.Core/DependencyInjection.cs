@@ -9,12 +9,14 @@ using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.Live;
 using OperatorConsole.Core.Lockdown;
+using OperatorConsole.Core.Outbound;
 using OperatorConsole.Core.Releases;
 using OperatorConsole.Core.Rollback;
 using OperatorConsole.Core.Runbooks;
 using OperatorConsole.Core.Runbooks.Import;
 using OperatorConsole.Core.Runs;
 using OperatorConsole.Core.Scopes;
+using OperatorConsole.Core.Sessions;
 using OperatorConsole.Core.Users;
 
 namespace OperatorConsole.Core;
@@ -33,8 +35,13 @@ public static class DependencyInjection
         services.AddSingleton<RunbookRenderer>();
         services.AddSingleton<RunbookService>();
         services.AddSingleton<UserService>();
+        services.AddOptions<SignInLimits>();
+        services.AddSingleton<SignInFailures>();
+        services.AddSingleton<SessionService>();
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<AuditService>();
+        services.AddSingleton<OutboundPolicy>();
+        services.AddSingleton<OutboundService>();
         services.AddSingleton<ProbeRunner>();
         services.AddSingleton<RunService>();
         services.AddSingleton<IncidentService>();
@@ -55,7 +62,7 @@ public static class DependencyInjection
         services.AddSingleton<LockdownAlertWebhook>();
         services.AddSingleton<LockdownService>();
         services.AddHttpClient(LockdownAlertWebhook.HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(OutboundHttp.Handler);
+            .ConfigurePrimaryHttpMessageHandler(sp => OutboundHttp.Handler(sp.GetRequiredService<OutboundPolicy>()));
         services.AddSingleton<ContentReader>();
         services.AddSingleton<IRebindFollower, ReleaseStagesFollower>();
         services.AddSingleton<ScopeService>();
@@ -65,7 +72,7 @@ public static class DependencyInjection
         services.AddOptions<ReleaseOptions>();
         services.AddSingleton<ReleaseService>();
         services.AddHttpClient(ProbeRunner.HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(OutboundHttp.Handler);
+            .ConfigurePrimaryHttpMessageHandler(sp => OutboundHttp.Handler(sp.GetRequiredService<OutboundPolicy>()));
         return services;
     }
 }

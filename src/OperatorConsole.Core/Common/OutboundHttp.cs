@@ -1,44 +1,44 @@
 using System.Net;
 using System.Net.Sockets;
+using OperatorConsole.Core.Outbound;
 
 namespace OperatorConsole.Core.Common;
 
 /// <summary>
 /// The handler for every request the console sends on someone's behalf (runbook probes, scope probes and read-backs,
 /// the lockdown alert webhook). Those URLs come from runbooks, scopes and settings, so the console never follows a
-/// redirect, never keeps cookies, and never connects to a link-local address: that is where cloud metadata services
-/// (169.254.169.254) hand out credentials, and no operator target lives there.
+/// redirect, never keeps cookies, and connects only where <see cref="OutboundPolicy"/> allows: it checks each address the
+/// name resolved to at connect time and connects to a checked one, so a name cannot resolve differently in between.
 /// </summary>
 public static class OutboundHttp
 {
-    public static SocketsHttpHandler Handler() => new()
+    public static SocketsHttpHandler Handler(OutboundPolicy policy) => new()
     {
         AllowAutoRedirect = false,
         UseCookies = false,
-        ConnectCallback = ConnectAsync,
+        // A removed allow-list entry must not live on in a pooled connection for long.
+        PooledConnectionLifetime = TimeSpan.FromMinutes(1),
+        ConnectCallback = (context, cancellationToken) => ConnectAsync(policy, context, cancellationToken),
     };
 
-    public static bool IsRefused(IPAddress address)
+    private static async ValueTask<Stream> ConnectAsync(OutboundPolicy policy, SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
-        var a = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
-        return a.IsIPv6LinkLocal || (a.AddressFamily == AddressFamily.InterNetwork && a.GetAddressBytes() is [169, 254, ..]);
-    }
-
-    private static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
-    {
-        // Resolve here and connect to the checked address, so a name cannot resolve differently between check and connect.
-        var addresses = await Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, cancellationToken);
-        var allowed = addresses.Where(a => !IsRefused(a)).ToArray();
+        var host = context.DnsEndPoint.Host.Trim('[', ']');
+        var port = context.DnsEndPoint.Port;
+        var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellationToken);
+        var judged = addresses.Select(a => (Address: a, Refusal: policy.Refusal(host, port, a))).ToArray();
+        var allowed = judged.Where(j => j.Refusal is null).Select(j => j.Address).ToArray();
         if (allowed.Length == 0)
         {
-            throw new HttpRequestException(
-                $"{context.DnsEndPoint.Host} resolves only to link-local addresses ({string.Join(", ", addresses.Select(a => a.ToString()))}); the console does not connect there.");
+            throw new OutboundRefusedException(judged.Length == 0
+                ? $"{host} does not resolve to any address."
+                : string.Join(" ", judged.Select(j => j.Refusal).Distinct(StringComparer.Ordinal)));
         }
 
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            await socket.ConnectAsync(allowed, context.DnsEndPoint.Port, cancellationToken);
+            await socket.ConnectAsync(allowed, port, cancellationToken);
             return new NetworkStream(socket, ownsSocket: true);
         }
         catch
@@ -47,4 +47,17 @@ public static class OutboundHttp
             throw;
         }
     }
+}
+
+/// <summary>The outbound policy refused the destination before any connection was attempted.</summary>
+public sealed class OutboundRefusedException(string message) : HttpRequestException(message)
+{
+    /// <summary>The refusal anywhere in <paramref name="exception"/>'s chain (the handler wraps what the connect step throws).</summary>
+    public static OutboundRefusedException? In(Exception? exception) =>
+        exception switch
+        {
+            null => null,
+            OutboundRefusedException refused => refused,
+            _ => In(exception.InnerException),
+        };
 }

@@ -26,7 +26,33 @@ public static partial class Topics
 
     public static string Rollback(string rollbackId) => $"rollback:{rollbackId}";
 
+    /// <summary>Longest topic a client may name (an id topic such as "scope:{64 characters}" fits well within it).</summary>
+    public const int MaxLength = 100;
+
     public static bool IsKnown(string topic) => KnownTopic().IsMatch(topic);
+
+    /// <summary>Why a topic a client named cannot be subscribed to, or null when it is a known topic.</summary>
+    public static string? Problem(string? topic)
+    {
+        if (string.IsNullOrEmpty(topic))
+        {
+            return "Name a topic, e.g. \"incidents\" or \"incident:{id}\".";
+        }
+
+        if (topic.Length > MaxLength)
+        {
+            return $"A topic is at most {MaxLength} characters.";
+        }
+
+        if (topic.Any(ch => char.IsWhiteSpace(ch) || char.IsControl(ch)))
+        {
+            return "A topic has no spaces or control characters.";
+        }
+
+        return IsKnown(topic)
+            ? null
+            : $"Unknown topic '{topic}'. Known: runbooks, runbook-runs, ledger, users, incidents, kill-switches, lockdown, failure-status, scopes, rollbacks, releases, runbook-run:{{id}}, incident:{{id}}, scope:{{id}}, rollback:{{id}}.";
+    }
 
     [GeneratedRegex("^(runbooks|runbook-runs|ledger|users|incidents|kill-switches|lockdown|failure-status|scopes|rollbacks|releases|runbook-run:[A-Za-z0-9-]{1,64}|incident:[A-Za-z0-9-]{1,64}|scope:[A-Za-z0-9][A-Za-z0-9._-]{0,63}|rollback:[A-Za-z0-9-]{1,64})$")]
     private static partial Regex KnownTopic();

@@ -5,11 +5,13 @@ using OperatorConsole.Core.GuardedActions;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.Lockdown;
+using OperatorConsole.Core.Outbound;
 using OperatorConsole.Core.Releases;
 using OperatorConsole.Core.Rollback;
 using OperatorConsole.Core.Runbooks;
 using OperatorConsole.Core.Runs;
 using OperatorConsole.Core.Scopes;
+using OperatorConsole.Core.Sessions;
 using OperatorConsole.Core.Users;
 
 namespace OperatorConsole.Core.Persistence;
@@ -44,6 +46,10 @@ public interface IStoreSession
     IRollbackRepository Rollbacks { get; }
 
     IReleaseRepository Releases { get; }
+
+    IOutboundRepository Outbound { get; }
+
+    ISignInSessionRepository SignInSessions { get; }
 
     /// <summary>
     /// Write sessions only: rolls back everything written so far in this write and goes on in a fresh transaction

@@ -3,12 +3,14 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using OperatorConsole.Core.Common;
+using OperatorConsole.Core.Outbound;
 using OperatorConsole.Core.Runbooks;
 
 namespace OperatorConsole.Core.Runs;
 
 /// <summary>Executes a probe step over HTTP. Any failure, including an unreachable target, is a result, not an exception.</summary>
-public sealed class ProbeRunner(IHttpClientFactory httpClients, ISelfBaseAddress self, TimeProvider clock)
+public sealed class ProbeRunner(IHttpClientFactory httpClients, ISelfBaseAddress self, OutboundPolicy outbound, TimeProvider clock)
 {
     public const string HttpClientName = "probes";
     private const int ExcerptLength = 2000;
@@ -25,6 +27,11 @@ public sealed class ProbeRunner(IHttpClientFactory httpClients, ISelfBaseAddress
             using var request = new HttpRequestMessage(new HttpMethod(spec.Method), url);
             if (spec.Body is not null)
             {
+                if (await outbound.BodyRefusalAsync(url, timeout.Token) is { } refusal)
+                {
+                    throw new OutboundRefusedException(refusal);
+                }
+
                 request.Content = new StringContent(spec.Body, Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
             }
 
@@ -38,7 +45,9 @@ public sealed class ProbeRunner(IHttpClientFactory httpClients, ISelfBaseAddress
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or IOException)
         {
             var latency = (long)clock.GetElapsedTime(started).TotalMilliseconds;
-            var why = ex is OperationCanceledException ? $"no answer within {spec.TimeoutMs} ms" : $"unreachable: {ex.Message}";
+            var why = ex is OperationCanceledException ? $"no answer within {spec.TimeoutMs} ms"
+                : OutboundRefusedException.In(ex) is { } refused ? $"refused: {refused.Message}"
+                : $"unreachable: {ex.Message}";
             return new ProbeResult(at, spec.Method, url.ToString(), null, latency, false, why, null, executedBy);
         }
     }

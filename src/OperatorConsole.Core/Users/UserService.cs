@@ -2,22 +2,39 @@ using System.Text.RegularExpressions;
 using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Live;
+using OperatorConsole.Core.Sessions;
 
 namespace OperatorConsole.Core.Users;
 
-public sealed partial class UserService(ChangeRunner changes, IPasswordHashing hashing)
+public sealed partial class UserService(ChangeRunner changes, IPasswordHashing hashing, SignInFailures failures)
 {
     public const int MinPasswordLength = 8;
 
-    /// <summary>Returns the signed-in actor, or null; both outcomes are in the ledger, never the password.</summary>
-    public async Task<Actor?> SignInAsync(string userName, string password)
+    /// <summary>
+    /// Returns the signed-in actor, or null; both outcomes are in the ledger (failures aggregated per name, address and
+    /// window by <see cref="SignInFailures"/>), never the password.
+    /// </summary>
+    public async Task<Actor?> SignInAsync(string userName, string password, string? address = null)
     {
         var id = (userName ?? string.Empty).Trim().ToLowerInvariant();
         var user = changes.Store.Read(s => s.Users.Get(id));
         var ok = user is { Disabled: false } && hashing.Verify(user.PasswordHash, password ?? string.Empty);
-        var actor = ok ? user!.ToActor() : new Actor(UserIdPattern().IsMatch(id) ? id : "unknown", id, Role.None);
-        await changes.RunAsync(actor, c => c.Record("user.sign-in", $"user:{actor.Id}", new { }, ok ? LedgerOutcome.Allowed : LedgerOutcome.Denied));
-        return ok ? actor : null;
+        if (!ok)
+        {
+            await failures.RecordAsync(new Actor(SignInId(id), id, Role.None), address);
+            return null;
+        }
+
+        var actor = user!.ToActor();
+        await changes.RunAsync(actor, c => c.Record(SessionActions.SignIn, $"user:{actor.Id}", new { address }));
+        return actor;
+    }
+
+    /// <summary>The user id a sign-in name stands for ("unknown" when it could not be one), as the failure counts key it.</summary>
+    public static string SignInId(string? userName)
+    {
+        var id = (userName ?? string.Empty).Trim().ToLowerInvariant();
+        return UserIdPattern().IsMatch(id) ? id : "unknown";
     }
 
     public User? Find(string id) => changes.Store.Read(s => s.Users.Get(id));

@@ -25,6 +25,7 @@ internal static class LiteSchema
     public const string Rollbacks = "rollbacks";
     public const string Releases = "releases";
     public const string Meta = "meta";
+    public const string SignInSessions = "sign_in_sessions";
 
     public static void EnsureIndexes(ILiteDatabase db)
     {

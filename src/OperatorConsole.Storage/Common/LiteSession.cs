@@ -6,6 +6,8 @@ using OperatorConsole.Core.GuardedActions;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.Lockdown;
+using OperatorConsole.Core.Outbound;
+using OperatorConsole.Core.Sessions;
 using OperatorConsole.Core.Releases;
 using OperatorConsole.Core.Persistence;
 using OperatorConsole.Core.Rollback;
@@ -20,6 +22,8 @@ using OperatorConsole.Storage.GuardedActions;
 using OperatorConsole.Storage.Incidents;
 using OperatorConsole.Storage.KillSwitches;
 using OperatorConsole.Storage.Lockdown;
+using OperatorConsole.Storage.Outbound;
+using OperatorConsole.Storage.Sessions;
 using OperatorConsole.Storage.Releases;
 using OperatorConsole.Storage.Rollback;
 using OperatorConsole.Storage.Runbooks;
@@ -59,6 +63,10 @@ internal sealed class LiteSession(ILiteDatabase db, bool writable) : IStoreSessi
     public IRollbackRepository Rollbacks { get; } = new LiteRollbackRepository(db, writable);
 
     public IReleaseRepository Releases { get; } = new LiteReleaseRepository(db, writable);
+
+    public IOutboundRepository Outbound { get; } = new LiteOutboundRepository(db, writable);
+
+    public ISignInSessionRepository SignInSessions { get; } = new LiteSignInSessionRepository(db, writable);
 
     public void DiscardChanges()
     {

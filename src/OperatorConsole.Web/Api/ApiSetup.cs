@@ -6,6 +6,7 @@ using OperatorConsole.Web.Features.GuardedActions;
 using OperatorConsole.Web.Features.Incidents;
 using OperatorConsole.Web.Features.KillSwitches;
 using OperatorConsole.Web.Features.Lockdown;
+using OperatorConsole.Web.Features.Outbound;
 using OperatorConsole.Web.Features.Releases;
 using OperatorConsole.Web.Features.Rollback;
 using OperatorConsole.Web.Features.Runbooks;
@@ -39,6 +40,7 @@ public static class ApiSetup
         api.MapScopeEndpoints();
         api.MapRollbackEndpoints();
         api.MapReleaseEndpoints();
+        api.MapOutboundEndpoints();
         return app;
     }
 }

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Components.Authorization;
+using OperatorConsole.Core.Sessions;
 using OperatorConsole.Core.Users;
 
 namespace OperatorConsole.Web.Auth;
@@ -14,8 +16,13 @@ public static class AuthSetup
     /// People sign in with a cookie, machines present an API key; one policy scheme picks per request.
     /// Everything requires a signed-in user unless it says otherwise.
     /// </summary>
-    public static IServiceCollection AddConsoleAuth(this IServiceCollection services)
+    public static IServiceCollection AddConsoleAuth(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<SessionCheckOptions>().Bind(configuration.GetSection(SessionCheckOptions.Section))
+            .Validate(o => o.RevalidateEvery > TimeSpan.Zero, "Sessions:RevalidateEvery must be positive.").ValidateOnStart();
+        services.AddOptions<SignInLimits>().Bind(configuration.GetSection(SignInLimits.Section))
+            .Validate(o => o.FailuresPerUser > 0 && o.FailureWindow > TimeSpan.Zero && o.AttemptsPerAddress > 0 && o.AddressRefill > TimeSpan.Zero && o.MaxTracked > 0,
+                "SignIn limits must be positive.").ValidateOnStart();
         services.AddSingleton<IPasswordHasher<string>, PasswordHasher<string>>();
         services.AddSingleton<IPasswordHashing, AspNetPasswordHashing>();
         services.AddScoped<CurrentActor>();
@@ -39,6 +46,7 @@ public static class AuthSetup
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddScoped<AuthenticationStateProvider, RevalidatingConsoleAuthenticationState>();
         services.AddCascadingAuthenticationState();
         return services;
     }

@@ -5,13 +5,21 @@ namespace OperatorConsole.Web.Auth;
 
 public static class ConsoleClaims
 {
-    public static ClaimsPrincipal ToPrincipal(this Actor actor, string scheme)
+    /// <summary>The server-side session a sign-in cookie belongs to (see SessionService).</summary>
+    public const string SessionClaim = "oc:session";
+
+    public static ClaimsPrincipal ToPrincipal(this Actor actor, string scheme, string? sessionId = null)
     {
         var claims = new List<Claim>
         {
             new(ClaimTypes.NameIdentifier, actor.Id),
             new(ClaimTypes.Name, actor.DisplayName),
         };
+        if (sessionId is not null)
+        {
+            claims.Add(new Claim(SessionClaim, sessionId));
+        }
+
         claims.AddRange(Roles.Names(actor.Roles).Select(r => new Claim(ClaimTypes.Role, r)));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
     }
@@ -29,4 +37,6 @@ public static class ConsoleClaims
             principal.FindFirstValue(ClaimTypes.Name) ?? "unknown",
             roles);
     }
+
+    public static string? SessionId(this ClaimsPrincipal principal) => principal.FindFirstValue(SessionClaim);
 }

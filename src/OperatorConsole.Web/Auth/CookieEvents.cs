@@ -1,30 +1,30 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using OperatorConsole.Core.Common;
-using OperatorConsole.Core.Users;
+using OperatorConsole.Core.Sessions;
 
 namespace OperatorConsole.Web.Auth;
 
 /// <summary>
-/// Re-reads the user on every request so that a role change or a disabled account takes effect at
-/// once, and answers API and hub callers with status codes instead of a redirect to the login page.
+/// Checks the cookie's server-side session and re-reads the user on every request, so a sign-out (of any copy of the
+/// cookie), a role change or a disabled account takes effect at once; answers API and hub callers with status codes
+/// instead of a redirect to the login page.
 /// </summary>
 public sealed class CookieEvents : CookieAuthenticationEvents
 {
     public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
     {
-        var id = context.Principal?.ToActor().Id;
-        var user = id is null ? null : context.HttpContext.RequestServices.GetRequiredService<UserService>().Find(id);
-        if (user is null || user.Disabled)
+        var sessions = context.HttpContext.RequestServices.GetRequiredService<SessionService>();
+        var current = context.Principal is null ? null : sessions.Current(context.Principal);
+        if (current is null)
         {
             context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return;
         }
 
-        var current = context.Principal!.ToActor();
-        if (current.Roles != user.Roles || current.DisplayName != user.DisplayName)
+        if (!current.Matches(context.Principal!))
         {
-            context.ReplacePrincipal(user.ToActor().ToPrincipal(CookieAuthenticationDefaults.AuthenticationScheme));
+            context.ReplacePrincipal(current.ToPrincipal(CookieAuthenticationDefaults.AuthenticationScheme, context.Principal!.SessionId()));
             context.ShouldRenew = true;
         }
 

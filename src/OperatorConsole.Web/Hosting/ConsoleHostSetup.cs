@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using OperatorConsole.Core;
@@ -47,13 +47,22 @@ public static class ConsoleHostSetup
         services.AddSingleton<SeedOnFirstStart>();
         services.AddHostedService(sp => sp.GetRequiredService<SeedOnFirstStart>());
 
-        services.AddConsoleAuth();
+        services.AddConsoleAuth(builder.Configuration);
+        services.AddSignInRateLimit();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddScoped<UiActions>();
         services.AddConsoleCommands();
-        // On the console hub only: Blazor's own circuit hub passes nulls it expects and must never see this filter.
-        services.AddSignalR().AddHubOptions<ConsoleHub>(o => o.AddFilter<DomainExceptionHubFilter>());
+        services.AddSingleton<HubAccessGuard>();
+        services.AddHostedService(sp => sp.GetRequiredService<HubAccessGuard>());
+        // On the console hub only: Blazor's own circuit hub passes nulls it expects, and a person whose session ended is
+        // sent to sign in by the revalidating authentication state instead of losing the connection under the page.
+        // The access guard runs first, so a revoked caller never reaches the refusal mapping.
+        services.AddSignalR().AddHubOptions<ConsoleHub>(o =>
+        {
+            o.AddFilter<HubAccessGuard>();
+            o.AddFilter<DomainExceptionHubFilter>();
+        });
         services.AddHostedService<HubEventForwarder>();
         services.AddConsoleProblems();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
@@ -66,9 +75,17 @@ public static class ConsoleHostSetup
         app.UseConsoleRequestLogging();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
+        if (!app.Environment.IsDevelopment())
+        {
+            // Only sent on HTTPS responses: browsers then refuse plain HTTP to this host for the max-age.
+            app.UseHsts();
+        }
+
         app.UseStatusCodePages();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<CrossSiteRequestGuard>();
         app.UseAntiforgery();
         return app;
     }

@@ -19,14 +19,24 @@ public sealed class ConsoleHub(KillSwitchService killSwitches, LockdownService l
     public const string KillSwitchStateMethod = "kill-switches.state";
     public const string LockdownMethod = "lockdown";
 
+    /// <summary>Topics one connection may hold at once, so a client cannot make the server track without bound.</summary>
+    public const int MaxSubscriptions = 200;
+
     public async Task Subscribe(string topic)
     {
-        if (string.IsNullOrWhiteSpace(topic) || !Topics.IsKnown(topic))
+        var subscribed = Subscriptions();
+        if (Topics.Problem(topic) is { } problem)
         {
-            throw new HubException($"Unknown topic '{topic}'.");
+            throw new HubException(problem);
+        }
+
+        if (!subscribed.Contains(topic) && subscribed.Count >= MaxSubscriptions)
+        {
+            throw new HubException($"A connection holds at most {MaxSubscriptions} subscriptions; unsubscribe from one first.");
         }
 
         await Groups.AddToGroupAsync(Context.ConnectionId, topic);
+        subscribed.Add(topic);
 
         // Sent after joining the group, so a change between the two arrives as an event and is never lost.
         if (topic == Topics.KillSwitches)
@@ -39,7 +49,29 @@ public sealed class ConsoleHub(KillSwitchService killSwitches, LockdownService l
         }
     }
 
-    public Task Unsubscribe(string topic) => Groups.RemoveFromGroupAsync(Context.ConnectionId, topic);
+    public async Task Unsubscribe(string topic)
+    {
+        if (Topics.Problem(topic) is { } problem)
+        {
+            throw new HubException(problem);
+        }
+
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, topic);
+        Subscriptions().Remove(topic);
+    }
+
+    // Invocations of one connection run one at a time (SignalR's default), so the set needs no lock.
+    private HashSet<string> Subscriptions()
+    {
+        if (Context.Items.TryGetValue(nameof(Subscriptions), out var existing) && existing is HashSet<string> set)
+        {
+            return set;
+        }
+
+        var created = new HashSet<string>(StringComparer.Ordinal);
+        Context.Items[nameof(Subscriptions)] = created;
+        return created;
+    }
 
     /// <summary>
     /// Kill-switch state for a (re)connecting client: send 0 for everything, or the highest version seen to get only

@@ -30,6 +30,7 @@ public sealed class ReleaseScene : IDisposable
     public static async Task<ReleaseScene> CreateAsync()
     {
         var scene = new ReleaseScene(new TestStore());
+        await scene.Store.Outbound.AllowAsync(TestActors.Admin, scene._resolver.Address.Host, "the test resolver on loopback");
         await ScopeScene.CreateAsync(scene.Store, resolverUrl: new Uri(scene._resolver.Address, "/resolver/porto").ToString());
         await ScopeScene.RebindAsync(scene.Store, ScopeScene.V1);
         return scene;

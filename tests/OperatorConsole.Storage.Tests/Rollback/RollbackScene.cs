@@ -33,6 +33,7 @@ public sealed class RollbackScene : IDisposable
     {
         var clock = new ManualClock(T0);
         var scene = new RollbackScene(new TestStore(clock), clock);
+        await scene.Store.Outbound.AllowAsync(TestActors.Admin, scene._resolver.Address.Host, "the test resolver on loopback");
         await ScopeScene.CreateAsync(scene.Store, drillTarget, new Uri(scene._resolver.Address, "/resolver/porto").ToString(), new Uri(scene._resolver.Address, "/rules/porto").ToString());
         await ScopeScene.RebindAsync(scene.Store, ScopeScene.V1);
         await ScopeScene.RebindAsync(scene.Store, ScopeScene.V2);

@@ -12,11 +12,13 @@ using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.Live;
 using OperatorConsole.Core.Persistence;
 using OperatorConsole.Core.Lockdown;
+using OperatorConsole.Core.Outbound;
 using OperatorConsole.Core.Releases;
 using OperatorConsole.Core.Rollback;
 using OperatorConsole.Core.Runbooks;
 using OperatorConsole.Core.Runs;
 using OperatorConsole.Core.Scopes;
+using OperatorConsole.Core.Sessions;
 using OperatorConsole.Core.Users;
 using OperatorConsole.Storage.Common;
 
@@ -92,6 +94,14 @@ public sealed class TestStore : IDisposable
     public LockdownService Lockdown => Service<LockdownService>();
 
     public ScopeService Scopes => Service<ScopeService>();
+
+    public OutboundService Outbound => Service<OutboundService>();
+
+    public OutboundPolicy OutboundPolicy => Service<OutboundPolicy>();
+
+    public SignInFailures SignInFailures => Service<SignInFailures>();
+
+    public SessionService Sessions => Service<SessionService>();
 
     public RollbackOptions RollbackOptions { get; } = new();
 

@@ -93,8 +93,11 @@ public sealed class EvidenceEndpointsTests(ConsoleHost host) : IClassFixture<Con
         using var client = await HostClients.SignedInClientAsync(host, "oncall", "demo-oncall");
         var incidentId = await OpenIncidentAsync();
 
-        // What the "Preserve evidence" button sends: an empty urlencoded form, same origin, with the auth cookie.
-        using var response = await client.PostAsync($"/api/incidents/{incidentId}/evidence-bundle", new FormUrlEncodedContent([]));
+        // What the "Preserve evidence" button sends: the form's own fields (its antiforgery token), same origin, with the auth cookie.
+        var page = await HostClients.ParseAsync(await client.GetStringAsync($"/incidents/{incidentId}"));
+        var fields = page.QuerySelectorAll("[data-testid=preserve-form] input[type=hidden]").OfType<AngleSharp.Html.Dom.IHtmlInputElement>()
+            .Select(i => KeyValuePair.Create(i.Name!, i.Value));
+        using var response = await client.PostAsync($"/api/incidents/{incidentId}/evidence-bundle", new FormUrlEncodedContent(fields));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith($"evidence-{incidentId}-", response.Content.Headers.ContentDisposition?.FileNameStar, StringComparison.Ordinal);

@@ -73,6 +73,7 @@ public sealed class LockdownLiveTests(ConsoleHost host) : IClassFixture<ConsoleH
         using var receiver = new AlertReceiver(HttpStatusCode.Accepted);
         using var admin = await host.ApiClientAsync(Role.Admin);
         using var oncall = await host.ApiClientAsync(Role.OnCall);
+        await ApiRequests.AllowOutboundAsync(admin, "127.0.0.1");
         using var saved = await admin.PutAsJsonAsync("/api/lockdown/settings", new { alertWebhookUrl = receiver.Url });
         saved.EnsureSuccessStatusCode();
 
@@ -97,6 +98,7 @@ public sealed class LockdownLiveTests(ConsoleHost host) : IClassFixture<ConsoleH
     {
         using var admin = await host.ApiClientAsync(Role.Admin);
         using var oncall = await host.ApiClientAsync(Role.OnCall);
+        await ApiRequests.AllowOutboundAsync(admin, "127.0.0.1");
         (await admin.PutAsJsonAsync("/api/lockdown/settings", new { alertWebhookUrl = $"http://127.0.0.1:{AlertReceiver.UnusedPort()}/gone" })).Dispose();
 
         using var engaged = await LockdownHostScope.EngageAsync(oncall, "webhook down test");

@@ -24,6 +24,16 @@ public static class ApiRequests
     public static Task<HttpResponseMessage> CheckStepAsync(HttpClient client, string runId, string stepId, string? note = null) =>
         client.PostAsJsonAsync($"/api/runs/{runId}/steps/{stepId}/check", new { note, output = (string?)null });
 
+    /// <summary>Opens a non-public destination (e.g. a test receiver on 127.0.0.1) through the Admin API; already open is fine.</summary>
+    public static async Task AllowOutboundAsync(HttpClient admin, string target)
+    {
+        using var response = await admin.PostAsJsonAsync("/api/outbound", new { target, note = "test receiver" });
+        if (response.StatusCode != System.Net.HttpStatusCode.Conflict)
+        {
+            response.EnsureSuccessStatusCode();
+        }
+    }
+
     public static Task<HttpResponseMessage> ImportAsync(HttpClient client, string fileName, string markdown) =>
         ImportAsync(client, fileName, Encoding.UTF8.GetBytes(markdown));
 

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components;
+using OperatorConsole.Core.Sessions;
 using OperatorConsole.Core.Users;
 using OperatorConsole.Web.Auth;
 
@@ -14,6 +15,8 @@ public partial class Login
 
     [CascadingParameter] private HttpContext HttpContext { get; set; } = default!;
     [Inject] private UserService Users { get; set; } = default!;
+    [Inject] private SignInFailures Failures { get; set; } = default!;
+    [Inject] private SessionService Sessions { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 
     [SupplyParameterFromForm] private LoginInput? Input { get; set; }
@@ -32,16 +35,25 @@ public partial class Login
             return;
         }
 
-        var actor = await Users.SignInAsync(Input.UserName, Input.Password);
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString();
+        if (Failures.RetryAt(UserService.SignInId(Input.UserName)) is { } retryAt)
+        {
+            HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            _error = $"Too many failed sign-ins for this user. Try again after {retryAt.UtcDateTime:HH:mm} UTC.";
+            return;
+        }
+
+        var actor = await Users.SignInAsync(Input.UserName, Input.Password, address);
         if (actor is null)
         {
             _error = "Unknown user name or wrong password.";
             return;
         }
 
+        var session = await Sessions.StartAsync(actor, address);
         await HttpContext.SignInAsync(
             CookieAuthenticationDefaults.AuthenticationScheme,
-            actor.ToPrincipal(CookieAuthenticationDefaults.AuthenticationScheme));
+            actor.ToPrincipal(CookieAuthenticationDefaults.AuthenticationScheme, session.Id));
         Navigation.NavigateTo(LocalPath(ReturnUrl), forceLoad: true);
     }
 

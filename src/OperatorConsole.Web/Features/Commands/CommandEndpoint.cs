@@ -39,7 +39,7 @@ public static class CommandEndpoint
 
             var token = command.Text("confirmation_token");
             return await handler.HandleAsync(command with { Type = type, OperatorId = operatorId, ConfirmationToken = string.IsNullOrEmpty(token) ? null : token });
-        }).WithTags("Commands").DisableAntiforgery();
+        }).WithTags("Commands").DisableAntiforgery().RequireJsonContentType();
         return api;
     }
 

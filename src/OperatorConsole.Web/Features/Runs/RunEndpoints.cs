@@ -14,10 +14,11 @@ public static class RunEndpoints
     {
         var group = api.MapGroup("/runs").WithTags("Runbook runs").DisableAntiforgery();
 
-        group.MapGet("/", (RunService runs, string? runbook) => runs.List(runbook));
+        group.MapGet("/", (HttpContext http, RunService runs, string? runbook) =>
+            runs.List(runbook).Select(r => ProbeExcerpts.For(http.User.ToActor(), r)));
 
-        group.MapGet("/{id}", (RunService runs, string id) =>
-            runs.Get(id) ?? throw new NotFoundException($"No run '{id}'."));
+        group.MapGet("/{id}", (HttpContext http, RunService runs, string id) =>
+            ProbeExcerpts.For(http.User.ToActor(), runs.Get(id) ?? throw new NotFoundException($"No run '{id}'.")));
 
         group.MapPost("/", async (HttpContext http, RunService runs, StartRun body) =>
         {
