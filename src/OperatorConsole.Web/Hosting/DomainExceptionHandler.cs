@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using OperatorConsole.Core.Common;
+using OperatorConsole.Core.Persistence;
 
 namespace OperatorConsole.Web.Hosting;
 
@@ -17,6 +18,7 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IE
             ConflictException => (StatusCodes.Status409Conflict, "Conflict"),
             LockedDownException => (StatusCodes.Status423Locked, "The console is in emergency lockdown"),
             ConfirmationRequiredException => (StatusCodes.Status428PreconditionRequired, "Confirmation required"),
+            StoreUnavailableException => (StatusCodes.Status503ServiceUnavailable, "The console cannot save changes right now"),
             _ => (0, string.Empty),
         };
         if (status == 0)

@@ -32,14 +32,17 @@ public sealed class TestStore : IDisposable
     private readonly TimeProvider _clock;
     private GuardedActionPolicies _guardedPolicies = new();
     private ServiceProvider _services;
+    private readonly Func<string, FileStream> _openFile;
     private bool _open = true;
 
-    public TestStore(TimeProvider? clock = null)
+    /// <param name="openFile">How the store opens its files; a test passes one that can fail like a full disk.</param>
+    public TestStore(TimeProvider? clock = null, Func<string, FileStream>? openFile = null)
     {
         _clock = clock ?? TimeProvider.System;
+        _openFile = openFile ?? DurableFileStream.Open;
         Folder = Path.Combine(Path.GetTempPath(), "oc-storage-tests", Guid.NewGuid().ToString("N"));
         DataFile = Path.Combine(Folder, "console.db");
-        Store = new LiteConsoleStore(DataFile);
+        Store = new LiteConsoleStore(DataFile, _openFile);
         _services = Build();
     }
 
@@ -114,7 +117,7 @@ public sealed class TestStore : IDisposable
 
     public void Open()
     {
-        Store = new LiteConsoleStore(DataFile);
+        Store = new LiteConsoleStore(DataFile, _openFile);
         _open = true;
         Rebuild();
     }

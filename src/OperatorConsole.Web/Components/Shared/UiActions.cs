@@ -1,5 +1,6 @@
 using MudBlazor;
 using OperatorConsole.Core.Common;
+using OperatorConsole.Core.Persistence;
 
 namespace OperatorConsole.Web.Components.Shared;
 
@@ -24,7 +25,7 @@ public sealed class UiActions(ISnackbar snackbar, ILogger<UiActions> logger)
             return true;
         }
         catch (Exception ex) when (ex is DomainValidationException or AccessDeniedException or NotFoundException or ConflictException
-                                       or LockedDownException or ConfirmationRequiredException)
+                                       or LockedDownException or ConfirmationRequiredException or StoreUnavailableException)
         {
             snackbar.Add(ex.Message, ex is ConflictException or ConfirmationRequiredException ? Severity.Warning : Severity.Error);
             return false;
