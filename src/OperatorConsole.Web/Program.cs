@@ -1,8 +1,14 @@
 using OperatorConsole.Core.Persistence;
+using OperatorConsole.Web.Features.Backup;
 using OperatorConsole.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddConsoleLogging();
+if (RestoreCommand.IsRequested(args))
+{
+    return RestoreCommand.Run(builder, args);
+}
+
 try
 {
     builder.AddConsoleHost();

@@ -1,4 +1,5 @@
 using OperatorConsole.Web.Features.Audit;
+using OperatorConsole.Web.Features.Backup;
 using OperatorConsole.Web.Features.Commands;
 using OperatorConsole.Web.Features.Evidence;
 using OperatorConsole.Web.Features.FailureStatus;
@@ -39,6 +40,7 @@ public static class ApiSetup
         api.MapScopeEndpoints();
         api.MapRollbackEndpoints();
         api.MapReleaseEndpoints();
+        api.MapBackupEndpoints();
         return app;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OperatorConsole.Core;
 using OperatorConsole.Core.Audit;
+using OperatorConsole.Core.Backup;
 using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Evidence;
 using OperatorConsole.Core.FailureStatus;
@@ -18,6 +19,7 @@ using OperatorConsole.Core.Runbooks;
 using OperatorConsole.Core.Runs;
 using OperatorConsole.Core.Scopes;
 using OperatorConsole.Core.Users;
+using OperatorConsole.Storage.Backup;
 using OperatorConsole.Storage.Common;
 
 namespace OperatorConsole.Storage.Tests.Shared;
@@ -50,6 +52,8 @@ public sealed class TestStore : IDisposable
 
     public string DataFile { get; }
 
+    public string BackupFolder => Path.Combine(Folder, "backups");
+
     public LiteConsoleStore Store { get; private set; }
 
     public LiveEventBroadcaster Broadcaster { get; } = new();
@@ -68,6 +72,8 @@ public sealed class TestStore : IDisposable
     public ApiKeyService ApiKeys => Service<ApiKeyService>();
 
     public AuditService Audit => Service<AuditService>();
+
+    public BackupService Backups => Service<BackupService>();
 
     public IncidentService Incidents => Service<IncidentService>();
 
@@ -159,6 +165,7 @@ public sealed class TestStore : IDisposable
         .Replace(ServiceDescriptor.Singleton(Broadcaster))
         .Replace(ServiceDescriptor.Singleton(_guardedPolicies))
         .AddSingleton<IConsoleStore>(Store)
+        .AddSingleton<IBackupFolder>(new LiteBackupFolder(Store, BackupFolder))
         .AddSingleton<ISelfBaseAddress>(Self)
         .AddSingleton<IPasswordHashing, Sha256PasswordHashing>()
         .AddSingleton(Options.Create(RollbackOptions))
