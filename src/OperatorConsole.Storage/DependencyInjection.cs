@@ -9,11 +9,11 @@ namespace OperatorConsole.Storage;
 
 public static class DependencyInjection
 {
-    public static IServiceCollection AddConsoleStorage(this IServiceCollection services, string dataFile, string backupFolder)
+    /// <param name="backupFolder">Where online backups go; by default a backups folder beside the data file.</param>
+    public static IServiceCollection AddConsoleStorage(this IServiceCollection services, string dataFile, string? backupFolder = null)
     {
-        // Opened now rather than at first use, so a locked or unwritable file stops the start with its message.
-        var store = new LiteConsoleStore(dataFile);
-        services.AddSingleton(_ => store);
+        backupFolder ??= Path.Combine(Path.GetDirectoryName(Path.GetFullPath(dataFile))!, "backups");
+        services.AddSingleton(_ => new LiteConsoleStore(dataFile));
         services.AddSingleton<IConsoleStore>(sp => sp.GetRequiredService<LiteConsoleStore>());
         services.AddSingleton<IBackupFolder>(sp => new LiteBackupFolder(sp.GetRequiredService<LiteConsoleStore>(), backupFolder));
         services.AddSingleton<SeedDataLoader>();

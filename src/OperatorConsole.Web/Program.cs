@@ -1,4 +1,3 @@
-using OperatorConsole.Core.Persistence;
 using OperatorConsole.Web.Features.Backup;
 using OperatorConsole.Web.Hosting;
 
@@ -9,18 +8,14 @@ if (RestoreCommand.IsRequested(args))
     return RestoreCommand.Run(builder, args);
 }
 
-try
+builder.AddConsoleHost();
+
+var app = builder.Build();
+if (!app.TryOpenStore())
 {
-    builder.AddConsoleHost();
-}
-catch (StoreUnavailableException ex)
-{
-    // A data file held by another process or not writable: say which and what to do, without a stack trace.
-    Console.Error.WriteLine(ex.Message);
     return 2;
 }
 
-var app = builder.Build();
 app.UseConsolePipeline();
 app.MapConsoleEndpoints();
 app.Run();
