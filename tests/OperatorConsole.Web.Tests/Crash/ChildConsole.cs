@@ -15,7 +15,7 @@ public sealed class ChildConsole : IDisposable
     private readonly ConcurrentQueue<string> _output = new();
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private ChildConsole(string dataFile, int port)
+    private ChildConsole(string dataFile, string logsFolder, int port)
     {
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "OperatorConsole.Web.dll")])
@@ -28,7 +28,7 @@ public sealed class ChildConsole : IDisposable
                 ["Urls"] = BaseAddress.ToString(),
                 ["Storage__DataFile"] = dataFile,
                 ["Storage__SeedOnFirstStart"] = "false",
-                ["Logs__Folder"] = Path.Combine(Path.GetDirectoryName(dataFile)!, "logs"),
+                ["Logs__Folder"] = logsFolder,
             },
         };
         _process = new Process { StartInfo = start, EnableRaisingEvents = true };
@@ -44,9 +44,9 @@ public sealed class ChildConsole : IDisposable
 
     public string Output => string.Join('\n', _output);
 
-    public static async Task<ChildConsole> StartAsync(string dataFile)
+    public static async Task<ChildConsole> StartAsync(string dataFile, string logsFolder)
     {
-        var child = new ChildConsole(dataFile, FreePort());
+        var child = new ChildConsole(dataFile, logsFolder, FreePort());
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         await child._listening.Task.WaitAsync(timeout.Token);
         return child;

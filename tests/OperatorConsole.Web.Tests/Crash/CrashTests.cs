@@ -2,12 +2,9 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
-using OperatorConsole.Core;
 using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Incidents;
-using OperatorConsole.Core.Users;
-using OperatorConsole.Storage;
 using OperatorConsole.Storage.Common;
 using OperatorConsole.Testing;
 using Xunit.Abstractions;
@@ -37,7 +34,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
         var tried = 0;
         for (var round = 0; round < rounds; round++)
         {
-            using var child = await ChildConsole.StartAsync(DataFile);
+            using var child = await ChildConsole.StartAsync(DataFile, Path.Combine(_folder, "logs"));
             using var client = new HttpClient { BaseAddress = child.BaseAddress };
             client.DefaultRequestHeaders.Add("X-Api-Key", key);
             var killAfter = acknowledged.Count + Random.Shared.Next(5, 40);
@@ -87,27 +84,15 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
         }
     }
 
-    private async Task<string> CreateWriterKeyAsync()
-    {
-        using var services = Offline();
-        var admin = new Actor("crash-suite", "Crash suite", Role.Admin);
-        return (await services.GetRequiredService<ApiKeyService>().CreateAsync(admin, "crash writers", Role.OnCall)).Secret;
-    }
+    private Task<string> CreateWriterKeyAsync() => OfflineConsole.CreateApiKeyAsync(DataFile, Role.OnCall);
 
     private (List<string> Missing, LedgerVerification Verification, int Distinct) Inspect(IReadOnlyCollection<string> acknowledged)
     {
-        using var services = Offline();
+        using var services = OfflineConsole.Services(DataFile);
         var store = services.GetRequiredService<LiteConsoleStore>();
         return store.Read(s => (
             acknowledged.Where(id => s.Incidents.Get(id) is null).ToList(),
             LedgerVerifier.Verify(s.Ledger.All()),
             acknowledged.Distinct(StringComparer.Ordinal).Count()));
     }
-
-    /// <summary>The Core services over the data file while no console runs (the lock would refuse a running one).</summary>
-    private ServiceProvider Offline() => new ServiceCollection()
-        .AddLogging()
-        .AddConsoleCore()
-        .AddConsoleStorage(DataFile)
-        .BuildServiceProvider();
 }
