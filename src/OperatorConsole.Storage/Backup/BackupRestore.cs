@@ -21,6 +21,8 @@ public static class BackupRestore
     {
         backupFile = Path.GetFullPath(backupFile);
         dataFile = Path.GetFullPath(dataFile);
+        Directory.CreateDirectory(Path.GetDirectoryName(dataFile)!);
+        using var held = DataFileLock.Acquire(dataFile);
         var recorded = LiteBackupFolder.ReadSidecar(backupFile + ".json")
             ?? throw new RestoreRefusedException($"No readable {backupFile}.json beside the backup: it records the SHA-256 and ledger head a restore checks.");
         var sha256 = File.Exists(backupFile) ? LiteBackupFolder.Sha256Of(backupFile) : throw new RestoreRefusedException($"No backup file {backupFile}.");
@@ -29,8 +31,6 @@ public static class BackupRestore
             throw new RestoreRefusedException($"{backupFile} has SHA-256 {sha256}, but {recorded.Sha256} was recorded when it was made: the file changed since.");
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(dataFile)!);
-        using var held = DataFileLock.Acquire(dataFile);
         var staging = dataFile + ".restoring";
         RemoveWithLog(staging);
         File.Copy(backupFile, staging);

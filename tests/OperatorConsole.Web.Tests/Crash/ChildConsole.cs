@@ -18,19 +18,8 @@ public sealed class ChildConsole : IDisposable
     private ChildConsole(string dataFile, string logsFolder, int port)
     {
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "OperatorConsole.Web.dll")])
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment =
-            {
-                ["Urls"] = BaseAddress.ToString(),
-                ["Storage__DataFile"] = dataFile,
-                ["Storage__SeedOnFirstStart"] = "false",
-                ["Logs__Folder"] = logsFolder,
-            },
-        };
+        var start = StartInfo(dataFile, logsFolder);
+        start.Environment["Urls"] = BaseAddress.ToString();
         _process = new Process { StartInfo = start, EnableRaisingEvents = true };
         _process.OutputDataReceived += (_, e) => Collect(e.Data);
         _process.ErrorDataReceived += (_, e) => Collect(e.Data);
@@ -52,6 +41,23 @@ public sealed class ChildConsole : IDisposable
         return child;
     }
 
+    /// <summary>Runs the console with <paramref name="args"/> (e.g. a refused start, or the restore command) until it exits.</summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(string dataFile, string logsFolder, params string[] args)
+    {
+        var start = StartInfo(dataFile, logsFolder);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
     /// <summary>SIGKILL: no shutdown code runs, as when the machine or an operator kills the process.</summary>
     public void KillHard()
     {
@@ -68,6 +74,21 @@ public sealed class ChildConsole : IDisposable
 
         _process.Dispose();
     }
+
+    private static ProcessStartInfo StartInfo(string dataFile, string logsFolder) =>
+        new("dotnet", [Path.Combine(AppContext.BaseDirectory, "OperatorConsole.Web.dll")])
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment =
+            {
+                ["Urls"] = $"http://127.0.0.1:{FreePort()}/",
+                ["Storage__DataFile"] = dataFile,
+                ["Storage__SeedOnFirstStart"] = "false",
+                ["Logs__Folder"] = logsFolder,
+            },
+        };
 
     private static int FreePort()
     {
