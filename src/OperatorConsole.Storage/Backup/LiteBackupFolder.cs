@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using OperatorConsole.Core.Backup;
+using OperatorConsole.Core.Persistence;
 using OperatorConsole.Storage.Audit;
 using OperatorConsole.Storage.Common;
 
@@ -20,13 +21,12 @@ public sealed class LiteBackupFolder(LiteConsoleStore store, string folder) : IB
     public Task<StoreBackup> CreateAsync(string file, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         var target = PathOf(file) ?? throw new ArgumentException($"'{file}' is not a backup file name.", nameof(file));
-        Directory.CreateDirectory(Folder);
         return store.BetweenTransactionsAsync(
             db =>
             {
                 db.Checkpoint();
                 var head = new LiteLedgerRepository(db.Db, writable: false).Head();
-                var (sha256, bytes) = CopyDurably(store.DataFile, target);
+                var (sha256, bytes) = CopyDurably(store.DataFile, target, Folder);
                 var backup = new StoreBackup(file, sha256, bytes, new BackupLedgerHead(head?.Sequence ?? 0, head?.Hash ?? ""), at);
                 File.WriteAllText(target + ".json", JsonSerializer.Serialize(backup, SidecarJson));
                 return backup;
@@ -75,20 +75,34 @@ public sealed class LiteBackupFolder(LiteConsoleStore store, string folder) : IB
             ? Path.Combine(Folder, file)
             : null;
 
-    private static (string Sha256, long Bytes) CopyDurably(string source, string target)
+    /// <summary>A copy that fails (the backups folder full or not writable) leaves no partial file and says where.</summary>
+    private static (string Sha256, long Bytes) CopyDurably(string source, string target, string folder)
     {
-        using var from = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        using var to = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new byte[81920];
-        int read;
-        while ((read = from.Read(buffer)) > 0)
+        try
         {
-            hash.AppendData(buffer, 0, read);
-            to.Write(buffer, 0, read);
-        }
+            Directory.CreateDirectory(folder);
+            using var from = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var to = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var buffer = new byte[81920];
+            int read;
+            while ((read = from.Read(buffer)) > 0)
+            {
+                hash.AppendData(buffer, 0, read);
+                to.Write(buffer, 0, read);
+            }
 
-        to.Flush(flushToDisk: true);
-        return (Convert.ToHexStringLower(hash.GetHashAndReset()), to.Length);
+            to.Flush(flushToDisk: true);
+            return (Convert.ToHexStringLower(hash.GetHashAndReset()), to.Length);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            if (File.Exists(target))
+            {
+                File.Delete(target);
+            }
+
+            throw new StoreUnavailableException($"The backup could not be written to {folder}: {ex.Message}", ex);
+        }
     }
 }

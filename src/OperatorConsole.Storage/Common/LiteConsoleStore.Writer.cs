@@ -17,12 +17,13 @@ public sealed partial class LiteConsoleStore
                 {
                     done.SetResult(work(ReopenedIfNeeded()));
                 }
-                catch (Exception ex) when (IsDiskFailure(ex))
+                catch (Exception ex) when (IsDiskFailure(ex) && (_open is null || _open.Fault.Cause is not null))
                 {
                     done.SetException(Failed(ex));
                 }
                 catch (Exception ex)
                 {
+                    // The work failed outside the data files (e.g. the backups folder); the database is sound.
                     done.SetException(ex);
                 }
             },

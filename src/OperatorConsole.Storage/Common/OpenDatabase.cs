@@ -17,16 +17,25 @@ internal sealed class OpenDatabase : IDisposable
     private OpenDatabase(string dataFile, Func<string, FileStream> openFile)
     {
         _data = new DurableFileStream(openFile(dataFile), Fault, recordOnly: false);
-        _log = new DurableFileStream(openFile(LiteConsoleStore.LogFileFor(dataFile)), Fault, recordOnly: true);
-
-        // A write cut short by a full disk can leave part of a page at the log's end; LiteDB reads the log in whole pages.
-        if (_log.Length % PageSize != 0)
+        try
         {
-            _log.SetLength(_log.Length - (_log.Length % PageSize));
-        }
+            _log = new DurableFileStream(openFile(LiteConsoleStore.LogFileFor(dataFile)), Fault, recordOnly: true);
 
-        _engine = new LiteEngine(new EngineSettings { DataStream = _data, LogStream = _log });
-        Db = new LiteDatabase(_engine, disposeOnClose: true);
+            // A write cut short by a full disk can leave part of a page at the log's end; LiteDB reads the log in whole pages.
+            if (_log.Length % PageSize != 0)
+            {
+                _log.SetLength(_log.Length - (_log.Length % PageSize));
+            }
+
+            _engine = new LiteEngine(new EngineSettings { DataStream = _data, LogStream = _log });
+            Db = new LiteDatabase(_engine, disposeOnClose: true);
+        }
+        catch
+        {
+            _data.Dispose();
+            _log?.Dispose();
+            throw;
+        }
     }
 
     public LiteDatabase Db { get; }

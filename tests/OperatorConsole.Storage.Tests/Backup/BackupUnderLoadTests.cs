@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Common;
+using OperatorConsole.Core.Persistence;
 using OperatorConsole.Storage.Backup;
 using OperatorConsole.Storage.Common;
 using OperatorConsole.Storage.Tests.Shared;
@@ -78,5 +79,19 @@ public sealed class BackupUnderLoadTests : IDisposable
 
         Assert.Empty(await _store.Backups.ListAsync(TestActors.Admin));
         Assert.Equal(LedgerOutcome.Denied, _store.Ledger.Single().Outcome);
+    }
+
+    [Fact]
+    public async Task CreateAsync_BackupFolderNotWritable_IsUnavailableAndTheStoreStaysHealthy()
+    {
+        Directory.CreateDirectory(_store.Folder);
+        await File.WriteAllTextAsync(_store.BackupFolder, "a file where the folder should be");
+
+        var refused = await Assert.ThrowsAsync<StoreUnavailableException>(() => _store.Backups.CreateAsync(TestActors.Admin));
+        await _store.Changes.RunAsync(TestActors.Admin, c => c.Record("test.write", "after", new { }));
+
+        Assert.Contains(_store.BackupFolder, refused.Message, StringComparison.Ordinal);
+        Assert.Null(_store.Store.LastFailure);
+        Assert.Equal("after", _store.Ledger[^1].Subject);
     }
 }
