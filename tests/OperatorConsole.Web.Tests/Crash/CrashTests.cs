@@ -73,8 +73,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
     {
         try
         {
-            using var response = await client.PostAsJsonAsync(
-                "/api/incidents", new OpenIncident(title, IncidentClass.SourceOutage, IncidentSeverity.Sev2, [], null), ConsoleHost.ApiJson);
+            using var response = await IncidentWrites.OpenAsync(client, title);
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
             return (await ConsoleHost.ReadAsync<Incident>(response)).Id;
         }

@@ -34,16 +34,16 @@ public sealed class DiskFullTests(ITestOutputHelper output) : IDisposable
         using var child = await ChildConsole.StartAsync(dataFile, _logs);
         using var client = new HttpClient { BaseAddress = child.BaseAddress };
         client.DefaultRequestHeaders.Add("X-Api-Key", key);
-        Assert.Equal(HttpStatusCode.Created, (await OpenAsync(client, "before")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await IncidentWrites.OpenAsync(client, "before")).StatusCode);
 
         disk.Fill();
-        using var refused = await OpenAsync(client, "while full");
+        using var refused = await IncidentWrites.OpenAsync(client, "while full");
         var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
         var listed = await client.GetFromJsonAsync<List<Incident>>("/api/incidents", ConsoleHost.ApiJson);
         var healthWhileFull = await client.GetStringAsync("/health/ready");
 
         disk.Free();
-        using var resumed = await OpenAsync(client, "after");
+        using var resumed = await IncidentWrites.OpenAsync(client, "after");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
         Assert.Contains("No space left on device", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
@@ -52,7 +52,4 @@ public sealed class DiskFullTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(HttpStatusCode.Created, resumed.StatusCode);
         Assert.Equal("Healthy", await client.GetStringAsync("/health/ready"));
     }
-
-    private static Task<HttpResponseMessage> OpenAsync(HttpClient client, string title) =>
-        client.PostAsJsonAsync("/api/incidents", new OpenIncident(title, IncidentClass.SourceOutage, IncidentSeverity.Sev2, [], null), ConsoleHost.ApiJson);
 }

@@ -29,8 +29,7 @@ public sealed class RestoreCommandTests : IDisposable
         {
             using var client = new HttpClient { BaseAddress = child.BaseAddress };
             client.DefaultRequestHeaders.Add("X-Api-Key", key);
-            using var opened = await client.PostAsJsonAsync(
-                "/api/incidents", new OpenIncident("kept by the backup", IncidentClass.SourceOutage, IncidentSeverity.Sev2, [], null), ConsoleHost.ApiJson);
+            using var opened = await IncidentWrites.OpenAsync(client, "kept by the backup");
             Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
             using var made = await client.PostAsync("/api/backups", null);
             backup = await ConsoleHost.ReadAsync<StoreBackup>(made);
