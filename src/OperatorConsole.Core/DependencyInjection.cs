@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OperatorConsole.Core.Audit;
+using OperatorConsole.Core.Backup;
 using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Evidence;
 using OperatorConsole.Core.FailureStatus;
@@ -42,6 +43,7 @@ public static class DependencyInjection
         services.AddSingleton<AuditService>();
         services.AddSingleton<OutboundPolicy>();
         services.AddSingleton<OutboundService>();
+        services.AddSingleton<BackupService>();
         services.AddSingleton<ProbeRunner>();
         services.AddSingleton<RunService>();
         services.AddSingleton<IncidentService>();

@@ -1,4 +1,5 @@
 using OperatorConsole.Web.Features.HostAdmin;
+using OperatorConsole.Web.Features.Backup;
 using OperatorConsole.Web.Hosting;
 
 if (HostAdminCommand.IsRequested(args))
@@ -8,9 +9,19 @@ if (HostAdminCommand.IsRequested(args))
 
 var builder = WebApplication.CreateBuilder(DemoMode.ExpandSwitch(args));
 builder.AddConsoleLogging();
+if (RestoreCommand.IsRequested(args))
+{
+    return RestoreCommand.Run(builder, args);
+}
+
 builder.AddConsoleHost();
 
 var app = builder.Build();
+if (!app.TryOpenStore())
+{
+    return 2;
+}
+
 app.UseConsolePipeline();
 app.MapConsoleEndpoints();
 await app.RunAsync();

@@ -5,7 +5,7 @@ namespace OperatorConsole.Core.Common;
 /// The API maps each kind to one status (Web/Hosting/DomainExceptionHandler.cs) and the UI shows the message
 /// (UiActions); anything that is not a DomainException is a fault. A new kind of refusal derives from this class.
 /// </summary>
-public abstract class DomainException(string message) : Exception(message);
+public abstract class DomainException(string message, Exception? innerException = null) : Exception(message, innerException);
 
 /// <summary>
 /// Input that breaks a rule; the message is safe to show to the user. <see cref="Errors"/> optionally names the

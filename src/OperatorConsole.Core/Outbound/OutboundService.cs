@@ -14,14 +14,14 @@ public sealed partial class OutboundService(ChangeRunner changes)
 
     public async Task<OutboundAllowList> AllowListAsync(Actor actor)
     {
-        await changes.RequireAsync(actor, Role.Admin, OutboundActions.Read, Subject);
+        await changes.CheckAsync(actor, c => c.Require(Role.Admin, OutboundActions.Read, Subject));
         return changes.Store.Read(s => s.Outbound.AllowList());
     }
 
     /// <summary>Opens an address block (e.g. 10.20.0.0/16) or a host name (e.g. grafana.internal).</summary>
     public async Task<OutboundRule> AllowAsync(Actor actor, string? target, string? note)
     {
-        await changes.RequireAsync(actor, Role.Admin, OutboundActions.Allow, Subject);
+        await changes.CheckAsync(actor, c => c.Require(Role.Admin, OutboundActions.Allow, Subject));
         var normalised = Normalise(target);
         var trimmedNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         if (trimmedNote is { Length: > MaxNote } || trimmedNote?.Any(char.IsControl) == true)
@@ -29,9 +29,10 @@ public sealed partial class OutboundService(ChangeRunner changes)
             throw DomainValidationException.ForFields([new FieldProblem("note", $"The note is at most {MaxNote} characters, without control characters.")]);
         }
 
-        await changes.RequireNotLockedDownAsync(actor, OutboundActions.Allow, Subject);
         return await changes.RunAsync(actor, c =>
         {
+            c.Require(Role.Admin, OutboundActions.Allow, Subject);
+            c.RequireNotLockedDown(OutboundActions.Allow, Subject);
             var list = c.Session.Outbound.AllowList();
             if (list.Find(normalised) is not null)
             {
@@ -47,10 +48,10 @@ public sealed partial class OutboundService(ChangeRunner changes)
 
     public async Task RemoveAsync(Actor actor, string? target)
     {
-        await changes.RequireAsync(actor, Role.Admin, OutboundActions.Remove, Subject);
-        await changes.RequireNotLockedDownAsync(actor, OutboundActions.Remove, Subject);
         await changes.RunAsync(actor, c =>
         {
+            c.Require(Role.Admin, OutboundActions.Remove, Subject);
+            c.RequireNotLockedDown(OutboundActions.Remove, Subject);
             var list = c.Session.Outbound.AllowList();
             var rule = list.Find((target ?? string.Empty).Trim()) ?? throw new NotFoundException($"'{Printable(target)}' is not on the outbound allow-list.");
             c.Session.Outbound.Save(new OutboundAllowList([.. list.Rules.Where(r => r != rule)]));

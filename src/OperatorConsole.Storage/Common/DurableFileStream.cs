@@ -1,14 +1,73 @@
 namespace OperatorConsole.Storage.Common;
 
 /// <summary>
-/// LiteDB 5.0.20 flushes its log only to the OS cache on commit (LiteDB issue #2818), which survives
-/// a killed process but not a power cut. Forcing every flush through to the disk makes an
-/// acknowledged commit durable at the price of one fsync per write transaction.
+/// The file under LiteDB, with two jobs:
+/// - LiteDB 5.0.20 flushes its log only to the OS cache on commit (LiteDB issue #2818), which survives a killed
+///   process but not a power cut; every flush here goes through to the disk.
+/// - A failed write (disk full, I/O error) is recorded in <see cref="StoreFault"/> and the file takes no more writes,
+///   so a half-failed database never writes again. The log file's failures are recorded but NOT thrown: LiteDB writes
+///   the log on its own queue thread, and an exception there makes 5.0.20 close the engine from inside that thread,
+///   which waits on itself forever. The store's writer reads the fault after each commit instead.
 /// </summary>
-internal sealed class DurableFileStream(string path)
-    : FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, 8192, FileOptions.RandomAccess)
+internal sealed class DurableFileStream(FileStream file, StoreFault fault, bool recordOnly) : Stream
 {
-    public override void Flush() => base.Flush(flushToDisk: true);
+    public override bool CanRead => file.CanRead;
 
-    public override void Flush(bool flushToDisk) => base.Flush(flushToDisk: true);
+    public override bool CanSeek => file.CanSeek;
+
+    public override bool CanWrite => file.CanWrite;
+
+    public override long Length => file.Length;
+
+    public override long Position { get => file.Position; set => file.Position = value; }
+
+    /// <summary>Unbuffered, so that a flush from our writer and one from LiteDB's queue thread share no buffer.</summary>
+    public static FileStream Open(string path) =>
+        new(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0, FileOptions.RandomAccess);
+
+    public override int Read(byte[] buffer, int offset, int count) => file.Read(buffer, offset, count);
+
+    public override long Seek(long offset, SeekOrigin origin) => file.Seek(offset, origin);
+
+    public override void Write(byte[] buffer, int offset, int count) => Guard(() => file.Write(buffer, offset, count));
+
+    public override void SetLength(long value) => Guard(() => file.SetLength(value));
+
+    public override void Flush() => Guard(() => file.Flush(flushToDisk: true));
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            file.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private void Guard(Action write)
+    {
+        if (fault.Cause is { } earlier)
+        {
+            if (recordOnly)
+            {
+                return;
+            }
+
+            throw new IOException("An earlier write to the data files failed; this database takes no more writes.", earlier);
+        }
+
+        try
+        {
+            write();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            fault.Set(ex);
+            if (!recordOnly)
+            {
+                throw;
+            }
+        }
+    }
 }

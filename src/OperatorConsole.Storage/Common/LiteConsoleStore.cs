@@ -1,12 +1,10 @@
 using System.Collections.Concurrent;
-using LiteDB;
-using LiteDB.Engine;
 using OperatorConsole.Core.Persistence;
 
 namespace OperatorConsole.Storage.Common;
 
 /// <summary>
-/// The LiteDB store: one <see cref="LiteDatabase"/> per process, in Direct mode (never Shared).
+/// The LiteDB store: one open database per process, in Direct mode (never Shared), behind an exclusive lock file.
 ///
 /// Every write runs on ONE dedicated writer thread, one transaction at a time, because:
 /// - LiteDB 5.0.20 (the newest served here) can corrupt the file under concurrent writes to
@@ -14,32 +12,53 @@ namespace OperatorConsole.Storage.Common;
 /// - LiteDB transactions are bound to the calling thread, so a transaction must begin, run and
 ///   commit on the same thread with no <c>await</c> in between — hence changes are synchronous
 ///   delegates and the awaiting happens outside, on the task this class hands back.
-/// The task completes only after Commit() has returned and the log was flushed to disk.
+/// The task completes only after the commit's log pages are on the disk. When a commit fails for the disk's sake
+/// (full, I/O error, read-only) the caller gets <see cref="StoreUnavailableException"/>, the writer thread lives on,
+/// the database is reopened from what reached the disk, and the next write tries again.
 /// </summary>
-public sealed class LiteConsoleStore : IConsoleStore, IDisposable
+public sealed partial class LiteConsoleStore : IConsoleStore, IDisposable
 {
-    private readonly LiteDatabase _db;
-    private readonly DurableFileStream _dataStream;
-    private readonly DurableFileStream _logStream;
+    private readonly Func<string, FileStream> _openFile;
+    private readonly DataFileLock _lock;
     private readonly BlockingCollection<Action> _queue = new();
     private readonly Thread _writer;
+    private volatile OpenDatabase? _open;
+    private volatile Exception? _lastFailure;
     private int _disposed;
 
     public LiteConsoleStore(string dataFile)
+        : this(dataFile, DurableFileStream.Open)
     {
-        var fullPath = Path.GetFullPath(dataFile);
-        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
-        DataFile = fullPath;
-        _dataStream = new DurableFileStream(fullPath);
-        _logStream = new DurableFileStream(LogFileFor(fullPath));
-        var settings = new EngineSettings { DataStream = _dataStream, LogStream = _logStream };
-        _db = new LiteDatabase(new LiteEngine(settings), disposeOnClose: true);
-        LiteSchema.EnsureIndexes(_db);
+    }
+
+    /// <summary>Tests pass their own file opener to make the disk fail on demand.</summary>
+    internal LiteConsoleStore(string dataFile, Func<string, FileStream> openFile)
+    {
+        DataFile = Path.GetFullPath(dataFile);
+        _openFile = openFile;
+        _lock = StartupFailures.Explain(DataFile, () =>
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(DataFile)!);
+            return DataFileLock.Acquire(DataFile);
+        });
+        try
+        {
+            _open = StartupFailures.Explain(DataFile, () => OpenDatabase.Open(DataFile, _openFile));
+        }
+        catch
+        {
+            _lock.Dispose();
+            throw;
+        }
+
         _writer = new Thread(WriterLoop) { IsBackground = true, Name = "LiteDB writer" };
         _writer.Start();
     }
 
     public string DataFile { get; }
+
+    /// <summary>Why the last write failed, or null once a write succeeded again; the health check reports it.</summary>
+    public Exception? LastFailure => _lastFailure;
 
     public static string LogFileFor(string dataFile) =>
         Path.Combine(Path.GetDirectoryName(dataFile)!, Path.GetFileNameWithoutExtension(dataFile) + "-log" + Path.GetExtension(dataFile));
@@ -48,30 +67,11 @@ public sealed class LiteConsoleStore : IConsoleStore, IDisposable
     {
         cancellationToken.ThrowIfCancellationRequested();
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _queue.Add(() =>
-        {
-            if (!_db.BeginTrans())
-            {
-                done.SetException(new InvalidOperationException("A transaction was already open on the writer thread."));
-                return;
-            }
-
-            try
-            {
-                var result = change(new LiteSession(_db, writable: true));
-                _db.Commit();
-                done.SetResult(result);
-            }
-            catch (Exception ex)
-            {
-                _db.Rollback();
-                done.SetException(ex);
-            }
-        }, cancellationToken);
+        _queue.Add(() => Write(change, done), cancellationToken);
         return done.Task;
     }
 
-    public T Read<T>(Func<IStoreSession, T> query) => query(new LiteSession(_db, writable: false));
+    public T Read<T>(Func<IStoreSession, T> query) => query(new LiteSession(Current().Db, writable: false));
 
     /// <summary>Idempotent: the container disposes this once per service registration that exposes it.</summary>
     public void Dispose()
@@ -83,13 +83,13 @@ public sealed class LiteConsoleStore : IConsoleStore, IDisposable
 
         _queue.CompleteAdding();
         _writer.Join();
-        _db.Dispose();
-
-        // LiteDB closes only files it opened itself; streams handed to it stay open unless we close them.
-        _dataStream.Dispose();
-        _logStream.Dispose();
+        _open?.Dispose();
         _queue.Dispose();
+        _lock.Dispose();
     }
+
+    private OpenDatabase Current() =>
+        _open ?? throw new StoreUnavailableException($"The data file {DataFile} could not be reopened after a failed write.", _lastFailure);
 
     private void WriterLoop()
     {

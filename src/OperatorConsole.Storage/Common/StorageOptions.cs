@@ -7,6 +7,9 @@ public sealed class StorageOptions
     /// <summary>The LiteDB file; relative paths are under the content root.</summary>
     public string DataFile { get; set; } = "data/operator-console.db";
 
+    /// <summary>Where online backups are written; relative paths are under the content root; empty: backups/ beside the data file.</summary>
+    public string BackupFolder { get; set; } = "";
+
     /// <summary>Import seed-data/ (runbooks, demo users) when the store is empty.</summary>
     public bool SeedOnFirstStart { get; set; } = true;
 

@@ -1,4 +1,5 @@
 using OperatorConsole.Web.Features.Audit;
+using OperatorConsole.Web.Features.Backup;
 using OperatorConsole.Web.Features.Commands;
 using OperatorConsole.Web.Features.Evidence;
 using OperatorConsole.Web.Features.FailureStatus;
@@ -41,6 +42,7 @@ public static class ApiSetup
         api.MapRollbackEndpoints();
         api.MapReleaseEndpoints();
         api.MapOutboundEndpoints();
+        api.MapBackupEndpoints();
         return app;
     }
 }

@@ -31,7 +31,6 @@ public static class ConsoleHostSetup
         var services = builder.Services;
         services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection(StorageOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
-        var dataFile = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>()?.DataFile ?? new StorageOptions().DataFile;
 
         services.AddConsoleCore();
         services.AddOptions<RollbackOptions>().Bind(builder.Configuration.GetSection(RollbackOptions.Section))
@@ -42,7 +41,8 @@ public static class ConsoleHostSetup
             .Validate(o => ScopeRules.IsScopeId(o.DefaultScope) && o.ShadowTarget is >= 1 and <= ReleaseRules.MaxShadowTarget,
                 "Releases:DefaultScope must be a scope id and Releases:ShadowTarget between 1 and 10,000,000.")
             .ValidateOnStart();
-        services.AddConsoleStorage(Path.Combine(builder.Environment.ContentRootPath, dataFile));
+        var paths = StoragePaths.From(builder);
+        services.AddConsoleStorage(paths.DataFile, paths.BackupFolder);
         services.AddSingleton<ISelfBaseAddress, ServerSelfAddress>();
         services.AddSingleton<SeedOnFirstStart>();
         services.AddHostedService(sp => sp.GetRequiredService<SeedOnFirstStart>());

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using OperatorConsole.Core.Common;
+using OperatorConsole.Core.Persistence;
 
 namespace OperatorConsole.Web.Hosting;
 
@@ -23,6 +24,7 @@ public sealed class DomainExceptionHandler(ProblemWriter problems) : IExceptionH
         [typeof(PayloadTooLargeException)] = new(StatusCodes.Status413PayloadTooLarge, "The request body is too large"),
         [typeof(LockedDownException)] = new(StatusCodes.Status423Locked, "The console is in emergency lockdown"),
         [typeof(ConfirmationRequiredException)] = new(StatusCodes.Status428PreconditionRequired, "Confirmation required"),
+        [typeof(StoreUnavailableException)] = new(StatusCodes.Status503ServiceUnavailable, "The console cannot save changes right now"),
     };
 
     public static RefusalStatus StatusOf(DomainException refusal)

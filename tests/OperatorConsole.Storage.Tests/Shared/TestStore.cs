@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OperatorConsole.Core;
 using OperatorConsole.Core.Audit;
+using OperatorConsole.Core.Backup;
 using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Evidence;
 using OperatorConsole.Core.FailureStatus;
@@ -20,6 +21,7 @@ using OperatorConsole.Core.Runs;
 using OperatorConsole.Core.Scopes;
 using OperatorConsole.Core.Sessions;
 using OperatorConsole.Core.Users;
+using OperatorConsole.Storage.Backup;
 using OperatorConsole.Storage.Common;
 
 namespace OperatorConsole.Storage.Tests.Shared;
@@ -34,20 +36,25 @@ public sealed class TestStore : IDisposable
     private readonly TimeProvider _clock;
     private GuardedActionPolicies _guardedPolicies = new();
     private ServiceProvider _services;
+    private readonly Func<string, FileStream> _openFile;
     private bool _open = true;
 
-    public TestStore(TimeProvider? clock = null)
+    /// <param name="openFile">How the store opens its files; a test passes one that can fail like a full disk.</param>
+    public TestStore(TimeProvider? clock = null, Func<string, FileStream>? openFile = null)
     {
         _clock = clock ?? TimeProvider.System;
+        _openFile = openFile ?? DurableFileStream.Open;
         Folder = Path.Combine(Path.GetTempPath(), "oc-storage-tests", Guid.NewGuid().ToString("N"));
         DataFile = Path.Combine(Folder, "console.db");
-        Store = new LiteConsoleStore(DataFile);
+        Store = new LiteConsoleStore(DataFile, _openFile);
         _services = Build();
     }
 
     public string Folder { get; }
 
     public string DataFile { get; }
+
+    public string BackupFolder => Path.Combine(Folder, "backups");
 
     public LiteConsoleStore Store { get; private set; }
 
@@ -67,6 +74,8 @@ public sealed class TestStore : IDisposable
     public ApiKeyService ApiKeys => Service<ApiKeyService>();
 
     public AuditService Audit => Service<AuditService>();
+
+    public BackupService Backups => Service<BackupService>();
 
     public IncidentService Incidents => Service<IncidentService>();
 
@@ -124,7 +133,7 @@ public sealed class TestStore : IDisposable
 
     public void Open()
     {
-        Store = new LiteConsoleStore(DataFile);
+        Store = new LiteConsoleStore(DataFile, _openFile);
         _open = true;
         Rebuild();
     }
@@ -166,6 +175,7 @@ public sealed class TestStore : IDisposable
         .Replace(ServiceDescriptor.Singleton(Broadcaster))
         .Replace(ServiceDescriptor.Singleton(_guardedPolicies))
         .AddSingleton<IConsoleStore>(Store)
+        .AddSingleton<IBackupFolder>(new LiteBackupFolder(Store, BackupFolder))
         .AddSingleton<ISelfBaseAddress>(Self)
         .AddSingleton<IPasswordHashing, Sha256PasswordHashing>()
         .AddSingleton(Options.Create(RollbackOptions))

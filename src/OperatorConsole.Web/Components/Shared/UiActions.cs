@@ -1,5 +1,6 @@
 using MudBlazor;
 using OperatorConsole.Core.Common;
+using OperatorConsole.Core.Persistence;
 
 namespace OperatorConsole.Web.Components.Shared;
 

@@ -42,7 +42,7 @@ public static class HostAdminCommand
             app = Build(command.ConfigurationArgs);
             app.Services.GetRequiredService<IConsoleStore>();
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
+        catch (Exception ex) when (ex is StoreUnavailableException or IOException or UnauthorizedAccessException or InvalidOperationException)
         {
             await errors.WriteLineAsync($"Cannot open the data file (stop the console first; check Storage:DataFile): {ex.Message}");
             return StoreUnavailable;
@@ -57,7 +57,7 @@ public static class HostAdminCommand
                 await verbs.RunAsync(command);
                 return Ok;
             }
-            catch (Exception ex) when (IsRefusal(ex))
+            catch (DomainException ex)
             {
                 await errors.WriteLineAsync($"Refused: {ex.Message}");
                 return Refused;
@@ -73,7 +73,4 @@ public static class HostAdminCommand
         builder.AddConsoleHost();
         return builder.Build();
     }
-
-    private static bool IsRefusal(Exception ex) =>
-        ex is DomainValidationException or ConflictException or NotFoundException or LockedDownException or AccessDeniedException;
 }

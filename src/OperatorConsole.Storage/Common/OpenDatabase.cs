@@ -1,0 +1,95 @@
+using LiteDB;
+using LiteDB.Engine;
+
+namespace OperatorConsole.Storage.Common;
+
+/// <summary>
+/// One opening of the data file and its log: the engine, its two streams and their shared fault. After a failed write
+/// the store throws this one away and opens a fresh one, which replays only the transactions that reached the log.
+/// </summary>
+internal sealed class OpenDatabase : IDisposable
+{
+    private const int PageSize = 8192;
+    private readonly LiteEngine _engine;
+    private readonly DurableFileStream _data;
+    private readonly DurableFileStream _log;
+
+    private OpenDatabase(string dataFile, Func<string, FileStream> openFile)
+    {
+        _data = new DurableFileStream(openFile(dataFile), Fault, recordOnly: false);
+        try
+        {
+            _log = new DurableFileStream(openFile(LiteConsoleStore.LogFileFor(dataFile)), Fault, recordOnly: true);
+
+            // A write cut short by a full disk can leave part of a page at the log's end; LiteDB reads the log in whole pages.
+            if (_log.Length % PageSize != 0)
+            {
+                _log.SetLength(_log.Length - (_log.Length % PageSize));
+            }
+
+            _engine = new LiteEngine(new EngineSettings { DataStream = _data, LogStream = _log });
+            Db = new LiteDatabase(_engine, disposeOnClose: true);
+        }
+        catch
+        {
+            _data.Dispose();
+            _log?.Dispose();
+            throw;
+        }
+    }
+
+    public LiteDatabase Db { get; }
+
+    public StoreFault Fault { get; } = new();
+
+    public static OpenDatabase Open(string dataFile, Func<string, FileStream> openFile)
+    {
+        var opened = new OpenDatabase(dataFile, openFile);
+        try
+        {
+            LiteSchema.EnsureIndexes(opened.Db);
+            return opened;
+        }
+        catch
+        {
+            opened.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Commits, then waits until the log pages are on the disk; throws the write failure if there was one.</summary>
+    public void CommitDurably()
+    {
+        Db.Commit();
+        LogQueue.WaitUntilWritten(_engine);
+        _log.Flush();
+        if (Fault.Cause is { } cause)
+        {
+            throw cause;
+        }
+    }
+
+    /// <summary>Copies the log into the data file, so the data file alone holds every committed transaction.</summary>
+    public void Checkpoint()
+    {
+        Db.Checkpoint();
+        if (Fault.Cause is { } cause)
+        {
+            throw cause;
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Db.Dispose();
+        }
+        finally
+        {
+            // LiteDB closes only files it opened itself; streams handed to it stay open unless we close them.
+            _data.Dispose();
+            _log.Dispose();
+        }
+    }
+}
