@@ -21,7 +21,7 @@ namespace OperatorConsole.Core;
 
 public static class DependencyInjection
 {
-    /// <summary>The domain services. The host supplies the store, the password hasher and its own address.</summary>
+    /// <summary>The domain services. The host supplies the store, the checkpoint key and log, the password hasher and its own address.</summary>
     public static IServiceCollection AddConsoleCore(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
@@ -35,6 +35,8 @@ public static class DependencyInjection
         services.AddSingleton<UserService>();
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<AuditService>();
+        services.AddOptions<CheckpointOptions>();
+        services.AddSingleton<LedgerSealer>();
         services.AddSingleton<ProbeRunner>();
         services.AddSingleton<RunService>();
         services.AddSingleton<IncidentService>();

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Persistence;
+using OperatorConsole.Storage.Audit;
 using OperatorConsole.Storage.Common;
 using OperatorConsole.Storage.Seeding;
 
@@ -7,9 +9,18 @@ namespace OperatorConsole.Storage;
 
 public static class DependencyInjection
 {
-    public static IServiceCollection AddConsoleStorage(this IServiceCollection services, string dataFile)
+    /// <summary>
+    /// The store, plus the checkpoint key and checkpoint log, which live beside the data file unless given other
+    /// paths (never inside it: a key or a checkpoint inside the file would go wherever the file goes).
+    /// </summary>
+    public static IServiceCollection AddConsoleStorage(
+        this IServiceCollection services, string dataFile, string? checkpointKeyFile = null, string? checkpointLogFile = null)
     {
         services.AddSingleton(_ => new LiteConsoleStore(dataFile));
+        services.AddSingleton<ICheckpointSigner>(_ => new CheckpointKey(
+            string.IsNullOrWhiteSpace(checkpointKeyFile) ? CheckpointKey.DefaultPathFor(dataFile) : checkpointKeyFile));
+        services.AddSingleton<ICheckpointLog>(_ => new FileCheckpointLog(
+            string.IsNullOrWhiteSpace(checkpointLogFile) ? FileCheckpointLog.DefaultPathFor(dataFile) : checkpointLogFile));
         services.AddSingleton<IConsoleStore>(sp => sp.GetRequiredService<LiteConsoleStore>());
         services.AddSingleton<SeedDataLoader>();
         return services;

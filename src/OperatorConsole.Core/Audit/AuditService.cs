@@ -1,9 +1,19 @@
 using OperatorConsole.Core.Common;
+using OperatorConsole.Core.Users;
 
 namespace OperatorConsole.Core.Audit;
 
+/// <summary>The checkpoints as a third party keeps them: with the key that signed them.</summary>
+public sealed record CheckpointExport(string KeyId, string PublicKeyPem, IReadOnlyList<LedgerCheckpoint> Checkpoints);
+
+/// <summary>
+/// The whole chain with the checkpoints that seal it; the export seals its own head first, so every entry in it is
+/// covered by a signed checkpoint and an entry appended to the file afterwards stands out.
+/// </summary>
+public sealed record LedgerExport(string RootHash, IReadOnlyList<LedgerEntry> Entries, string KeyId, string PublicKeyPem, IReadOnlyList<LedgerCheckpoint> Checkpoints);
+
 /// <summary>Reading and verifying the ledger; anyone signed in may read it.</summary>
-public sealed class AuditService(ChangeRunner changes)
+public sealed class AuditService(ChangeRunner changes, ICheckpointLog checkpoints, ICheckpointSigner signer, LedgerSealer sealer)
 {
     public IReadOnlyList<LedgerEntry> Query(LedgerQuery query) => changes.Store.Read(s => s.Ledger.Query(query));
 
@@ -12,7 +22,22 @@ public sealed class AuditService(ChangeRunner changes)
 
     public LedgerEntry? Head() => changes.Store.Read(s => s.Ledger.Head());
 
-    public LedgerVerification Verify() => changes.Store.Read(s => LedgerVerifier.Verify(s.Ledger.All()));
+    /// <summary>The chain and its signed checkpoints; see <see cref="LedgerVerifier"/>.</summary>
+    public LedgerVerification Verify() => changes.Store.Read(s => LedgerVerifier.Verify(s.Ledger.All(), checkpoints.All(), signer));
+
+    /// <summary>Seals the head and reads the chain in one step on the writer, so nothing lands between the two.</summary>
+    public Task<LedgerExport> ExportAsync() => changes.Store.WriteAsync(s =>
+    {
+        sealer.Seal(s.Ledger, CheckpointReasons.Export);
+        var entries = s.Ledger.All().ToList();
+        return new LedgerExport(LedgerVerifier.Verify(entries).RootHash, entries, signer.KeyId, signer.PublicKeyPem, checkpoints.All());
+    });
+
+    public CheckpointExport Checkpoints() => new(signer.KeyId, signer.PublicKeyPem, checkpoints.All());
+
+    public string PublicKeyPem => signer.PublicKeyPem;
+
+    public string KeyId => signer.KeyId;
 
     /// <summary>002's anomaly investigation over [from, to]; a reversed or too wide range is refused.</summary>
     public LedgerInvestigation Investigate(DateTimeOffset from, DateTimeOffset to)
@@ -26,6 +51,10 @@ public sealed class AuditService(ChangeRunner changes)
     {
         var now = changes.Now;
         return changes.Store.Read(s => DailyHealthCheck.Evaluate(
-            LedgerVerifier.Verify(s.Ledger.All()), s.Ledger.Range(now - DailyHealthCheck.Window, now), s.Ledger.Head(), now));
+            LedgerVerifier.Verify(s.Ledger.All(), checkpoints.All(), signer),
+            s.Ledger.Range(now - DailyHealthCheck.Window, now),
+            s.Ledger.Head(),
+            now,
+            SecurityRecords.Problems(s)));
     }
 }

@@ -1,11 +1,12 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
 using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Live;
 
 namespace OperatorConsole.Core.Users;
 
-public sealed partial class UserService(ChangeRunner changes, IPasswordHashing hashing)
+public sealed partial class UserService(ChangeRunner changes, IPasswordHashing hashing, ILogger<UserService> logger)
 {
     public const int MinPasswordLength = 8;
 
@@ -13,14 +14,29 @@ public sealed partial class UserService(ChangeRunner changes, IPasswordHashing h
     public async Task<Actor?> SignInAsync(string userName, string password)
     {
         var id = (userName ?? string.Empty).Trim().ToLowerInvariant();
-        var user = changes.Store.Read(s => s.Users.Get(id));
+        var user = Find(id);
         var ok = user is { Disabled: false } && hashing.Verify(user.PasswordHash, password ?? string.Empty);
         var actor = ok ? user!.ToActor() : new Actor(UserIdPattern().IsMatch(id) ? id : "unknown", id, Role.None);
         await changes.RunAsync(actor, c => c.Record("user.sign-in", $"user:{actor.Id}", new { }, ok ? LedgerOutcome.Allowed : LedgerOutcome.Denied));
         return ok ? actor : null;
     }
 
-    public User? Find(string id) => changes.Store.Read(s => s.Users.Get(id));
+    /// <summary>
+    /// The user, or null when there is none or its record no longer matches the ledger entry that last changed it
+    /// (edited in the file): such a record is refused at sign-in and for existing sessions, and logged.
+    /// </summary>
+    public User? Find(string id) => changes.Store.Read(s =>
+    {
+        var user = s.Users.Get(id);
+        var problem = user is null ? null : SecurityRecords.Problem(s.Ledger, user);
+        if (problem is null)
+        {
+            return user;
+        }
+
+        logger.LogWarning("User {UserId} refused: its record does not match the ledger ({RecordProblem})", id, problem);
+        return null;
+    });
 
     public IReadOnlyList<User> List() => changes.Store.Read(s => s.Users.All());
 
@@ -60,8 +76,10 @@ public sealed partial class UserService(ChangeRunner changes, IPasswordHashing h
                 throw new ConflictException($"A user named '{id}' already exists.");
             }
 
-            c.Session.Users.Upsert(user with { CreatedAt = c.Now });
-            var entry = c.Record("user.create", $"user:{id}", new { displayName = user.DisplayName, roles = Roles.Names(roles) });
+            var created = user with { CreatedAt = c.Now };
+            var entry = c.Record("user.create", $"user:{id}",
+                new { displayName = user.DisplayName, roles = Roles.Names(roles), digest = SecurityRecords.Digest(created) });
+            c.Session.Users.Upsert(created with { LedgerSequence = entry.Sequence });
             c.Publish(Topics.Users, "user.created", id, user.DisplayName, entry.Sequence);
             return user;
         });
@@ -84,8 +102,10 @@ public sealed partial class UserService(ChangeRunner changes, IPasswordHashing h
                 throw new DomainValidationException("You cannot remove your own Admin role.");
             }
 
-            c.Session.Users.Upsert(user with { Roles = roles });
-            var entry = c.Record("user.set-roles", $"user:{userId}", new { from = Roles.Names(user.Roles), to = Roles.Names(roles) });
+            var changed = user with { Roles = roles };
+            var entry = c.Record("user.set-roles", $"user:{userId}",
+                new { from = Roles.Names(user.Roles), to = Roles.Names(roles), digest = SecurityRecords.Digest(changed) });
+            c.Session.Users.Upsert(changed with { LedgerSequence = entry.Sequence });
             c.Publish(Topics.Users, "user.roles-changed", userId, string.Join(", ", Roles.Names(roles)), entry.Sequence);
             return true;
         });

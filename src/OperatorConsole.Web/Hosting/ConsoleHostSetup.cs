@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using OperatorConsole.Core;
+using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Releases;
 using OperatorConsole.Core.Rollback;
 using OperatorConsole.Core.Runs;
@@ -14,6 +15,7 @@ using OperatorConsole.Web.Auth;
 using OperatorConsole.Web.Components;
 using OperatorConsole.Web.Components.Shared;
 using OperatorConsole.Web.Features.Account;
+using OperatorConsole.Web.Features.Audit;
 using OperatorConsole.Web.Features.DemoResolver;
 using OperatorConsole.Web.Hubs;
 
@@ -40,7 +42,17 @@ public static class ConsoleHostSetup
             .Validate(o => ScopeRules.IsScopeId(o.DefaultScope) && o.ShadowTarget is >= 1 and <= ReleaseRules.MaxShadowTarget,
                 "Releases:DefaultScope must be a scope id and Releases:ShadowTarget between 1 and 10,000,000.")
             .ValidateOnStart();
-        services.AddConsoleStorage(Path.Combine(builder.Environment.ContentRootPath, dataFile));
+        services.AddOptions<CheckpointOptions>().Bind(builder.Configuration.GetSection(CheckpointOptions.Section))
+            .Validate(o => o.SealEvery >= 1 && o.SealInterval > TimeSpan.Zero, "Ledger:SealEvery must be at least 1 and Ledger:SealInterval positive.")
+            .ValidateOnStart();
+        var checkpoints = builder.Configuration.GetSection(CheckpointOptions.Section).Get<CheckpointOptions>() ?? new CheckpointOptions();
+        services.AddConsoleStorage(
+            Path.Combine(builder.Environment.ContentRootPath, dataFile),
+            ContentPath(builder, checkpoints.CheckpointKeyFile),
+            ContentPath(builder, checkpoints.CheckpointLogFile));
+
+        // Before seeding, so the startup checkpoint precedes every write of this run.
+        services.AddHostedService<LedgerSealing>();
         services.AddSingleton<ISelfBaseAddress, ServerSelfAddress>();
         services.AddHostedService<SeedOnFirstStart>();
 
@@ -57,6 +69,9 @@ public static class ConsoleHostSetup
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
         return builder;
     }
+
+    private static string? ContentPath(WebApplicationBuilder builder, string path) =>
+        string.IsNullOrWhiteSpace(path) ? null : Path.Combine(builder.Environment.ContentRootPath, path);
 
     public static WebApplication UseConsolePipeline(this WebApplication app)
     {

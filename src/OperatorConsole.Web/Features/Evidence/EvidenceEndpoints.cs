@@ -45,9 +45,9 @@ public static class EvidenceEndpoints
         {
             var text = Encoding.UTF8.GetString(await AttachmentUpload.ReadBodyAsync(request.Body, MaxBundleBytes, "The bundle"));
             var result = evidence.Verify(text);
-            return result.Malformed
+            return result.Verdict == BundleVerdict.Malformed
                 ? throw new DomainValidationException(string.Join(" ", result.Problems))
-                : Results.Ok(new { result.Valid, result.Problems });
+                : Results.Ok(new { result.Verdict, result.Valid, result.Summary, result.DifferingParts, result.Problems });
         }).WithTags("Evidence").DisableAntiforgery();
 
         return api;
