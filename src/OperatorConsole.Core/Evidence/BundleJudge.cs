@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OperatorConsole.Core.Audit;
@@ -56,8 +55,8 @@ internal static class BundleJudge
             return new(BundleVerdict.IssuedHereValid, $"Issued here (ledger entry {issued.Entry!.Sequence}) and unchanged.", [], []);
         }
 
-        var where = parts.Count > 0 ? string.Join(", ", parts) : "its records";
-        return new(BundleVerdict.Tampered, $"Tampered: {where} differ from what this console issued at ledger entry {claimedOrigin.Entry.Sequence}.", parts, problems);
+        var where = parts.Count > 0 ? $"'{string.Join("', '", parts)}'" : "the records it cites";
+        return new(BundleVerdict.Tampered, $"{where} differ from what this console issued at ledger entry {claimedOrigin.Entry.Sequence}.", parts, problems);
     }
 
     private static List<string> InternalProblems(BundleFacts facts)

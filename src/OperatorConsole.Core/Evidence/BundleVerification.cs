@@ -1,10 +1,8 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace OperatorConsole.Core.Evidence;
 
-/// <summary>What the console can say about a bundle handed back to it.</summary>
-[JsonConverter(typeof(BundleVerdictConverter))]
+/// <summary>What the console can say about a bundle handed back to it; on the wire as <see cref="BundleVerification.VerdictName"/>.</summary>
 public enum BundleVerdict
 {
     /// <summary>This console issued it (its ledger records the integrity hash) and nothing in it changed.</summary>
@@ -28,8 +26,8 @@ public sealed record BundleVerification(BundleVerdict Verdict, string Summary, I
 {
     public bool Valid => Verdict == BundleVerdict.IssuedHereValid;
 
+    /// <summary>Kebab case: "issued-here-valid", "tampered", "foreign-consistent", "foreign-inconsistent", "malformed".</summary>
+    public string VerdictName => JsonNamingPolicy.KebabCaseLower.ConvertName(Verdict.ToString());
+
     public static BundleVerification NotABundle(string problem) => new(BundleVerdict.Malformed, "Not an evidence bundle.", [], [problem]);
 }
-
-/// <summary>Kebab case on the wire: "issued-here-valid", "tampered", "foreign-consistent", …</summary>
-internal sealed class BundleVerdictConverter() : JsonStringEnumConverter<BundleVerdict>(JsonNamingPolicy.KebabCaseLower);

@@ -47,7 +47,7 @@ public static class EvidenceEndpoints
             var result = evidence.Verify(text);
             return result.Verdict == BundleVerdict.Malformed
                 ? throw new DomainValidationException(string.Join(" ", result.Problems))
-                : Results.Ok(new { result.Verdict, result.Valid, result.Summary, result.DifferingParts, result.Problems });
+                : Results.Ok(new { Verdict = result.VerdictName, result.Valid, result.Summary, result.DifferingParts, result.Problems });
         }).WithTags("Evidence").DisableAntiforgery();
 
         return api;

@@ -13,8 +13,6 @@ public sealed partial class VerifyEvidencePage
 
     [Inject] public required EvidenceService Evidence { get; init; }
 
-    private static string VerdictName(BundleVerdict verdict) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(verdict.ToString());
-
     private static string VerdictTitle(BundleVerdict verdict) => verdict switch
     {
         BundleVerdict.IssuedHereValid => "Valid: issued here",
