@@ -1,5 +1,4 @@
 using OperatorConsole.Core.Common;
-using OperatorConsole.Core.Users;
 
 namespace OperatorConsole.Core.Audit;
 
@@ -45,6 +44,44 @@ public sealed class AuditService(ChangeRunner changes, ICheckpointLog checkpoint
         LedgerInvestigator.ValidateRange(from, to);
         return changes.Store.Read(s => LedgerInvestigator.Investigate(s.Ledger.Range(from, to), from, to));
     }
+
+    /// <summary>
+    /// Data written before records cited their ledger entry: each such user, API key and policy choice is adopted as it
+    /// stands, by a ledger entry carrying its digest, so it stays usable and any later edit in the file is caught.
+    /// Only once: when the ledger already holds a record digest, an unreferenced record was stripped of its reference
+    /// in the file and stays refused. Returns how many were adopted.
+    /// </summary>
+    public Task<int> AdoptUnreferencedSecurityRecordsAsync() => changes.RunAsync(Actor.System, c =>
+    {
+        if (c.Session.Ledger.All().Any(SecurityRecords.CarriesDigest))
+        {
+            return 0;
+        }
+
+        var adopted = 0;
+        foreach (var user in c.Session.Users.All().Where(u => u.LedgerSequence is null))
+        {
+            var entry = c.Record(SecurityRecords.AdoptAction, SecurityRecords.Subject(user), new { digest = SecurityRecords.Digest(user) });
+            c.Session.Users.Upsert(user with { LedgerSequence = entry.Sequence });
+            adopted++;
+        }
+
+        foreach (var key in c.Session.ApiKeys.All().Where(k => k.LedgerSequence is null))
+        {
+            var entry = c.Record(SecurityRecords.AdoptAction, SecurityRecords.Subject(key), new { digest = SecurityRecords.Digest(key) });
+            c.Session.ApiKeys.Upsert(key with { LedgerSequence = entry.Sequence });
+            adopted++;
+        }
+
+        foreach (var policy in c.Session.GuardedActions.PolicyOverrides().Where(p => p.LedgerSequence is null))
+        {
+            var entry = c.Record(SecurityRecords.AdoptAction, SecurityRecords.Subject(policy), new { digest = SecurityRecords.Digest(policy) });
+            c.Session.GuardedActions.UpsertPolicyOverride(policy with { LedgerSequence = entry.Sequence });
+            adopted++;
+        }
+
+        return adopted;
+    });
 
     /// <summary>002's daily health check; reads only, in one store read so the parts agree.</summary>
     public DailyHealthReport RunDailyHealthCheck()

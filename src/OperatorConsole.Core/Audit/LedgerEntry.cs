@@ -25,8 +25,5 @@ public sealed record LedgerEntry(
     string? Defect = null)
 {
     /// <summary>The timestamp; <see cref="DateTimeOffset.MinValue"/> for an unreadable one, which verification reports.</summary>
-    public DateTimeOffset At => DateTimeOffset.TryParse(
-        Timestamp, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
-        ? at
-        : DateTimeOffset.MinValue;
+    public DateTimeOffset At => LedgerHasher.ParseTimestamp(Timestamp);
 }

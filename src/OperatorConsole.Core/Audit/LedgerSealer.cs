@@ -38,7 +38,7 @@ public sealed class LedgerSealer(IConsoleStore store, ICheckpointLog log, ICheck
         var latest = log.Latest();
         var head = s.Ledger.Head();
         var unsealed = (head?.Sequence ?? 0) - (latest?.Sequence ?? 0);
-        var age = latest is null ? TimeSpan.MaxValue : clock.GetUtcNow() - ParseTime(latest.CreatedAt);
+        var age = latest is null ? TimeSpan.MaxValue : clock.GetUtcNow() - LedgerHasher.ParseTimestamp(latest.CreatedAt);
         return unsealed > 0 && (unsealed >= options.SealEvery || age >= options.SealInterval) ? Seal(s.Ledger, CheckpointReasons.Interval) : null;
     });
 
@@ -97,9 +97,4 @@ public sealed class LedgerSealer(IConsoleStore store, ICheckpointLog log, ICheck
 
         return null;
     }
-
-    private static DateTimeOffset ParseTime(string timestamp) =>
-        DateTimeOffset.TryParse(timestamp, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
-            ? at
-            : DateTimeOffset.MinValue;
 }

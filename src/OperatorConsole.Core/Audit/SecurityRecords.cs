@@ -18,6 +18,9 @@ public static class SecurityRecords
 {
     public const string DigestField = "digest";
 
+    /// <summary>The entry that adopts a record stored before records cited their entry.</summary>
+    public const string AdoptAction = "security-record.adopt";
+
     public static string Digest(User user) =>
         Sha("user", user.Id, RoleNames(user.Roles), user.PasswordHash, user.Disabled ? "disabled" : "enabled");
 
@@ -39,6 +42,9 @@ public static class SecurityRecords
 
     public static string? Problem(ILedgerRepository ledger, GuardedActionPolicyOverride policy) =>
         Problem(ledger, Subject(policy), policy.LedgerSequence, Digest(policy));
+
+    /// <summary>Whether the entry records a security record's digest, i.e. the ledger was written by a console that ties records to it.</summary>
+    public static bool CarriesDigest(LedgerEntry entry) => RecordedDigest(entry.Payload) is not null;
 
     /// <summary>Every security record that does not match its ledger entry, named without its secrets.</summary>
     public static IReadOnlyList<string> Problems(IStoreSession s)

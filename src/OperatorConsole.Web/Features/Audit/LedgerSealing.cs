@@ -6,8 +6,10 @@ namespace OperatorConsole.Web.Features.Audit;
 /// <summary>
 /// Seals the ledger head when the console starts (before it takes requests), when enough entries or time have
 /// passed, and when it stops. The startup checkpoint after a shutdown checkpoint shows any entry added while stopped.
+/// At start it also adopts security records stored before they cited their ledger entry.
 /// </summary>
-public sealed class LedgerSealing(LedgerSealer sealer, IOptions<CheckpointOptions> options, TimeProvider clock, ILogger<LedgerSealing> logger)
+public sealed class LedgerSealing(
+    LedgerSealer sealer, AuditService audit, IOptions<CheckpointOptions> options, TimeProvider clock, ILogger<LedgerSealing> logger)
     : BackgroundService
 {
     /// <summary>How often the "is a seal due" check runs; the seal itself follows the configured count and interval.</summary>
@@ -16,6 +18,14 @@ public sealed class LedgerSealing(LedgerSealer sealer, IOptions<CheckpointOption
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         await SealAsync(CheckpointReasons.Startup);
+
+        // After the startup seal, so the adoption entries are this run's own writes.
+        var adopted = await audit.AdoptUnreferencedSecurityRecordsAsync();
+        if (adopted > 0)
+        {
+            logger.LogWarning("{RecordCount} users, API keys or policies predating ledger references were adopted as they stand", adopted);
+        }
+
         await base.StartAsync(cancellationToken);
     }
 
