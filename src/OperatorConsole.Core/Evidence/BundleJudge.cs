@@ -23,11 +23,13 @@ internal static class BundleJudge
             .ToList();
         var issued = preserved.FirstOrDefault(p => p.Record.IntegrityHash == facts.ClaimedHash);
 
-        // Edited and re-hashed: its hash is not ours, but the entry after the head it cites preserved this incident.
-        var claimedOrigin = issued.Entry is not null ? issued : preserved.FirstOrDefault(p => p.Entry.Sequence == facts.HeadSequence + 1);
-        if (claimedOrigin.Entry is null && preserved.Count > 0)
+        // Edited and re-hashed, its hash is not ours; it still claims to be ours when it cites this console's ledger
+        // (another console may use the same incident id). Its origin is then the preservation after the head it cites.
+        var claimedOrigin = issued;
+        if (claimedOrigin.Entry is null && preserved.Count > 0 && BundleRecordsCheck.CitesThisLedger(s, bundle))
         {
-            claimedOrigin = preserved[0];
+            claimedOrigin = preserved.FirstOrDefault(p => p.Entry.Sequence == facts.HeadSequence + 1);
+            claimedOrigin = claimedOrigin.Entry is null ? preserved[0] : claimedOrigin;
         }
 
         if (claimedOrigin.Entry is null)

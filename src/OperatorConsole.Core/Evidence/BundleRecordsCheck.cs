@@ -61,6 +61,16 @@ internal static class BundleRecordsCheck
         }
     }
 
+    /// <summary>Whether the bundle's ledger head or any entry it cites is this console's own, hash for hash.</summary>
+    public static bool CitesThisLedger(IStoreSession s, JsonObject bundle)
+    {
+        var ledger = BundleFields.Obj(bundle, "ledger");
+        var head = s.Ledger.Get(BundleFields.Long(ledger, "head_sequence"));
+        return head?.Hash == BundleFields.Str(ledger, "root_hash")
+            || BundleFields.Arr(ledger, "entries").OfType<JsonObject>().Any(e =>
+                s.Ledger.Get(BundleFields.Long(e, "sequence"))?.Hash == BundleFields.Str(e, "hash"));
+    }
+
     /// <summary>The checkpoint that sealed the bundle's ledger head must carry this console's signature over that head.</summary>
     public static void Checkpoint(JsonObject bundle, ICheckpointSigner signer, List<string> problems)
     {

@@ -222,6 +222,21 @@ public sealed class EvidenceBundleTests : IDisposable
     }
 
     [Fact]
+    public async Task Verify_AnotherConsolesBundleOfTheSameIncidentId_NotIssuedHereRatherThanTampered()
+    {
+        var ours = await EvidenceTestData.OpenIncidentAsync(_store);
+        await _store.Evidence.PreserveAsync(TestActors.Omar, ours.Id);
+        using var other = new TestStore();
+        var theirs = await EvidenceTestData.OpenIncidentAsync(other);
+        var foreign = await other.Evidence.PreserveAsync(TestActors.Omar, theirs.Id);
+
+        var result = _store.Evidence.Verify(foreign.Json);
+
+        Assert.Equal(ours.Id, theirs.Id);
+        Assert.Equal(BundleVerdict.ForeignConsistent, result.Verdict);
+    }
+
+    [Fact]
     public async Task Verify_EditedBundleFromAnotherConsole_NotIssuedHereAndInconsistent()
     {
         using var other = new TestStore();
