@@ -24,7 +24,7 @@ namespace OperatorConsole.Core;
 
 public static class DependencyInjection
 {
-    /// <summary>The domain services. The host supplies the store, the password hasher and its own address.</summary>
+    /// <summary>The domain services. The host supplies the store, the checkpoint key and log, the password hasher and its own address.</summary>
     public static IServiceCollection AddConsoleCore(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
@@ -44,6 +44,8 @@ public static class DependencyInjection
         services.AddSingleton<OutboundPolicy>();
         services.AddSingleton<OutboundService>();
         services.AddSingleton<BackupService>();
+        services.AddOptions<CheckpointOptions>();
+        services.AddSingleton<LedgerSealer>();
         services.AddSingleton<ProbeRunner>();
         services.AddSingleton<RunService>();
         services.AddSingleton<IncidentService>();

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Backup;
 using OperatorConsole.Core.Persistence;
+using OperatorConsole.Storage.Audit;
 using OperatorConsole.Storage.Backup;
 using OperatorConsole.Storage.Common;
 using OperatorConsole.Storage.Seeding;
@@ -9,11 +11,20 @@ namespace OperatorConsole.Storage;
 
 public static class DependencyInjection
 {
-    /// <param name="backupFolder">Where online backups go; by default a backups folder beside the data file.</param>
-    public static IServiceCollection AddConsoleStorage(this IServiceCollection services, string dataFile, string? backupFolder = null)
+    /// <summary>
+    /// The store, its backups folder (default: backups/ beside the data file), and the checkpoint key and checkpoint
+    /// log, which live beside the data file unless given other paths (never inside it: a key or a checkpoint inside
+    /// the file would go wherever the file goes).
+    /// </summary>
+    public static IServiceCollection AddConsoleStorage(
+        this IServiceCollection services, string dataFile, string? backupFolder = null, string? checkpointKeyFile = null, string? checkpointLogFile = null)
     {
         backupFolder ??= Path.Combine(Path.GetDirectoryName(Path.GetFullPath(dataFile))!, "backups");
         services.AddSingleton(_ => new LiteConsoleStore(dataFile));
+        services.AddSingleton<ICheckpointSigner>(_ => new CheckpointKey(
+            string.IsNullOrWhiteSpace(checkpointKeyFile) ? CheckpointKey.DefaultPathFor(dataFile) : checkpointKeyFile));
+        services.AddSingleton<ICheckpointLog>(_ => new FileCheckpointLog(
+            string.IsNullOrWhiteSpace(checkpointLogFile) ? FileCheckpointLog.DefaultPathFor(dataFile) : checkpointLogFile));
         services.AddSingleton<IConsoleStore>(sp => sp.GetRequiredService<LiteConsoleStore>());
         services.AddSingleton<IBackupFolder>(sp => new LiteBackupFolder(sp.GetRequiredService<LiteConsoleStore>(), backupFolder));
         services.AddSingleton<SeedDataLoader>();

@@ -2,8 +2,17 @@ using OperatorConsole.Core.Common;
 
 namespace OperatorConsole.Core.Audit;
 
+/// <summary>The checkpoints as a third party keeps them: with the key that signed them.</summary>
+public sealed record CheckpointExport(string KeyId, string PublicKeyPem, IReadOnlyList<LedgerCheckpoint> Checkpoints);
+
+/// <summary>
+/// The whole chain with the checkpoints that seal it; the export seals its own head first, so every entry in it is
+/// covered by a signed checkpoint and an entry appended to the file afterwards stands out.
+/// </summary>
+public sealed record LedgerExport(string RootHash, IReadOnlyList<LedgerEntry> Entries, string KeyId, string PublicKeyPem, IReadOnlyList<LedgerCheckpoint> Checkpoints);
+
 /// <summary>Reading and verifying the ledger; anyone signed in may read it.</summary>
-public sealed class AuditService(ChangeRunner changes)
+public sealed class AuditService(ChangeRunner changes, ICheckpointLog checkpoints, ICheckpointSigner signer, LedgerSealer sealer)
 {
     public IReadOnlyList<LedgerEntry> Query(LedgerQuery query) => changes.Store.Read(s => s.Ledger.Query(query));
 
@@ -12,7 +21,22 @@ public sealed class AuditService(ChangeRunner changes)
 
     public LedgerEntry? Head() => changes.Store.Read(s => s.Ledger.Head());
 
-    public LedgerVerification Verify() => changes.Store.Read(s => LedgerVerifier.Verify(s.Ledger.All()));
+    /// <summary>The chain and its signed checkpoints; see <see cref="LedgerVerifier"/>.</summary>
+    public LedgerVerification Verify() => changes.Store.Read(s => LedgerVerifier.Verify(s.Ledger.All(), checkpoints.All(), signer));
+
+    /// <summary>Seals the head and reads the chain in one step on the writer, so nothing lands between the two.</summary>
+    public Task<LedgerExport> ExportAsync() => changes.Store.WriteAsync(s =>
+    {
+        sealer.Seal(s.Ledger, CheckpointReasons.Export);
+        var entries = s.Ledger.All().ToList();
+        return new LedgerExport(LedgerVerifier.Verify(entries).RootHash, entries, signer.KeyId, signer.PublicKeyPem, checkpoints.All());
+    });
+
+    public CheckpointExport Checkpoints() => new(signer.KeyId, signer.PublicKeyPem, checkpoints.All());
+
+    public string PublicKeyPem => signer.PublicKeyPem;
+
+    public string KeyId => signer.KeyId;
 
     /// <summary>002's anomaly investigation over [from, to]; a reversed or too wide range is refused.</summary>
     public LedgerInvestigation Investigate(DateTimeOffset from, DateTimeOffset to)
@@ -21,11 +45,53 @@ public sealed class AuditService(ChangeRunner changes)
         return changes.Store.Read(s => LedgerInvestigator.Investigate(s.Ledger.Range(from, to), from, to));
     }
 
+    /// <summary>
+    /// Data written before records cited their ledger entry: each such user, API key and policy choice is adopted as it
+    /// stands, by a ledger entry carrying its digest, so it stays usable and any later edit in the file is caught.
+    /// Only once: when the ledger already holds a record digest, an unreferenced record was stripped of its reference
+    /// in the file and stays refused. Returns how many were adopted.
+    /// </summary>
+    public Task<int> AdoptUnreferencedSecurityRecordsAsync() => changes.RunAsync(Actor.System, c =>
+    {
+        if (c.Session.Ledger.All().Any(SecurityRecords.CarriesDigest))
+        {
+            return 0;
+        }
+
+        var adopted = 0;
+        foreach (var user in c.Session.Users.All().Where(u => u.LedgerSequence is null))
+        {
+            var entry = c.Record(SecurityRecords.AdoptAction, SecurityRecords.Subject(user), new { digest = SecurityRecords.Digest(user) });
+            c.Session.Users.Upsert(user with { LedgerSequence = entry.Sequence });
+            adopted++;
+        }
+
+        foreach (var key in c.Session.ApiKeys.All().Where(k => k.LedgerSequence is null))
+        {
+            var entry = c.Record(SecurityRecords.AdoptAction, SecurityRecords.Subject(key), new { digest = SecurityRecords.Digest(key) });
+            c.Session.ApiKeys.Upsert(key with { LedgerSequence = entry.Sequence });
+            adopted++;
+        }
+
+        foreach (var policy in c.Session.GuardedActions.PolicyOverrides().Where(p => p.LedgerSequence is null))
+        {
+            var entry = c.Record(SecurityRecords.AdoptAction, SecurityRecords.Subject(policy), new { digest = SecurityRecords.Digest(policy) });
+            c.Session.GuardedActions.UpsertPolicyOverride(policy with { LedgerSequence = entry.Sequence });
+            adopted++;
+        }
+
+        return adopted;
+    });
+
     /// <summary>002's daily health check; reads only, in one store read so the parts agree.</summary>
     public DailyHealthReport RunDailyHealthCheck()
     {
         var now = changes.Now;
         return changes.Store.Read(s => DailyHealthCheck.Evaluate(
-            LedgerVerifier.Verify(s.Ledger.All()), s.Ledger.Range(now - DailyHealthCheck.Window, now), s.Ledger.Head(), now));
+            LedgerVerifier.Verify(s.Ledger.All(), checkpoints.All(), signer),
+            s.Ledger.Range(now - DailyHealthCheck.Window, now),
+            s.Ledger.Head(),
+            now,
+            SecurityRecords.Problems(s)));
     }
 }

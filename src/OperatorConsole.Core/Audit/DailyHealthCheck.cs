@@ -1,7 +1,14 @@
 namespace OperatorConsole.Core.Audit;
 
-/// <summary>Replay-and-verify of the whole chain; fails naming the first broken entry.</summary>
-public sealed record LedgerIntegrityCheck(bool Passed, long EntryCount, string RootHash, long? FirstBrokenSequence, string? Problem);
+/// <summary>
+/// Replay-and-verify of the whole chain against its signed checkpoints; fails naming the first broken entry.
+/// <paramref name="SealedThrough"/>: entries up to it are covered by a signed checkpoint; <paramref name="NotYetSealed"/> follow.
+/// </summary>
+public sealed record LedgerIntegrityCheck(
+    bool Passed, long EntryCount, string RootHash, long? FirstBrokenSequence, string? Problem, long SealedThrough, long NotYetSealed);
+
+/// <summary>Users, API keys and guarded-action policies whose stored record does not match the ledger entry that last changed it.</summary>
+public sealed record SecurityRecordsCheck(bool Passed, IReadOnlyList<string> Problems);
 
 /// <summary>Allowed versus denied over the window; informational, so it always passes.</summary>
 public sealed record DecisionDistributionCheck(bool Passed, int Allowed, int Denied, int Failed, double AllowedPerDenied);
@@ -15,7 +22,8 @@ public sealed record DailyHealthReport(
     bool AllPassed,
     LedgerIntegrityCheck LedgerIntegrity,
     DecisionDistributionCheck DecisionDistribution,
-    RecentActivityCheck RecentActivity);
+    RecentActivityCheck RecentActivity,
+    SecurityRecordsCheck SecurityRecords);
 
 public static class DailyHealthCheck
 {
@@ -26,10 +34,16 @@ public static class DailyHealthCheck
     /// chain, the entries of the last <see cref="Window"/>, and the head. No part is held in memory.
     /// </summary>
     public static DailyHealthReport Evaluate(
-        LedgerVerification verification, IEnumerable<LedgerEntry> entriesInWindow, LedgerEntry? head, DateTimeOffset now)
+        LedgerVerification verification,
+        IEnumerable<LedgerEntry> entriesInWindow,
+        LedgerEntry? head,
+        DateTimeOffset now,
+        IReadOnlyList<string>? securityRecordProblems = null)
     {
         var integrity = new LedgerIntegrityCheck(
-            verification.IsValid, verification.EntryCount, verification.RootHash, verification.FirstBrokenSequence, verification.Problem);
+            verification.IsValid, verification.EntryCount, verification.RootHash, verification.FirstBrokenSequence, verification.Problem,
+            verification.SealedThrough, verification.NotYetSealed);
+        var records = new SecurityRecordsCheck(securityRecordProblems is not { Count: > 0 }, securityRecordProblems ?? []);
 
         int allowed = 0, denied = 0, failed = 0;
         var windowStart = now - Window;
@@ -57,7 +71,8 @@ public static class DailyHealthCheck
             ? new RecentActivityCheck(false, null, null)
             : Recent(head.At, now);
 
-        return new DailyHealthReport(now.ToUniversalTime(), integrity.Passed && decisions.Passed && recent.Passed, integrity, decisions, recent);
+        return new DailyHealthReport(
+            now.ToUniversalTime(), integrity.Passed && decisions.Passed && recent.Passed && records.Passed, integrity, decisions, recent, records);
     }
 
     /// <summary>The same report over a whole chain already in memory (oldest first).</summary>

@@ -14,6 +14,12 @@ public interface ILedgerRepository
 
     void Append(LedgerEntry entry);
 
+    /// <summary>The entry at <paramref name="sequence"/>, or null.</summary>
+    LedgerEntry? Get(long sequence);
+
+    /// <summary>Entries from <paramref name="sequence"/> on, in sequence order, streamed.</summary>
+    IEnumerable<LedgerEntry> Since(long sequence);
+
     /// <summary>All entries in sequence order, streamed.</summary>
     IEnumerable<LedgerEntry> All();
 

@@ -16,6 +16,10 @@ public static class LedgerHasher
     public static string FormatTimestamp(DateTimeOffset at) =>
         at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
+    /// <summary>The inverse of <see cref="FormatTimestamp"/>; <see cref="DateTimeOffset.MinValue"/> for text that is not a timestamp.</summary>
+    public static DateTimeOffset ParseTimestamp(string timestamp) =>
+        DateTimeOffset.TryParse(timestamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : DateTimeOffset.MinValue;
+
     public static string ComputeHash(
         long sequence, string timestamp, string actor, string action, string subject, string outcome, string payload, string previousHash)
     {

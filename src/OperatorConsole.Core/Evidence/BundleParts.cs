@@ -10,7 +10,7 @@ public static class BundleParts
 {
     public const string Field = "part_hashes";
 
-    private static readonly string[] ObjectParts = ["incident", "preserved_at", "preserved_by", "format"];
+    private static readonly string[] ObjectParts = ["incident", "preserved_at", "preserved_by", "format", EvidenceBundle.CheckpointField];
     private static readonly string[] ListParts = ["timeline", "evidence_records", "attachments"];
 
     public static JsonObject Compute(JsonObject bundle)
@@ -31,6 +31,10 @@ public static class BundleParts
         parts["ledger.entries"] = ItemHashes(ledger?["entries"] as JsonArray);
         return parts;
     }
+
+    /// <summary>One digest per part (over its hash or its list of item hashes), as the "preserved" ledger entry records them.</summary>
+    public static IReadOnlyDictionary<string, string> Digests(JsonObject partHashes) =>
+        partHashes.ToDictionary(kv => kv.Key, kv => Hash(kv.Value), StringComparer.Ordinal);
 
     /// <summary>Names every part or list item whose content no longer matches its sealed hash.</summary>
     public static IEnumerable<string> Differences(JsonObject bundle)

@@ -14,6 +14,7 @@ public static class EvidenceBundle
 {
     public const string Format = "operator-console/evidence-bundle/1";
     public const string IntegrityField = "integrity_hash";
+    public const string CheckpointField = "checkpoint";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General)
     {
@@ -75,6 +76,25 @@ public static class EvidenceBundle
         ["previous_hash"] = e.PreviousHash,
         ["hash"] = e.Hash,
     };
+
+    /// <summary>The signed checkpoint of the ledger head the bundle cites, with the public key that checks it.</summary>
+    public static JsonObject CheckpointNode(LedgerCheckpoint c, string publicKeyPem) => new()
+    {
+        ["number"] = c.Number,
+        ["sequence"] = c.Sequence,
+        ["entry_hash"] = c.EntryHash,
+        ["previous_checkpoint_hash"] = c.PreviousCheckpointHash,
+        ["created_at"] = c.CreatedAt,
+        ["reason"] = c.Reason,
+        ["key_id"] = c.KeyId,
+        ["signature"] = c.Signature,
+        ["public_key_pem"] = publicKeyPem,
+    };
+
+    public static LedgerCheckpoint ReadCheckpoint(JsonObject n) => new(
+        BundleFields.Long(n, "number"), BundleFields.Long(n, "sequence"), BundleFields.Str(n, "entry_hash"),
+        BundleFields.Str(n, "previous_checkpoint_hash"), BundleFields.Str(n, "created_at"), BundleFields.Str(n, "reason"),
+        BundleFields.Str(n, "key_id"), BundleFields.Str(n, "signature"));
 
     private static JsonNode? Node<T>(T value) => JsonSerializer.SerializeToNode(value, Json);
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.Live;
@@ -9,9 +10,12 @@ namespace OperatorConsole.Core.Evidence;
 /// Attachments and evidence bundles of an incident. The same responders who record evidence
 /// (on-call or the incident owner) may attach files and preserve bundles.
 /// </summary>
-public sealed partial class EvidenceService(ChangeRunner changes)
+public sealed partial class EvidenceService(ChangeRunner changes, LedgerSealer sealer, ICheckpointSigner signer)
 {
     public const Role Responders = IncidentService.Responders;
+
+    /// <summary>The ledger action of a preserved bundle; its payload records the integrity hash and the part digests.</summary>
+    public const string PreserveAction = "incident.preserve-evidence";
 
     public IReadOnlyList<Attachment> Attachments(string incidentId) => changes.Store.Read(s => s.Attachments.For(incidentId));
 

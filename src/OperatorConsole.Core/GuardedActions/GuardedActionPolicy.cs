@@ -1,4 +1,6 @@
+using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Common;
+using OperatorConsole.Core.Persistence;
 
 namespace OperatorConsole.Core.GuardedActions;
 
@@ -22,8 +24,11 @@ public sealed record GuardedActionPolicy(string ActionType, Role RequiredRole, b
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromMinutes(2);
 }
 
-/// <summary>An Admin's stored choice of four-eyes for one action type; it overrides the registry's default.</summary>
-public sealed record GuardedActionPolicyOverride(string ActionType, bool FourEyes, string ChangedBy, DateTimeOffset ChangedAt);
+/// <summary>
+/// An Admin's stored choice of four-eyes for one action type; it overrides the registry's default.
+/// <paramref name="LedgerSequence"/> cites the entry that set it (see <see cref="Audit.SecurityRecords"/>).
+/// </summary>
+public sealed record GuardedActionPolicyOverride(string ActionType, bool FourEyes, string ChangedBy, DateTimeOffset ChangedAt, long? LedgerSequence = null);
 
 /// <summary>
 /// The guarded action types with their defaults. The host may pass its own policies (e.g. other lifetimes);
@@ -69,11 +74,19 @@ public sealed class GuardedActionPolicies
             : throw new DomainValidationException(
                 $"'{actionType}' is not a guarded action. Known: {string.Join(", ", _byType.Keys.Order(StringComparer.Ordinal))}.");
 
-    /// <summary>The configured policy with the Admin's stored four-eyes choice applied.</summary>
-    public GuardedActionPolicy Effective(IGuardedActionRepository repository, string actionType)
+    /// <summary>
+    /// The configured policy with the Admin's stored four-eyes choice applied. A stored choice that does not match
+    /// the ledger entry that set it was edited outside the console: it is ignored in favour of the stricter four-eyes.
+    /// </summary>
+    public GuardedActionPolicy Effective(IStoreSession session, string actionType)
     {
         var policy = Get(actionType);
-        var stored = repository.GetPolicyOverride(actionType);
-        return stored is null ? policy : policy with { FourEyes = stored.FourEyes };
+        var stored = session.GuardedActions.GetPolicyOverride(actionType);
+        if (stored is null)
+        {
+            return policy;
+        }
+
+        return SecurityRecords.Problem(session.Ledger, stored) is null ? policy with { FourEyes = stored.FourEyes } : policy with { FourEyes = true };
     }
 }

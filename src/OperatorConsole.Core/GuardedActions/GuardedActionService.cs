@@ -33,7 +33,7 @@ public sealed class GuardedActionService(ChangeRunner changes, GuardedActionPoli
 
     /// <summary>The effective policies: configured ones with the Admin's stored four-eyes choices applied.</summary>
     public IReadOnlyList<GuardedActionPolicy> Policies() =>
-        changes.Store.Read(s => policies.Configured.Select(p => policies.Effective(s.GuardedActions, p.ActionType)).ToList());
+        changes.Store.Read(s => policies.Configured.Select(p => policies.Effective(s, p.ActionType)).ToList());
 
     public Task<GuardedRequest> RequestAsync(Actor actor, string actionType, string target, object? parameters) =>
         RequestCheckedAsync(actor, actionType, target, _ => parameters);
@@ -57,7 +57,7 @@ public sealed class GuardedActionService(ChangeRunner changes, GuardedActionPoli
             var token = ConfirmationTokens.NewToken();
             var parametersHash = ConfirmationTokens.HashParameters(parametersNow(c));
 
-            var effective = policies.Effective(c.Session.GuardedActions, actionType);
+            var effective = policies.Effective(c.Session, actionType);
             var pending = new PendingConfirmation
             {
                 TokenHash = ConfirmationTokens.Hash(token),
@@ -173,16 +173,18 @@ public sealed class GuardedActionService(ChangeRunner changes, GuardedActionPoli
             c.Require(Role.Admin, PolicyAction, $"guarded-policy:{actionType}");
             c.RequireNotLockedDown(PolicyAction, $"guarded-policy:{actionType}");
 
-            var before = policies.Effective(c.Session.GuardedActions, actionType);
-            c.Session.GuardedActions.UpsertPolicyOverride(new GuardedActionPolicyOverride(actionType, fourEyes, actor.Id, c.Now));
-            c.Record(PolicyAction, $"guarded-policy:{actionType}", new { actionType, fourEyes, was = before.FourEyes });
+            var before = policies.Effective(c.Session, actionType);
+            var stored = new GuardedActionPolicyOverride(actionType, fourEyes, actor.Id, c.Now);
+            var entry = c.Record(PolicyAction, SecurityRecords.Subject(stored),
+                new { actionType, fourEyes, was = before.FourEyes, digest = SecurityRecords.Digest(stored) });
+            c.Session.GuardedActions.UpsertPolicyOverride(stored with { LedgerSequence = entry.Sequence });
             return before with { FourEyes = fourEyes };
         });
     }
 
     // Four-eyes holds if it was on when the token was issued or is on now: a toggle never loosens a pending request.
     private bool RequiresFourEyes(Change c, PendingConfirmation pending) =>
-        pending.FourEyes || policies.Effective(c.Session.GuardedActions, pending.ActionType).FourEyes;
+        pending.FourEyes || policies.Effective(c.Session, pending.ActionType).FourEyes;
 
     private GuardedRefusal? Check(Change c, PendingConfirmation? pending, string actionType, string target, object? parameters)
     {

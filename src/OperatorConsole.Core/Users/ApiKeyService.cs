@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Logging;
+using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Common;
 
 namespace OperatorConsole.Core.Users;
@@ -10,7 +12,7 @@ public sealed record CreatedApiKey(ApiKey Key, string Secret);
 /// Keys look like <c>oc_{id}_{secret}</c>. The secret has 256 random bits, so a plain SHA-256 of it
 /// is a safe verifier; the id lets us find the record without scanning.
 /// </summary>
-public sealed class ApiKeyService(ChangeRunner changes)
+public sealed class ApiKeyService(ChangeRunner changes, ILogger<ApiKeyService> logger)
 {
     private const string Prefix = "oc_";
 
@@ -43,8 +45,10 @@ public sealed class ApiKeyService(ChangeRunner changes)
         {
             c.Require(Role.Admin, "api-key.create", $"api-key:{name}");
             c.RequireNotLockedDown("api-key.create", $"api-key:{name}");
-            c.Session.ApiKeys.Upsert(key);
-            return c.Record("api-key.create", $"api-key:{id}", new { name = key.Name, roles = Roles.Names(roles) });
+            var entry = c.Record("api-key.create", $"api-key:{id}",
+                new { name = key.Name, roles = Roles.Names(roles), digest = SecurityRecords.Digest(key) });
+            c.Session.ApiKeys.Upsert(key with { LedgerSequence = entry.Sequence });
+            return entry;
         });
         return new CreatedApiKey(key, $"{Prefix}{id}_{secret}");
     }
@@ -55,8 +59,10 @@ public sealed class ApiKeyService(ChangeRunner changes)
         {
             c.Require(Role.Admin, "api-key.revoke", $"api-key:{id}");
             var key = c.Session.ApiKeys.Get(id) ?? throw new NotFoundException($"No API key '{id}'.");
-            c.Session.ApiKeys.Upsert(key with { RevokedAt = c.Now });
-            return c.Record("api-key.revoke", $"api-key:{id}", new { name = key.Name });
+            var revoked = key with { RevokedAt = c.Now };
+            var entry = c.Record("api-key.revoke", $"api-key:{id}", new { name = key.Name, digest = SecurityRecords.Digest(revoked) });
+            c.Session.ApiKeys.Upsert(revoked with { LedgerSequence = entry.Sequence });
+            return entry;
         });
     }
 
@@ -74,9 +80,15 @@ public sealed class ApiKeyService(ChangeRunner changes)
             return null;
         }
 
-        var key = changes.Store.Read(s => s.ApiKeys.Get(parts[0]));
+        var (key, problem) = changes.Store.Read(s => s.ApiKeys.Get(parts[0]) is { } k ? (k, SecurityRecords.Problem(s.Ledger, k)) : (null, null));
         if (key is null || key.RevokedAt is not null)
         {
+            return null;
+        }
+
+        if (problem is not null)
+        {
+            logger.LogWarning("API key {ApiKeyId} refused: its record does not match the ledger ({RecordProblem})", key.Id, problem);
             return null;
         }
 

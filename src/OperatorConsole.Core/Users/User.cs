@@ -13,6 +13,9 @@ public sealed record User
     public bool Disabled { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>The ledger entry that last changed the security fields; see <see cref="Audit.SecurityRecords"/>.</summary>
+    public long? LedgerSequence { get; init; }
+
     public Actor ToActor() => new(Id, DisplayName, Roles);
 }
 
@@ -29,6 +32,9 @@ public sealed record ApiKey
     public required string CreatedBy { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? RevokedAt { get; init; }
+
+    /// <summary>The ledger entry that last changed the security fields; see <see cref="Audit.SecurityRecords"/>.</summary>
+    public long? LedgerSequence { get; init; }
 
     public Actor ToActor() => new($"{ActorIdPrefix}{Id}", $"API key '{Name}'", Roles);
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
 using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Live;
@@ -6,7 +7,7 @@ using OperatorConsole.Core.Sessions;
 
 namespace OperatorConsole.Core.Users;
 
-public sealed partial class UserService(ChangeRunner changes, IPasswordHashing hashing, SignInFailures failures)
+public sealed partial class UserService(ChangeRunner changes, IPasswordHashing hashing, SignInFailures failures, ILogger<UserService> logger)
 {
     public const int MinPasswordLength = 8;
 
@@ -17,7 +18,7 @@ public sealed partial class UserService(ChangeRunner changes, IPasswordHashing h
     public async Task<Actor?> SignInAsync(string userName, string password, string? address = null)
     {
         var id = (userName ?? string.Empty).Trim().ToLowerInvariant();
-        var user = changes.Store.Read(s => s.Users.Get(id));
+        var user = Find(id);
         var ok = user is { Disabled: false } && hashing.Verify(user.PasswordHash, password ?? string.Empty);
         if (!ok)
         {
@@ -37,7 +38,22 @@ public sealed partial class UserService(ChangeRunner changes, IPasswordHashing h
         return UserIdPattern().IsMatch(id) ? id : "unknown";
     }
 
-    public User? Find(string id) => changes.Store.Read(s => s.Users.Get(id));
+    /// <summary>
+    /// The user, or null when there is none or its record no longer matches the ledger entry that last changed it
+    /// (edited in the file): such a record is refused at sign-in and for existing sessions, and logged.
+    /// </summary>
+    public User? Find(string id) => changes.Store.Read(s =>
+    {
+        var user = s.Users.Get(id);
+        var problem = user is null ? null : SecurityRecords.Problem(s.Ledger, user);
+        if (problem is null)
+        {
+            return user;
+        }
+
+        logger.LogWarning("User {UserId} refused: its record does not match the ledger ({RecordProblem})", id, problem);
+        return null;
+    });
 
     public IReadOnlyList<User> List() => changes.Store.Read(s => s.Users.All());
 
@@ -80,8 +96,10 @@ public sealed partial class UserService(ChangeRunner changes, IPasswordHashing h
                 throw new ConflictException($"A user named '{id}' already exists.");
             }
 
-            c.Session.Users.Upsert(user with { CreatedAt = c.Now });
-            var entry = c.Record("user.create", $"user:{id}", new { displayName = user.DisplayName, roles = Roles.Names(roles) });
+            var created = user with { CreatedAt = c.Now };
+            var entry = c.Record("user.create", $"user:{id}",
+                new { displayName = user.DisplayName, roles = Roles.Names(roles), digest = SecurityRecords.Digest(created) });
+            c.Session.Users.Upsert(created with { LedgerSequence = entry.Sequence });
             c.Publish(Topics.Users, "user.created", id, user.DisplayName, entry.Sequence);
             return user;
         });
@@ -104,8 +122,10 @@ public sealed partial class UserService(ChangeRunner changes, IPasswordHashing h
                 throw new DomainValidationException("You cannot remove your own Admin role.");
             }
 
-            c.Session.Users.Upsert(user with { Roles = roles });
-            var entry = c.Record("user.set-roles", $"user:{userId}", new { from = Roles.Names(user.Roles), to = Roles.Names(roles) });
+            var changed = user with { Roles = roles };
+            var entry = c.Record("user.set-roles", $"user:{userId}",
+                new { from = Roles.Names(user.Roles), to = Roles.Names(roles), digest = SecurityRecords.Digest(changed) });
+            c.Session.Users.Upsert(changed with { LedgerSequence = entry.Sequence });
             c.Publish(Topics.Users, "user.roles-changed", userId, string.Join(", ", Roles.Names(roles)), entry.Sequence);
             return true;
         });
@@ -121,8 +141,9 @@ public sealed partial class UserService(ChangeRunner changes, IPasswordHashing h
             c.Require(Role.Admin, "user.reset-password", $"user:{userId}");
             c.RequireNotLockedDown("user.reset-password", $"user:{userId}");
             var user = c.Session.Users.Get(userId) ?? throw new NotFoundException($"No user '{userId}'.");
-            c.Session.Users.Upsert(user with { PasswordHash = hash });
-            c.Record("user.reset-password", $"user:{userId}", new { });
+            var changed = user with { PasswordHash = hash };
+            var entry = c.Record("user.reset-password", $"user:{userId}", new { digest = SecurityRecords.Digest(changed) });
+            c.Session.Users.Upsert(changed with { LedgerSequence = entry.Sequence });
             return true;
         });
     }

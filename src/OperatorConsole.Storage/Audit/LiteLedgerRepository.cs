@@ -33,6 +33,8 @@ internal sealed class LiteLedgerRepository(ILiteDatabase db, bool writable) : IL
         });
     }
 
+    public IEnumerable<LedgerEntry> Since(long sequence) => _collection.Find(LiteDB.Query.GTE("_id", sequence)).Select(ToEntry);
+
     public IEnumerable<LedgerEntry> All() => _collection.Find(LiteDB.Query.All(LiteDB.Query.Ascending)).Select(ToEntry);
 
     // Between on the indexed "ts" field walks only that slice of the index, lazily.
@@ -76,14 +78,40 @@ internal sealed class LiteLedgerRepository(ILiteDatabase db, bool writable) : IL
         return [.. q.OrderByDescending("_id").Limit(Math.Clamp(query.Limit, 1, 5000)).ToEnumerable().Select(ToEntry)];
     }
 
-    private static LedgerEntry ToEntry(BsonDocument d) => new(
-        d["_id"].AsInt64,
-        d["timestamp"].AsString,
-        d["actor"].AsString,
-        d["action"].AsString,
-        d["subject"].AsString,
-        d["outcome"].AsString,
-        d["payload"].AsString,
-        d["previousHash"].AsString,
-        d["hash"].AsString);
+    public LedgerEntry? Get(long sequence)
+    {
+        var doc = _collection.FindById(sequence);
+        return doc is null ? null : ToEntry(doc);
+    }
+
+    /// <summary>
+    /// Reads what is there; a field that is missing or of the wrong type becomes empty and is named in
+    /// <see cref="LedgerEntry.Defect"/>, so one damaged document never turns a verify or an export into an error.
+    /// </summary>
+    private static LedgerEntry ToEntry(BsonDocument d)
+    {
+        var defects = new List<string>();
+        string Text(string field)
+        {
+            var value = d[field];
+            if (value.IsString)
+            {
+                return value.AsString;
+            }
+
+            defects.Add($"'{field}' is {(value.IsNull ? "missing" : value.Type.ToString())}, not a string");
+            return string.Empty;
+        }
+
+        var id = d["_id"];
+        long sequence = id.IsNumber ? id.AsInt64 : -1;
+        if (!id.IsNumber)
+        {
+            defects.Add($"'_id' is {id.Type}, not a number");
+        }
+
+        return new LedgerEntry(
+            sequence, Text("timestamp"), Text("actor"), Text("action"), Text("subject"), Text("outcome"), Text("payload"),
+            Text("previousHash"), Text("hash"), defects.Count == 0 ? null : string.Join("; ", defects));
+    }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using OperatorConsole.Core;
+using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Releases;
 using OperatorConsole.Core.Rollback;
 using OperatorConsole.Core.Runs;
@@ -15,6 +16,7 @@ using OperatorConsole.Web.Auth;
 using OperatorConsole.Web.Components;
 using OperatorConsole.Web.Components.Shared;
 using OperatorConsole.Web.Features.Account;
+using OperatorConsole.Web.Features.Audit;
 using OperatorConsole.Web.Features.DemoResolver;
 using OperatorConsole.Web.Hubs;
 
@@ -41,8 +43,14 @@ public static class ConsoleHostSetup
             .Validate(o => ScopeRules.IsScopeId(o.DefaultScope) && o.ShadowTarget is >= 1 and <= ReleaseRules.MaxShadowTarget,
                 "Releases:DefaultScope must be a scope id and Releases:ShadowTarget between 1 and 10,000,000.")
             .ValidateOnStart();
+        services.AddOptions<CheckpointOptions>().Bind(builder.Configuration.GetSection(CheckpointOptions.Section))
+            .Validate(o => o.SealEvery >= 1 && o.SealInterval > TimeSpan.Zero, "Ledger:SealEvery must be at least 1 and Ledger:SealInterval positive.")
+            .ValidateOnStart();
         var paths = StoragePaths.From(builder);
-        services.AddConsoleStorage(paths.DataFile, paths.BackupFolder);
+        services.AddConsoleStorage(paths.DataFile, paths.BackupFolder, paths.CheckpointKeyFile, paths.CheckpointLogFile);
+
+        // Before seeding, so the startup checkpoint precedes every write of this run.
+        services.AddHostedService<LedgerSealing>();
         services.AddSingleton<ISelfBaseAddress, ServerSelfAddress>();
         services.AddSingleton<SeedOnFirstStart>();
         services.AddHostedService(sp => sp.GetRequiredService<SeedOnFirstStart>());

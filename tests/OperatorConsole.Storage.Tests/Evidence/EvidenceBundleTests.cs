@@ -167,17 +167,86 @@ public sealed class EvidenceBundleTests : IDisposable
     }
 
     [Fact]
-    public async Task Verify_ResealedBundleWithAlteredLedgerEntry_NamesThatSequence()
+    public async Task Verify_ResealedBundleWithAlteredLedgerEntry_TamperedNamingThePartAndSequence()
     {
         var incident = await EvidenceTestData.OpenIncidentAsync(_store);
         var bundle = JsonNode.Parse((await _store.Evidence.PreserveAsync(TestActors.Omar, incident.Id)).Json)!.AsObject();
         var first = bundle["ledger"]!["entries"]![0]!;
         first["actor"] = "mallory";
 
-        // Resealing makes the integrity hash fit again; only the comparison with the ledger can catch it.
+        // Resealing makes the integrity hash fit again; only the console's own records can catch it.
         var result = _store.Evidence.Verify(EvidenceBundle.Seal(bundle, out _));
 
-        Assert.Equal($"Ledger entry {(long)first["sequence"]!} does not match this console's ledger at that sequence.", Assert.Single(result.Problems));
+        Assert.Equal(BundleVerdict.Tampered, result.Verdict);
+        Assert.Equal(["ledger.entries"], result.DifferingParts);
+        Assert.Contains($"Ledger entry {(long)first["sequence"]!} does not match this console's ledger at that sequence.", result.Problems);
+    }
+
+    [Fact]
+    public async Task Verify_ResealedBundleWithEditedTitle_TamperedNamingTheIncidentPart()
+    {
+        var incident = await EvidenceTestData.OpenIncidentAsync(_store);
+        var bundle = Parse(await _store.Evidence.PreserveAsync(TestActors.Omar, incident.Id));
+        bundle["incident"]!["title"] = "Nothing happened";
+
+        var result = _store.Evidence.Verify(EvidenceBundle.Seal(bundle, out _));
+
+        Assert.Equal((BundleVerdict.Tampered, false), (result.Verdict, result.Valid));
+        Assert.Equal(["incident"], result.DifferingParts);
+    }
+
+    [Fact]
+    public async Task Verify_FreshlyPreservedBundle_IssuedHereValidCarryingItsCheckpoint()
+    {
+        var incident = await EvidenceTestData.OpenIncidentAsync(_store);
+        var preserved = await _store.Evidence.PreserveAsync(TestActors.Omar, incident.Id);
+
+        var result = _store.Evidence.Verify(preserved.Json);
+
+        var bundle = Parse(preserved);
+        Assert.Equal(BundleVerdict.IssuedHereValid, result.Verdict);
+        Assert.Equal((long)bundle["ledger"]!["head_sequence"]!, (long)bundle["checkpoint"]!["sequence"]!);
+        Assert.Equal(_store.CheckpointKey.KeyId, (string)bundle["checkpoint"]!["key_id"]!);
+    }
+
+    [Fact]
+    public async Task Verify_BundleFromAnotherConsole_NotIssuedHereButConsistent()
+    {
+        using var other = new TestStore();
+        var incident = await EvidenceTestData.OpenIncidentAsync(other);
+        var foreign = await other.Evidence.PreserveAsync(TestActors.Omar, incident.Id);
+
+        var result = _store.Evidence.Verify(foreign.Json);
+
+        Assert.Equal((BundleVerdict.ForeignConsistent, "Not issued here; internally consistent."), (result.Verdict, result.Summary));
+    }
+
+    [Fact]
+    public async Task Verify_AnotherConsolesBundleOfTheSameIncidentId_NotIssuedHereRatherThanTampered()
+    {
+        var ours = await EvidenceTestData.OpenIncidentAsync(_store);
+        await _store.Evidence.PreserveAsync(TestActors.Omar, ours.Id);
+        using var other = new TestStore();
+        var theirs = await EvidenceTestData.OpenIncidentAsync(other);
+        var foreign = await other.Evidence.PreserveAsync(TestActors.Omar, theirs.Id);
+
+        var result = _store.Evidence.Verify(foreign.Json);
+
+        Assert.Equal(ours.Id, theirs.Id);
+        Assert.Equal(BundleVerdict.ForeignConsistent, result.Verdict);
+    }
+
+    [Fact]
+    public async Task Verify_EditedBundleFromAnotherConsole_NotIssuedHereAndInconsistent()
+    {
+        using var other = new TestStore();
+        var incident = await EvidenceTestData.OpenIncidentAsync(other);
+        var foreign = await other.Evidence.PreserveAsync(TestActors.Omar, incident.Id);
+
+        var result = _store.Evidence.Verify(foreign.Json.Replace("Publish blocked in", "Publish blocked In", StringComparison.Ordinal));
+
+        Assert.Equal(BundleVerdict.ForeignInconsistent, result.Verdict);
+        Assert.StartsWith("Not issued here; inconsistent: Integrity hash mismatch", result.Summary, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -188,7 +257,7 @@ public sealed class EvidenceBundleTests : IDisposable
     {
         var result = _store.Evidence.Verify(text);
 
-        Assert.False(result.Valid);
+        Assert.Equal(BundleVerdict.Malformed, result.Verdict);
         Assert.StartsWith("The bundle is not valid JSON", Assert.Single(result.Problems), StringComparison.Ordinal);
     }
 

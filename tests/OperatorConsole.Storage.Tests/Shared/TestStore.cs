@@ -22,6 +22,7 @@ using OperatorConsole.Core.Scopes;
 using OperatorConsole.Core.Sessions;
 using OperatorConsole.Core.Users;
 using OperatorConsole.Storage.Backup;
+using OperatorConsole.Storage.Audit;
 using OperatorConsole.Storage.Common;
 
 namespace OperatorConsole.Storage.Tests.Shared;
@@ -47,9 +48,17 @@ public sealed class TestStore : IDisposable
         Folder = Path.Combine(Path.GetTempPath(), "oc-storage-tests", Guid.NewGuid().ToString("N"));
         DataFile = Path.Combine(Folder, "console.db");
         Store = new LiteConsoleStore(DataFile, _openFile);
+        CheckpointKey = new CheckpointKey(CheckpointKey.DefaultPathFor(DataFile));
+        Checkpoints = new FileCheckpointLog(FileCheckpointLog.DefaultPathFor(DataFile));
         _services = Build();
     }
 
+    /// <summary>The checkpoint key and log, beside the data file as in the host.</summary>
+    public CheckpointKey CheckpointKey { get; }
+
+    public FileCheckpointLog Checkpoints { get; }
+
+    public LedgerSealer Sealer => Service<LedgerSealer>();
     public string Folder { get; }
 
     public string DataFile { get; }
@@ -124,9 +133,13 @@ public sealed class TestStore : IDisposable
 
     public IReadOnlyList<LedgerEntry> Ledger => Store.Read(s => s.Ledger.All().ToList());
 
-    /// <summary>Closes the file without deleting it; then <see cref="Open"/> starts a new store on it.</summary>
+    /// <summary>
+    /// Closes the file without deleting it, sealing the ledger first as the host does when it stops; then
+    /// <see cref="Open"/> starts a new store on it and seals again, as the host does when it starts.
+    /// </summary>
     public void Close()
     {
+        Sealer.SealHeadAsync(CheckpointReasons.Shutdown).GetAwaiter().GetResult();
         Store.Dispose();
         _open = false;
     }
@@ -136,6 +149,7 @@ public sealed class TestStore : IDisposable
         Store = new LiteConsoleStore(DataFile, _openFile);
         _open = true;
         Rebuild();
+        Sealer.SealHeadAsync(CheckpointReasons.Startup).GetAwaiter().GetResult();
     }
 
     public void Reopen()
@@ -147,6 +161,7 @@ public sealed class TestStore : IDisposable
     public void Dispose()
     {
         _services.Dispose();
+        CheckpointKey.Dispose();
         if (_open)
         {
             Store.Dispose();
@@ -176,6 +191,8 @@ public sealed class TestStore : IDisposable
         .Replace(ServiceDescriptor.Singleton(_guardedPolicies))
         .AddSingleton<IConsoleStore>(Store)
         .AddSingleton<IBackupFolder>(new LiteBackupFolder(Store, BackupFolder))
+        .AddSingleton<ICheckpointSigner>(CheckpointKey)
+        .AddSingleton<ICheckpointLog>(Checkpoints)
         .AddSingleton<ISelfBaseAddress>(Self)
         .AddSingleton<IPasswordHashing, Sha256PasswordHashing>()
         .AddSingleton(Options.Create(RollbackOptions))

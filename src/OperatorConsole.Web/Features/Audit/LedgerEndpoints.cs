@@ -14,13 +14,13 @@ public static class LedgerEndpoints
 
         group.MapGet("/verify", (AuditService audit) => audit.Verify());
 
-        // The whole chain, oldest first, for checking with docs/ledger.md's recipe outside the console.
-        group.MapGet("/export", (AuditService audit) =>
-        {
-            // One read of the chain serves both the entries and the root hash recomputed over them.
-            var entries = audit.All();
-            return new { rootHash = LedgerVerifier.Verify(entries).RootHash, entries };
-        });
+        // The whole chain, oldest first, sealed by a checkpoint at its head, for checking with docs/ledger.md's verifier.
+        group.MapGet("/export", (AuditService audit) => audit.ExportAsync());
+
+        // Kept by a third party, the checkpoints reveal a later rollback or rewrite of the ledger (docs/ledger.md).
+        group.MapGet("/checkpoints", (AuditService audit) => audit.Checkpoints());
+
+        group.MapGet("/public-key", (AuditService audit) => Results.Text(audit.PublicKeyPem, "application/x-pem-file"));
 
         // 002's anomaly investigation; from/to default to the last 24 hours.
         group.MapGet("/investigate", (AuditService audit, TimeProvider clock, string? from, string? to) =>

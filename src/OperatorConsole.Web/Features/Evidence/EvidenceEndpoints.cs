@@ -46,9 +46,9 @@ public static class EvidenceEndpoints
         {
             var text = Encoding.UTF8.GetString(await RequestBody.ReadAsync(request.Body, MaxBundleBytes, "The bundle"));
             var result = evidence.Verify(text);
-            return result.Malformed
+            return result.Verdict == BundleVerdict.Malformed
                 ? throw new DomainValidationException(string.Join(" ", result.Problems))
-                : Results.Ok(new { result.Valid, result.Problems });
+                : Results.Ok(new { Verdict = result.VerdictName, result.Valid, result.Summary, result.DifferingParts, result.Problems });
         }).WithTags("Evidence").DisableAntiforgery();
 
         return api;

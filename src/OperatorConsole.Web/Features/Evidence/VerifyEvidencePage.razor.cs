@@ -13,13 +13,23 @@ public sealed partial class VerifyEvidencePage
 
     [Inject] public required EvidenceService Evidence { get; init; }
 
+    private static string VerdictTitle(BundleVerdict verdict) => verdict switch
+    {
+        BundleVerdict.IssuedHereValid => "Valid: issued here",
+        BundleVerdict.Tampered => "Tampered",
+        BundleVerdict.ForeignConsistent => "Not issued here",
+        BundleVerdict.ForeignInconsistent => "Not issued here, inconsistent",
+        _ => "Not a bundle",
+    };
+
     private void VerifyPasted() => _result = Evidence.Verify(_pasted);
 
     private async Task UploadAsync(InputFileChangeEventArgs e)
     {
         if (e.File.Size > EvidenceEndpoints.MaxBundleBytes)
         {
-            _result = new BundleVerification(false, [$"'{e.File.Name}' is larger than {EvidenceEndpoints.MaxBundleBytes / 1024 / 1024} MB; it is not a bundle this console wrote."], Malformed: true);
+            _result = BundleVerification.NotABundle(
+                $"'{e.File.Name}' is larger than {EvidenceEndpoints.MaxBundleBytes / 1024 / 1024} MB; it is not a bundle this console wrote.");
             return;
         }
 

@@ -35,6 +35,21 @@ public sealed class VerifyEvidencePageTests : BunitTestContext
     }
 
     [Fact]
+    public async Task PasteBundle_EditedAndResealed_ShowsTamperedNamingThePart()
+    {
+        var bundle = System.Text.Json.Nodes.JsonNode.Parse((await PreserveAsync()).Json)!.AsObject();
+        bundle["incident"]!["title"] = "Nothing happened";
+        var cut = Render<VerifyEvidencePage>();
+
+        cut.Find("textarea[data-testid=bundle-paste]").Change(EvidenceBundle.Seal(bundle, out _));
+        cut.Find("[data-testid=verify-bundle]").Click();
+
+        var result = cut.WaitForElement("[data-testid=verify-invalid]", LiveTimeout);
+        Assert.Equal("tampered", result.GetAttribute("data-verdict"));
+        Assert.Equal("Differs: incident", cut.Find("[data-testid=verify-part]").TextContent);
+    }
+
+    [Fact]
     public void PasteText_NotJson_SaysSo()
     {
         var cut = Render<VerifyEvidencePage>();

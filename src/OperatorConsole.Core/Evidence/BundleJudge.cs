@@ -1,0 +1,103 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using OperatorConsole.Core.Audit;
+using OperatorConsole.Core.Persistence;
+
+namespace OperatorConsole.Core.Evidence;
+
+/// <summary>What verify computed from the bundle alone, before looking at the console's own records.</summary>
+internal sealed record BundleFacts(
+    string ClaimedHash, string ActualHash, string IncidentId, long HeadSequence, IReadOnlyDictionary<string, string> PartDigests, IReadOnlyList<string> SealedPartDifferences)
+{
+    public bool Consistent => ClaimedHash == ActualHash && SealedPartDifferences.Count == 0;
+}
+
+/// <summary>Holds a bundle against the "preserved" ledger entries of this console and decides the verdict.</summary>
+internal static class BundleJudge
+{
+    public static BundleVerification Judge(IStoreSession s, JsonObject bundle, BundleFacts facts, ICheckpointSigner signer)
+    {
+        var preserved = s.Ledger.Query(new LedgerQuery(Action: EvidenceService.PreserveAction, Subject: $"incident:{facts.IncidentId}", Limit: 5000))
+            .Where(e => e.Subject == $"incident:{facts.IncidentId}" && e.Action == EvidenceService.PreserveAction)
+            .Select(e => (Entry: e, Record: PreservedRecord.Read(e.Payload)))
+            .ToList();
+        var issued = preserved.FirstOrDefault(p => p.Record.IntegrityHash == facts.ClaimedHash);
+
+        // Edited and re-hashed, its hash is not ours; it still claims to be ours when it cites this console's ledger
+        // (another console may use the same incident id). Its origin is then the preservation after the head it cites.
+        var claimedOrigin = issued;
+        if (claimedOrigin.Entry is null && preserved.Count > 0 && BundleRecordsCheck.CitesThisLedger(s, bundle))
+        {
+            claimedOrigin = preserved.FirstOrDefault(p => p.Entry.Sequence == facts.HeadSequence + 1);
+            claimedOrigin = claimedOrigin.Entry is null ? preserved[0] : claimedOrigin;
+        }
+
+        if (claimedOrigin.Entry is null)
+        {
+            return facts.Consistent
+                ? new(BundleVerdict.ForeignConsistent, "Not issued here; internally consistent.", [], [])
+                : new(BundleVerdict.ForeignInconsistent, "Not issued here; inconsistent: " + InternalProblems(facts).First(), [], InternalProblems(facts));
+        }
+
+        var problems = new List<string>();
+        var parts = PartsDiffering(facts, claimedOrigin.Record);
+        if (issued.Entry is null)
+        {
+            problems.Add($"This console never issued integrity hash {facts.ClaimedHash}; the bundle of incident '{facts.IncidentId}' it issued " +
+                $"at ledger entry {claimedOrigin.Entry.Sequence} has {claimedOrigin.Record.IntegrityHash}.");
+        }
+
+        problems.AddRange(InternalProblems(facts));
+        problems.AddRange(parts.Select(p => $"'{p}' differs from what this console issued at ledger entry {claimedOrigin.Entry.Sequence}."));
+        BundleRecordsCheck.Attachments(s, bundle, problems);
+        BundleRecordsCheck.Ledger(s, bundle, problems);
+        BundleRecordsCheck.Checkpoint(bundle, signer, problems);
+        if (problems.Count == 0)
+        {
+            return new(BundleVerdict.IssuedHereValid, $"Issued here (ledger entry {issued.Entry!.Sequence}) and unchanged.", [], []);
+        }
+
+        var where = parts.Count > 0 ? $"'{string.Join("', '", parts)}'" : "the records it cites";
+        return new(BundleVerdict.Tampered, $"{where} differ from what this console issued at ledger entry {claimedOrigin.Entry.Sequence}.", parts, problems);
+    }
+
+    private static List<string> InternalProblems(BundleFacts facts)
+    {
+        var problems = new List<string>();
+        if (facts.ClaimedHash != facts.ActualHash)
+        {
+            problems.Add($"Integrity hash mismatch: the bundle claims {facts.ClaimedHash} but its content hashes to {facts.ActualHash}; it was changed after export.");
+        }
+
+        problems.AddRange(facts.SealedPartDifferences);
+        return problems;
+    }
+
+    /// <summary>Against the part digests recorded in the ledger, which no edit of the bundle can reach.</summary>
+    private static List<string> PartsDiffering(BundleFacts facts, PreservedRecord recorded) =>
+        recorded.Parts is null
+            ? []
+            : [.. recorded.Parts.Keys.Union(facts.PartDigests.Keys).Order(StringComparer.Ordinal)
+                .Where(name => recorded.Parts.GetValueOrDefault(name) != facts.PartDigests.GetValueOrDefault(name))];
+}
+
+/// <summary>The payload of a "preserved" ledger entry, read leniently: an older entry has no part digests.</summary>
+internal sealed record PreservedRecord(string? IntegrityHash, IReadOnlyDictionary<string, string>? Parts)
+{
+    public static PreservedRecord Read(string payload)
+    {
+        try
+        {
+            var node = JsonNode.Parse(payload) as JsonObject;
+            var hash = node?["integrityHash"] is JsonValue v && v.TryGetValue<string>(out var h) ? h : null;
+            var parts = node?["parts"] is JsonObject p
+                ? p.Where(kv => kv.Value is JsonValue).ToDictionary(kv => kv.Key, kv => kv.Value!.ToString())
+                : null;
+            return new PreservedRecord(hash, parts);
+        }
+        catch (JsonException)
+        {
+            return new PreservedRecord(null, null);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using System.Security.Cryptography;
+using System.Text;
+using OperatorConsole.Core.Audit;
+
+namespace OperatorConsole.Storage.Audit;
+
+/// <summary>
+/// The ECDSA P-256 checkpoint key, kept as PKCS#8 PEM in its own file beside the data file (never inside it),
+/// created on first start readable by the owner only. The private half is never logged or shown.
+/// </summary>
+public sealed class CheckpointKey : ICheckpointSigner, IDisposable
+{
+    private readonly ECDsa _key;
+
+    public CheckpointKey(string keyFile)
+    {
+        KeyFile = Path.GetFullPath(keyFile);
+        _key = ECDsa.Create();
+        if (File.Exists(KeyFile))
+        {
+            _key.ImportFromPem(File.ReadAllText(KeyFile));
+        }
+        else
+        {
+            _key.GenerateKey(ECCurve.NamedCurves.nistP256);
+            Create(KeyFile, _key.ExportPkcs8PrivateKeyPem());
+        }
+
+        PublicKeyPem = _key.ExportSubjectPublicKeyInfoPem();
+        KeyId = Convert.ToHexStringLower(SHA256.HashData(_key.ExportSubjectPublicKeyInfo()))[..16];
+    }
+
+    public string KeyFile { get; }
+
+    public string KeyId { get; }
+
+    public string PublicKeyPem { get; }
+
+    /// <summary>The default place: beside the data file, named after it.</summary>
+    public static string DefaultPathFor(string dataFile) => Path.ChangeExtension(Path.GetFullPath(dataFile), ".checkpoint-key.pem");
+
+    public string Sign(string text) =>
+        Convert.ToBase64String(_key.SignData(Encoding.UTF8.GetBytes(text), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence));
+
+    public bool Verify(string text, string signature)
+    {
+        Span<byte> bytes = stackalloc byte[128];
+        return Convert.TryFromBase64String(signature, bytes, out var length)
+            && _key.VerifyData(Encoding.UTF8.GetBytes(text), bytes[..length], HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+    }
+
+    public void Dispose() => _key.Dispose();
+
+    private static void Create(string path, string pem)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using var stream = new FileStream(path, options);
+        stream.Write(Encoding.ASCII.GetBytes(pem));
+        stream.Flush(flushToDisk: true);
+    }
+}
