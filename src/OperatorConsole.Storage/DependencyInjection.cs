@@ -23,10 +23,11 @@ public static class DependencyInjection
         services.AddSingleton(_ => new LiteConsoleStore(dataFile));
         services.AddSingleton<ICheckpointSigner>(_ => new CheckpointKey(
             string.IsNullOrWhiteSpace(checkpointKeyFile) ? CheckpointKey.DefaultPathFor(dataFile) : checkpointKeyFile));
-        services.AddSingleton<ICheckpointLog>(_ => new FileCheckpointLog(
+        services.AddSingleton(_ => new FileCheckpointLog(
             string.IsNullOrWhiteSpace(checkpointLogFile) ? FileCheckpointLog.DefaultPathFor(dataFile) : checkpointLogFile));
+        services.AddSingleton<ICheckpointLog>(sp => sp.GetRequiredService<FileCheckpointLog>());
         services.AddSingleton<IConsoleStore>(sp => sp.GetRequiredService<LiteConsoleStore>());
-        services.AddSingleton<IBackupFolder>(sp => new LiteBackupFolder(sp.GetRequiredService<LiteConsoleStore>(), backupFolder));
+        services.AddSingleton<IBackupFolder>(sp => new LiteBackupFolder(sp.GetRequiredService<LiteConsoleStore>(), backupFolder, sp.GetRequiredService<FileCheckpointLog>()));
         services.AddSingleton<SeedDataLoader>();
         return services;
     }

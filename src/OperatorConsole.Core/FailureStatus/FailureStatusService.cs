@@ -65,6 +65,7 @@ public sealed partial class FailureStatusService(ChangeRunner changes, GuardedAc
     /// <summary>Step one of RESET_FAILURE_STATUS: a token bound to the current status version and the reason.</summary>
     public async Task<GuardedRequest> RequestResetAsync(Actor actor, string? reason)
     {
+        await guarded.RequireRoleAsync(actor, GuardedActionTypes.ResetFailureStatus, Subject);
         var why = RequireReason(reason);
         return await guarded.RequestCheckedAsync(actor, GuardedActionTypes.ResetFailureStatus, Subject, c =>
         {
@@ -79,11 +80,12 @@ public sealed partial class FailureStatusService(ChangeRunner changes, GuardedAc
     }
 
     /// <summary>Step two: with the token and the same reason, the status returns to NORMAL.</summary>
-    public Task<FailureState> ResetAsync(Actor actor, string? token, string? reason, string? operatorId = null)
+    public async Task<FailureState> ResetAsync(Actor actor, string? token, string? reason, string? operatorId = null)
     {
+        await guarded.RequireRoleAsync(actor, GuardedActionTypes.ResetFailureStatus, Subject, confirming: true);
         var why = RequireReason(reason);
         var current = Current();
-        return guarded.RunGuardedAsync(actor, token ?? string.Empty, GuardedActionTypes.ResetFailureStatus, Subject,
+        return await guarded.RunGuardedAsync(actor, token ?? string.Empty, GuardedActionTypes.ResetFailureStatus, Subject,
             new ResetFailureParameters(current.Version, why), (c, confirmation) =>
             {
                 var was = c.Session.FailureStatus.Current();

@@ -43,6 +43,15 @@ public sealed class GuardedActionService(ChangeRunner changes, GuardedActionPoli
     /// <paramref name="parametersNow"/> runs in the request's own write after the role check, so it reads that state
     /// there and may refuse by throwing (a Viewer is told 403 before any 404 or 409).
     /// </summary>
+    /// <summary>
+    /// The role check of a guarded action alone, run first by callers that read state or validate input before they
+    /// request or confirm, so a caller without the role is told that (403) and nothing about the state; the write that
+    /// acts checks the role again.
+    /// </summary>
+    public Task RequireRoleAsync(Actor actor, string actionType, string target, bool confirming = false) =>
+        changes.CheckAsync(actor, c => c.Require(
+            policies.Get(actionType).RequiredRole, confirming ? ConfirmAction : RequestAction, Subject(actionType, target)));
+
     public async Task<GuardedRequest> RequestCheckedAsync(Actor actor, string actionType, string target, Func<Change, object?> parametersNow)
     {
         var policy = policies.Get(actionType);
@@ -165,8 +174,11 @@ public sealed class GuardedActionService(ChangeRunner changes, GuardedActionPoli
     }
 
     /// <summary>Admin only: turns four-eyes on or off for one action type; applies to tokens confirmed from now on.</summary>
-    public async Task<GuardedActionPolicy> SetFourEyesAsync(Actor actor, string actionType, bool fourEyes)
+    public async Task<GuardedActionPolicy> SetFourEyesAsync(Actor actor, string actionType, bool? fourEyes)
     {
+        await changes.CheckAsync(actor, c => c.Require(Role.Admin, PolicyAction, $"guarded-policy:{actionType}"));
+        var required = fourEyes ?? throw DomainValidationException.ForFields(
+            [new FieldProblem("fourEyes", "Say whether a second person must confirm: \"fourEyes\": true or false.")]);
         policies.Get(actionType);
         return await changes.RunAsync(actor, c =>
         {
@@ -174,11 +186,11 @@ public sealed class GuardedActionService(ChangeRunner changes, GuardedActionPoli
             c.RequireNotLockedDown(PolicyAction, $"guarded-policy:{actionType}");
 
             var before = policies.Effective(c.Session, actionType);
-            var stored = new GuardedActionPolicyOverride(actionType, fourEyes, actor.Id, c.Now);
+            var stored = new GuardedActionPolicyOverride(actionType, required, actor.Id, c.Now);
             var entry = c.Record(PolicyAction, SecurityRecords.Subject(stored),
-                new { actionType, fourEyes, was = before.FourEyes, digest = SecurityRecords.Digest(stored) });
+                new { actionType, fourEyes = required, was = before.FourEyes, digest = SecurityRecords.Digest(stored) });
             c.Session.GuardedActions.UpsertPolicyOverride(stored with { LedgerSequence = entry.Sequence });
-            return before with { FourEyes = fourEyes };
+            return before with { FourEyes = required };
         });
     }
 

@@ -185,6 +185,7 @@ public sealed partial class KillSwitchService(ChangeRunner changes, GuardedActio
     public async Task<GuardedRequest> RequestDisableAsync(Actor actor, string key, string? scope, string? reason)
     {
         var s = NormalizeScope(scope);
+        await guarded.RequireRoleAsync(actor, GuardedActionTypes.DisableProtectiveSwitch, $"kill-switch:{KillSwitch.IdOf(key, s)}");
         var problems = new List<FieldProblem>();
         CheckText(reason, "reason", "A reason", MaxReason, problems);
         ThrowIfAny(problems);

@@ -16,6 +16,7 @@ public sealed partial class LockdownService
     /// </summary>
     public async Task<GuardedRequest> RequestReleaseAsync(Actor actor, string? reason, string? operatorId = null)
     {
+        await guarded.RequireRoleAsync(actor, GuardedActionTypes.ReleaseLockdown, Subject);
         var why = RequireReason(reason);
         var active = Active() ?? throw new ConflictException("The console is not in lockdown; there is nothing to release.");
         var request = await guarded.RequestAsync(actor, GuardedActionTypes.ReleaseLockdown, active.Id, new ReleaseParameters(active.Id, why));
@@ -36,15 +37,16 @@ public sealed partial class LockdownService
     /// Step two with the token (the API and commands path). <paramref name="reason"/> may be left out: the reason of the
     /// request is used; a different one is a changed parameter and refused.
     /// </summary>
-    public Task<LockdownRecord> ConfirmReleaseAsync(Actor actor, string? token, string? reason = null, string? operatorId = null)
+    public async Task<LockdownRecord> ConfirmReleaseAsync(Actor actor, string? token, string? reason = null, string? operatorId = null)
     {
+        await guarded.RequireRoleAsync(actor, GuardedActionTypes.ReleaseLockdown, Subject, confirming: true);
         var active = Active() ?? throw new ConflictException("The console is not in lockdown; there is nothing to release.");
         var requestId = string.IsNullOrEmpty(token) || token.Length > 100 ? null : ConfirmationTokens.Hash(token)[..12];
         var why = string.IsNullOrWhiteSpace(reason)
             ? active.PendingReleases.FirstOrDefault(p => p.RequestId == requestId)?.Reason ?? string.Empty
             : reason.Trim();
         var parameters = new ReleaseParameters(active.Id, why);
-        return guarded.RunGuardedAsync(actor, token ?? string.Empty, GuardedActionTypes.ReleaseLockdown, active.Id, parameters,
+        return await guarded.RunGuardedAsync(actor, token ?? string.Empty, GuardedActionTypes.ReleaseLockdown, active.Id, parameters,
             (c, confirmation) => Release(c, active.Id, why, confirmation, operatorId));
     }
 
@@ -52,13 +54,14 @@ public sealed partial class LockdownService
     /// Step two in the UI under four-eyes: the second person confirms a listed request by its id. The token stays with
     /// the requester's step; the confirmer's own sign-in and role are the second eye (see docs/lockdown.md).
     /// </summary>
-    public Task<LockdownRecord> ConfirmReleaseRequestAsync(Actor actor, string requestId)
+    public async Task<LockdownRecord> ConfirmReleaseRequestAsync(Actor actor, string requestId)
     {
+        await guarded.RequireRoleAsync(actor, GuardedActionTypes.ReleaseLockdown, Subject, confirming: true);
         var active = Active() ?? throw new ConflictException("The console is not in lockdown; there is nothing to release.");
         var pending = active.PendingReleases.FirstOrDefault(p => p.RequestId == requestId)
             ?? throw new NotFoundException($"No pending release request '{requestId}'.");
         var parameters = new ReleaseParameters(active.Id, pending.Reason);
-        return guarded.RunGuardedByRequestAsync(actor, requestId, GuardedActionTypes.ReleaseLockdown, active.Id, parameters,
+        return await guarded.RunGuardedByRequestAsync(actor, requestId, GuardedActionTypes.ReleaseLockdown, active.Id, parameters,
             (c, confirmation) => Release(c, active.Id, pending.Reason, confirmation, operatorId: null));
     }
 

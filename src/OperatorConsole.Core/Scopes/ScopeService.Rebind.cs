@@ -31,6 +31,7 @@ public sealed partial class ScopeService
     public async Task<RebindResult> RebindAsync(
         Actor actor, string token, string scopeId, string manifestId, string? reason, string? rollbackId = null)
     {
+        await guarded.RequireRoleAsync(actor, GuardedActionTypes.ScopeRebind, scopeId, confirming: true);
         var why = ScopeRules.RequireReason(reason);
         return await guarded.RunGuardedAsync(actor, token, GuardedActionTypes.ScopeRebind, scopeId, new RebindParameters(scopeId, manifestId), (c, confirmation) =>
         {

@@ -50,6 +50,19 @@ public sealed class FileCheckpointLog(string file) : ICheckpointLog
         }
     }
 
+    /// <summary>
+    /// Writes the checkpoints that seal entries up to <paramref name="sequence"/> to <paramref name="target"/>, durably:
+    /// a backup's own checkpoint log, which ends where the backup's ledger ends.
+    /// </summary>
+    public void CopyThrough(long sequence, string target)
+    {
+        var kept = All().Where(c => c.Defect is null && c.Sequence <= sequence)
+            .Select(c => JsonSerializer.Serialize(c, Json) + "\n");
+        using var stream = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        stream.Write(Encoding.UTF8.GetBytes(string.Concat(kept)));
+        stream.Flush(flushToDisk: true);
+    }
+
     /// <summary>A line that is not a checkpoint is kept as a defective one, so verification names it instead of failing.</summary>
     private static LedgerCheckpoint Parse(string line, int index)
     {

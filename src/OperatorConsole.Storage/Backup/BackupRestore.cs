@@ -1,5 +1,6 @@
 using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Backup;
+using OperatorConsole.Storage.Audit;
 using OperatorConsole.Storage.Common;
 
 namespace OperatorConsole.Storage.Backup;
@@ -8,17 +9,23 @@ namespace OperatorConsole.Storage.Backup;
 public sealed class RestoreRefusedException(string message) : Exception(message);
 
 /// <summary>What a restore put in place, and where the file it replaced was set aside.</summary>
-public sealed record RestoreOutcome(string DataFile, string? SetAside, BackupLedgerHead LedgerHead, long LedgerEntries);
+public sealed record RestoreOutcome(string DataFile, string? SetAside, BackupLedgerHead LedgerHead, long LedgerEntries, bool CheckpointsRestored);
 
 /// <summary>
 /// Puts a backup in place of the data file, run while the console is stopped (the data file's lock refuses it while a
 /// console runs). Before anything is replaced the backup must match the SHA-256 recorded beside it, and a working
-/// copy must hold a ledger that verifies from the genesis entry and ends at the recorded head.
+/// copy must hold a ledger that verifies from the genesis entry, ends at the recorded head and agrees with the checkpoints
+/// taken with the backup. Those checkpoints then replace the checkpoint log (the old one is set aside with the old data
+/// file): a restore is a deliberate rollback, and the set-aside log is the record that it happened. Checkpoints signed
+/// with a key the target does not hold are left beside the backup (<see cref="RestoreCheckpoints"/>).
 /// </summary>
 public static class BackupRestore
 {
-    public static RestoreOutcome Restore(string backupFile, string dataFile, DateTimeOffset now)
+    public static RestoreOutcome Restore(
+        string backupFile, string dataFile, DateTimeOffset now, string? checkpointLogFile = null, string? checkpointKeyFile = null)
     {
+        checkpointLogFile = Path.GetFullPath(checkpointLogFile ?? FileCheckpointLog.DefaultPathFor(dataFile));
+        checkpointKeyFile = Path.GetFullPath(checkpointKeyFile ?? CheckpointKey.DefaultPathFor(dataFile));
         backupFile = Path.GetFullPath(backupFile);
         dataFile = Path.GetFullPath(dataFile);
         Directory.CreateDirectory(Path.GetDirectoryName(dataFile)!);
@@ -34,7 +41,9 @@ public static class BackupRestore
         var staging = dataFile + ".restoring";
         RemoveWithLog(staging);
         File.Copy(backupFile, staging);
-        var (verification, head) = VerifyLedger(staging);
+        var (checkpoints, signer) = RestoreCheckpoints.For(backupFile, checkpointKeyFile);
+        using var key = signer;
+        var (verification, head) = VerifyLedger(staging, checkpoints, signer);
         if (!verification.IsValid || head is null || head.Sequence != recorded.LedgerHead.Sequence || head.Hash != recorded.LedgerHead.Hash)
         {
             RemoveWithLog(staging);
@@ -50,16 +59,23 @@ public static class BackupRestore
             MoveIfPresent(LiteConsoleStore.LogFileFor(dataFile), LiteConsoleStore.LogFileFor(setAside));
         }
 
+        MoveIfPresent(checkpointLogFile, $"{checkpointLogFile}.before-restore-{now:yyyyMMdd-HHmmss}");
+        if (checkpoints.Count > 0)
+        {
+            File.Copy(LiteBackupFolder.CheckpointsOf(backupFile), checkpointLogFile);
+        }
+
         File.Move(staging, dataFile);
         MoveIfPresent(LiteConsoleStore.LogFileFor(staging), LiteConsoleStore.LogFileFor(dataFile));
         File.Delete(DataFileLock.PathFor(staging));
-        return new RestoreOutcome(dataFile, setAside, recorded.LedgerHead, verification.EntryCount);
+        return new RestoreOutcome(dataFile, setAside, recorded.LedgerHead, verification.EntryCount, checkpoints.Count > 0);
     }
 
-    private static (LedgerVerification Verification, LedgerEntry? Head) VerifyLedger(string file)
+    private static (LedgerVerification Verification, LedgerEntry? Head) VerifyLedger(
+        string file, IReadOnlyList<LedgerCheckpoint> checkpoints, ICheckpointSigner? signer)
     {
         using var store = new LiteConsoleStore(file);
-        return store.Read(s => (LedgerVerifier.Verify(s.Ledger.All()), s.Ledger.Head()));
+        return store.Read(s => (LedgerVerifier.Verify(s.Ledger.All(), checkpoints, signer), s.Ledger.Head()));
     }
 
     private static void RemoveWithLog(string file)

@@ -11,8 +11,10 @@ namespace OperatorConsole.Storage.Backup;
 /// Backups as copies of the LiteDB data file, each with a <c>.json</c> sidecar holding its SHA-256 and ledger head.
 /// The copy runs on the store's writer between two transactions, after a checkpoint has moved the log into the data
 /// file: nothing writes the data file meanwhile, so the copy is consistent, and writes only wait in the queue.
+/// The checkpoints sealing the copied ledger go beside it (<c>.checkpoints.jsonl</c>), so a restore brings back the
+/// checkpoint log that matches the ledger it restores.
 /// </summary>
-public sealed class LiteBackupFolder(LiteConsoleStore store, string folder) : IBackupFolder
+public sealed class LiteBackupFolder(LiteConsoleStore store, string folder, FileCheckpointLog checkpoints) : IBackupFolder
 {
     private static readonly JsonSerializerOptions SidecarJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -27,6 +29,7 @@ public sealed class LiteBackupFolder(LiteConsoleStore store, string folder) : IB
                 db.Checkpoint();
                 var head = new LiteLedgerRepository(db.Db, writable: false).Head();
                 var (sha256, bytes) = CopyDurably(store.DataFile, target, Folder);
+                checkpoints.CopyThrough(head?.Sequence ?? 0, CheckpointsOf(target));
                 var backup = new StoreBackup(file, sha256, bytes, new BackupLedgerHead(head?.Sequence ?? 0, head?.Hash ?? ""), at);
                 File.WriteAllText(target + ".json", JsonSerializer.Serialize(backup, SidecarJson));
                 return backup;
@@ -61,6 +64,9 @@ public sealed class LiteBackupFolder(LiteConsoleStore store, string folder) : IB
             return null;
         }
     }
+
+    /// <summary>Where the checkpoint log that belongs to a backup file lies.</summary>
+    public static string CheckpointsOf(string backupPath) => backupPath + ".checkpoints.jsonl";
 
     public static string Sha256Of(string path)
     {

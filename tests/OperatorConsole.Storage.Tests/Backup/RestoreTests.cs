@@ -1,4 +1,5 @@
 using LiteDB;
+using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Backup;
 using OperatorConsole.Core.Persistence;
 using OperatorConsole.Storage.Backup;
@@ -32,6 +33,26 @@ public sealed class RestoreTests : IDisposable
         Assert.Equal(backup.LedgerHead.Sequence, _target.Store.Read(s => s.Ledger.Head())!.Sequence);
         Assert.True(_target.Audit.Verify().IsValid);
         Assert.True(File.Exists(outcome.SetAside));
+    }
+
+    [Fact]
+    public async Task Restore_OverTheSameConsoleSealedFurther_BringsBackTheBackupsCheckpointsAndVerifies()
+    {
+        await _store.Sealer.SealHeadAsync(CheckpointReasons.Interval);
+        var backup = await BackupWithEntries();
+        await _store.Sealer.SealHeadAsync(CheckpointReasons.Interval);
+        await _store.Changes.RunAsync(TestActors.Admin, c => c.Record("test.write", "after-backup", new { }));
+        await _store.Sealer.SealHeadAsync(CheckpointReasons.Interval);
+        _store.Close();
+
+        var outcome = BackupRestore.Restore(BackupPath(backup), _store.DataFile, DateTimeOffset.UtcNow);
+        _store.Open();
+
+        Assert.True(outcome.CheckpointsRestored);
+        var verification = _store.Audit.Verify();
+        Assert.True(verification.IsValid, verification.Problem);
+        Assert.True(verification.SealedThrough > 0);
+        Assert.Single(Directory.GetFiles(Path.GetDirectoryName(_store.DataFile)!, "*.checkpoints.jsonl.before-restore-*"));
     }
 
     [Fact]

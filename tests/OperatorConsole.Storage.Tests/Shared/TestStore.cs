@@ -190,7 +190,7 @@ public sealed class TestStore : IDisposable
         .Replace(ServiceDescriptor.Singleton(Broadcaster))
         .Replace(ServiceDescriptor.Singleton(_guardedPolicies))
         .AddSingleton<IConsoleStore>(Store)
-        .AddSingleton<IBackupFolder>(new LiteBackupFolder(Store, BackupFolder))
+        .AddSingleton<IBackupFolder>(new LiteBackupFolder(Store, BackupFolder, Checkpoints))
         .AddSingleton<ICheckpointSigner>(CheckpointKey)
         .AddSingleton<ICheckpointLog>(Checkpoints)
         .AddSingleton<ISelfBaseAddress>(Self)

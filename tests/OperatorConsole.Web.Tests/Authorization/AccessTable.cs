@@ -34,6 +34,8 @@ public static class AccessTable
         ["GET /api/ledger/export"] = Access.SignedIn,
         ["GET /api/ledger/investigate"] = Access.SignedIn,
         ["GET /api/ledger/verify"] = Access.SignedIn,
+        ["GET /api/ledger/checkpoints"] = Access.SignedIn,
+        ["GET /api/ledger/public-key"] = Access.SignedIn,
         ["GET /api/lockdown/"] = Access.SignedIn,
         ["GET /api/lockdown/history"] = Access.SignedIn,
         ["GET /api/lockdown/settings"] = Access.Only(Role.Admin),
@@ -110,10 +112,20 @@ public static class AccessTable
         ["PUT /api/kill-switches/{key}"] = Access.Only(Role.Admin),
         ["PUT /api/lockdown/settings"] = Access.Only(Role.Admin),
 
+        // Admin only: backups (a copy of all data) and the outbound allow-list (what the console may reach).
+        ["GET /api/backups/"] = Access.Only(Role.Admin),
+        ["GET /api/backups/{file}"] = Access.Only(Role.Admin),
+        ["POST /api/backups/"] = Access.Only(Role.Admin),
+        ["GET /api/outbound/"] = Access.Only(Role.Admin),
+        ["POST /api/outbound/"] = Access.Only(Role.Admin),
+        ["DELETE /api/outbound/"] = Access.Only(Role.Admin),
+
         // Pages: a redirect to sign-in or access denied is a refusal.
         ["PAGE /"] = Access.SignedIn,
         ["PAGE /access-denied"] = Access.SignedIn,
         ["PAGE /admin/api-keys"] = Access.Only(Role.Admin),
+        ["PAGE /admin/backups"] = Access.Only(Role.Admin),
+        ["PAGE /admin/outbound"] = Access.Only(Role.Admin),
         ["PAGE /admin/guarded-actions"] = Access.Only(Role.Admin),
         ["PAGE /admin/users"] = Access.Only(Role.Admin),
         ["PAGE /evidence/verify"] = Access.SignedIn,
@@ -147,22 +159,5 @@ public static class AccessTable
         ["HUB GetKillSwitches"] = Access.SignedIn,
         ["HUB Subscribe"] = Access.SignedIn,
         ["HUB Unsubscribe"] = Access.SignedIn,
-    };
-
-    /// <summary>
-    /// Known: here a refused role is answered from state (400/404/409 for a dummy request) before the role check, because
-    /// the check sits inside the guarded-action request after the request is validated. The matrix still requires such
-    /// a caller to be refused somehow (never 2xx). Remove a line once the role check comes first there.
-    /// </summary>
-    public static readonly IReadOnlySet<string> RoleCheckedAfterState = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "POST /api/failure-status/reset/confirm",
-        "POST /api/failure-status/reset/request",
-        "POST /api/kill-switches/{key}/disable-request",
-        "POST /api/lockdown/release/confirm",
-        "POST /api/lockdown/release/request",
-        "POST /api/scopes/{scope}/rebind",
-        "POST /api/scopes/{scope}/rebind/request",
-        "PUT /api/guarded-actions/policies/{actionType}",
     };
 }

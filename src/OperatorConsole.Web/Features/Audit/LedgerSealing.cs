@@ -63,7 +63,7 @@ public sealed class LedgerSealing(
                     checkpoint.Sequence, checkpoint.Number, reason);
             }
         }
-        catch (Exception ex) when (ex is IOException or InvalidOperationException or ObjectDisposedException)
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or ObjectDisposedException or Core.Persistence.StoreUnavailableException)
         {
             logger.LogError(ex, "Sealing the ledger at {CheckpointReason} failed", reason);
         }

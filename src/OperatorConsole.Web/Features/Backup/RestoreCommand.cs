@@ -22,12 +22,18 @@ public static class RestoreCommand
             return 1;
         }
 
-        var dataFile = StoragePaths.From(builder).DataFile;
+        var paths = StoragePaths.From(builder);
         try
         {
-            var outcome = BackupRestore.Restore(from, dataFile, DateTimeOffset.UtcNow);
+            var outcome = BackupRestore.Restore(from, paths.DataFile, DateTimeOffset.UtcNow, paths.CheckpointLogFile, paths.CheckpointKeyFile);
             Console.WriteLine($"Restored {Path.GetFullPath(from)} into {outcome.DataFile}.");
             Console.WriteLine($"SHA-256 matched; the ledger verifies: {outcome.LedgerEntries} entries, head {outcome.LedgerHead.Sequence} {outcome.LedgerHead.Hash}.");
+            if (!outcome.CheckpointsRestored)
+            {
+                Console.WriteLine("No checkpoints signed with this console's key came with the backup; the console starts a new checkpoint chain"
+                    + " at its next start. To keep the backup's checkpoints verifiable, put the original checkpoint key file in place first.");
+            }
+
             if (outcome.SetAside is not null)
             {
                 Console.WriteLine($"The replaced data file was kept as {outcome.SetAside}.");

@@ -22,10 +22,7 @@ public static class GuardedActionEndpoints
         group.MapGet("/policies", (GuardedActionService guarded) => guarded.Policies().Select(PolicyView.From));
 
         group.MapPut("/policies/{actionType}", async (HttpContext http, GuardedActionService guarded, string actionType, FourEyesChange body) =>
-        {
-            var fourEyes = body.FourEyes ?? throw DomainValidationException.ForFields([new FieldProblem("fourEyes", "Say whether a second person must confirm: \"fourEyes\": true or false.")]);
-            return PolicyView.From(await guarded.SetFourEyesAsync(http.User.ToActor(), actionType, fourEyes));
-        });
+            PolicyView.From(await guarded.SetFourEyesAsync(http.User.ToActor(), actionType, body.FourEyes)));
 
         return group;
     }

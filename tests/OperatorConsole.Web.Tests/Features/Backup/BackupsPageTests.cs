@@ -16,6 +16,7 @@ public sealed class BackupsPageTests : BunitTestContext
     {
         SignIn(Ada);
         var cut = Render<BackupsPage>();
+        cut.WaitForAssertion(() => Assert.Contains("No backups yet", cut.Markup, StringComparison.Ordinal), LiveTimeout);
 
         cut.Find("[data-testid=create-backup]").Click();
 
@@ -31,6 +32,6 @@ public sealed class BackupsPageTests : BunitTestContext
 
         var cut = Render<BackupsPage>();
 
-        Assert.Contains("No backups yet", cut.Markup, StringComparison.Ordinal);
+        cut.WaitForAssertion(() => Assert.Contains("No backups yet", cut.Markup, StringComparison.Ordinal), LiveTimeout);
     }
 }
