@@ -24,6 +24,10 @@ public sealed partial class RollbackService(ChangeRunner changes, ScopeService s
 
     public RollbackView View(RollbackRun run) => new(run, SafeStateTimer(run), IntegrityTimer(run));
 
+    /// <summary>The view as <paramref name="viewer"/> may read it: probe excerpts only for roles that may run probes.</summary>
+    public RollbackView ViewFor(Actor viewer, RollbackRun run) =>
+        View(run with { Steps = [.. run.Steps.Select(s => s with { Probes = ProbeExcerpts.For(viewer, s.Probes) })] });
+
     public TimerState SafeStateTimer(RollbackRun run) => RollbackTimers.SafeState(run, changes.Now, Options.AmberFraction);
 
     public TimerState IntegrityTimer(RollbackRun run) => RollbackTimers.Integrity(run, changes.Now, Options.AmberFraction);

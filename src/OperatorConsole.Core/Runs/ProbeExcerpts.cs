@@ -11,7 +11,9 @@ public static class ProbeExcerpts
     public static bool MayRead(Actor actor) => actor.HasAny(RunService.Operators);
 
     public static RunbookRun For(Actor actor, RunbookRun run) =>
-        MayRead(actor)
-            ? run
-            : run with { Steps = [.. run.Steps.Select(s => s with { ProbeResults = [.. s.ProbeResults.Select(p => p with { BodyExcerpt = null })] })] };
+        MayRead(actor) ? run : run with { Steps = [.. run.Steps.Select(s => s with { ProbeResults = Hidden(s.ProbeResults) })] };
+
+    public static IReadOnlyList<ProbeResult> For(Actor actor, IReadOnlyList<ProbeResult> probes) => MayRead(actor) ? probes : Hidden(probes);
+
+    private static IReadOnlyList<ProbeResult> Hidden(IReadOnlyList<ProbeResult> probes) => [.. probes.Select(p => p with { BodyExcerpt = null })];
 }

@@ -32,6 +32,10 @@ public sealed class RollbackApiTests(ConsoleHost host) : IClassFixture<ConsoleHo
         Assert.True(done.Run.Outcome!.Passed);
         Assert.All(done.Run.Step(RollbackSteps.Probe).Probes, p => Assert.True(p.Passed, p.Summary));
         Assert.Contains("porto-2026.11.18", await new HttpClient { BaseAddress = host.BaseAddress }.GetStringAsync("/demo/resolver/porto"), StringComparison.Ordinal);
+        using var viewer = await host.ApiClientAsync(Role.Viewer);
+        var seen = await viewer.GetFromJsonAsync<RollbackView>($"/api/rollbacks/{id}", ConsoleHost.ApiJson);
+        Assert.All(seen!.Run.Steps.SelectMany(s => s.Probes), p => Assert.Null(p.BodyExcerpt));
+        Assert.True(seen.Run.Step(RollbackSteps.Probe).Probes.Count > 0);
     }
 
     [Fact]

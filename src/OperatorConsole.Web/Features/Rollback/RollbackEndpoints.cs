@@ -15,12 +15,13 @@ public static class RollbackEndpoints
     {
         var group = api.MapGroup("/rollbacks").WithTags("Rollbacks").DisableAntiforgery();
 
-        group.MapGet("/", (RollbackService rollbacks, string? scope) => rollbacks.List(scope).Select(rollbacks.View).ToList());
+        group.MapGet("/", (HttpContext http, RollbackService rollbacks, string? scope) =>
+            rollbacks.List(scope).Select(r => rollbacks.ViewFor(http.User.ToActor(), r)).ToList());
 
         group.MapGet("/objective", (RollbackObjective objective, string? scope) => objective.Proof(string.IsNullOrWhiteSpace(scope) ? null : scope));
 
-        group.MapGet("/{id}", (RollbackService rollbacks, string id) =>
-            rollbacks.View(rollbacks.Get(id) ?? throw new NotFoundException($"No rollback '{id}'.")));
+        group.MapGet("/{id}", (HttpContext http, RollbackService rollbacks, string id) =>
+            rollbacks.ViewFor(http.User.ToActor(), rollbacks.Get(id) ?? throw new NotFoundException($"No rollback '{id}'.")));
 
         group.MapPost("/", async (HttpContext http, RollbackService rollbacks, Start body) =>
         {
