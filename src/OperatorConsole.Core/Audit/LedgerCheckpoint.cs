@@ -12,6 +12,10 @@ public static class CheckpointReasons
     public const string Startup = "startup";
     public const string Shutdown = "shutdown";
     public const string Export = "export";
+    public const string Seeded = "seeded";
+
+    /// <summary>After a host admin command wrote while the console was stopped: the key holder vouches for those entries.</summary>
+    public const string HostAdmin = "host-admin";
 }
 
 /// <summary>

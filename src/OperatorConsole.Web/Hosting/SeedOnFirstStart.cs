@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Users;
 using OperatorConsole.Storage.Common;
 using OperatorConsole.Storage.Seeding;
@@ -12,7 +13,8 @@ namespace OperatorConsole.Web.Hosting;
 /// without an Admin says how to create one, since no known password is ever created.
 /// </summary>
 public sealed class SeedOnFirstStart(
-    SeedDataLoader loader, UserService users, IOptions<StorageOptions> options, IConfiguration configuration, ILogger<SeedOnFirstStart> logger)
+    SeedDataLoader loader, UserService users, LedgerSealer sealer, IOptions<StorageOptions> options, IConfiguration configuration,
+    ILogger<SeedOnFirstStart> logger)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -24,20 +26,31 @@ public sealed class SeedOnFirstStart(
         }
     }
 
-    /// <summary>Also run by the host's admin commands, so a store they create first still gets the runbooks.</summary>
+    /// <summary>
+    /// Also run by the host's admin commands, so a store they create first still gets the runbooks. What was seeded is
+    /// sealed at once, so a new console does not start with its whole ledger "not yet sealed".
+    /// </summary>
     public async Task SeedAsync()
     {
         var path = Path.Combine(AppContext.BaseDirectory, options.Value.SeedDataPath);
+        var seeded = false;
         if (options.Value.SeedOnFirstStart && loader.IsEmpty)
         {
             logger.LogInformation("Empty store: seeding runbooks and kill switches from {SeedDataPath}", path);
             await loader.LoadAsync(path);
+            seeded = true;
         }
 
         if (DemoMode.IsEnabled(configuration) && options.Value.SeedOnFirstStart && loader.HasNoUsers)
         {
             logger.LogWarning("Demo: seeding the demo users and scopes from {SeedDataPath}", path);
             await loader.LoadDemoAsync(path);
+            seeded = true;
+        }
+
+        if (seeded)
+        {
+            await sealer.SealHeadAsync(CheckpointReasons.Seeded);
         }
     }
 

@@ -1,3 +1,4 @@
+using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Persistence;
 using OperatorConsole.Web.Hosting;
@@ -61,6 +62,12 @@ public static class HostAdminCommand
             {
                 await errors.WriteLineAsync($"Refused: {ex.Message}");
                 return Refused;
+            }
+            finally
+            {
+                // The console is stopped, so its shutdown checkpoint is the last one: without this seal the next start
+                // would report these entries as written behind its back.
+                await app.Services.GetRequiredService<LedgerSealer>().SealHeadAsync(CheckpointReasons.HostAdmin);
             }
         }
     }

@@ -41,6 +41,21 @@ public sealed class HostAdminCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task ResetPassword_AfterTheConsoleStopped_TheLedgerStillVerifiesAtTheNextStart()
+    {
+        await RunAsync(Password + "\n", "create-user", "--user", "ada", "--roles", "Admin");
+        using (ConsoleHost.WithoutDemo(DataFile))
+        {
+        }
+
+        await RunAsync("a-brand-new-secret\n", "reset-password", "--user", "ada");
+
+        using var host = ConsoleHost.WithoutDemo(DataFile);
+        var verification = host.Service<AuditService>().Verify();
+        Assert.True(verification.IsValid, verification.Problem);
+    }
+
+    [Fact]
     public async Task CreateUser_BeforeFirstStart_StoreStillGetsTheRunbooks()
     {
         await RunAsync(Password + "\n", "create-user", "--user", "ada", "--roles", "Admin");
