@@ -7,11 +7,9 @@ namespace OperatorConsole.Storage.Lockdown;
 /// <summary>Lockdowns with an indexed "active" flag, their sealed snapshots, and the settings in one meta document.</summary>
 internal sealed class LiteLockdownRepository(ILiteDatabase db, bool writable) : ILockdownRepository
 {
-    private const string SettingsId = "lockdown-settings";
-
     private readonly ILiteCollection<BsonDocument> _lockdowns = db.GetCollection(LiteSchema.Lockdowns);
     private readonly ILiteCollection<BsonDocument> _snapshots = db.GetCollection(LiteSchema.LockdownSnapshots);
-    private readonly ILiteCollection<BsonDocument> _meta = db.GetCollection(LiteSchema.Meta);
+    private readonly MetaDocument<LockdownSettings> _settings = new(db, writable, "lockdown-settings", LockdownSettings.None);
 
     public LockdownRecord? Active()
     {
@@ -46,15 +44,7 @@ internal sealed class LiteLockdownRepository(ILiteDatabase db, bool writable) : 
         _snapshots.Insert(JsonDocuments.Wrap(snapshot.Id, snapshot));
     }
 
-    public LockdownSettings Settings()
-    {
-        var doc = _meta.FindById(SettingsId);
-        return doc is null ? LockdownSettings.None : JsonDocuments.Unwrap<LockdownSettings>(doc);
-    }
+    public LockdownSettings Settings() => _settings.Get();
 
-    public void Save(LockdownSettings settings)
-    {
-        LiteSession.EnsureWritable(writable);
-        _meta.Upsert(JsonDocuments.Wrap(SettingsId, settings));
-    }
+    public void Save(LockdownSettings settings) => _settings.Save(settings);
 }
