@@ -78,6 +78,13 @@ public sealed record Runbook
     public required string Slug { get; init; }
     public required int Version { get; init; }
     public required string Title { get; init; }
+
+    /// <summary>Where the runbook came from: its path inside an imported repository, or the uploaded file name.</summary>
+    public string? SourcePath { get; init; }
+
+    /// <summary>Other names the runbook answers to (front matter aliases, the alert name it is written for).</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+
     public Priority Priority { get; init; }
     public string? Trigger { get; init; }
     public string? Purpose { get; init; }
