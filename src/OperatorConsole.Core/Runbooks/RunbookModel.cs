@@ -38,6 +38,9 @@ public enum SectionRole
     Steps,
     Verification,
     ClosureCondition,
+
+    /// <summary>Descriptive text an operator reads before acting (Meaning, Impact, Causes…): no steps.</summary>
+    Context,
 }
 
 public sealed record ProbeSpec(
@@ -70,7 +73,8 @@ public sealed record RunbookSection(
     Priority Priority,
     string? Severity,
     IReadOnlyList<RunbookStep> Steps,
-    IReadOnlyList<RunbookTable> Tables);
+    IReadOnlyList<RunbookTable> Tables,
+    string? Body = null);
 
 /// <summary>One imported version of a runbook. Versions are immutable; a new import adds a version.</summary>
 public sealed record Runbook
@@ -96,6 +100,9 @@ public sealed record Runbook
     public required DateTimeOffset ImportedAt { get; init; }
     public required string ImportedBy { get; init; }
     public IReadOnlyList<string> Repairs { get; init; } = [];
+
+    /// <summary>What the import noticed but let through (no steps, a capped title…), shown with the runbook.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 
     public string Id => $"{Slug}@{Version}";
 
