@@ -57,6 +57,8 @@ public sealed class RunbookService(ChangeRunner changes, RunbookParser parser)
                 ImportedAt = c.Now,
                 ImportedBy = c.Actor.DisplayName,
                 Repairs = parsed.Repairs,
+                Aliases = parsed.Aliases,
+                Warnings = parsed.Warnings,
             };
             c.Session.Runbooks.Add(runbook);
             var entry = c.Record("runbook.import", $"runbook:{runbook.Id}", new

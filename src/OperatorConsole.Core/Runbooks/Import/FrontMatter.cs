@@ -4,10 +4,15 @@ using YamlDotNet.RepresentationModel;
 
 namespace OperatorConsole.Core.Runbooks.Import;
 
-/// <summary>The optional YAML header of a runbook; unknown keys are ignored.</summary>
-internal sealed record FrontMatter(string? Title, IReadOnlyList<string> Tags, Priority Priority, string? Trigger)
+/// <summary>
+/// The optional YAML header of a runbook (Hugo, Jekyll or the console's own); unknown keys such as weight or
+/// layout are ignored. <see cref="Aliases"/> holds the names it answers to: id, aliases/alias, alert/alertname.
+/// </summary>
+internal sealed record FrontMatter(string? Title, IReadOnlyList<string> Tags, Priority Priority, string? Trigger, string? Severity, IReadOnlyList<string> Aliases)
 {
-    public static readonly FrontMatter None = new(null, [], Priority.None, null);
+    public static readonly FrontMatter None = new(null, [], Priority.None, null, null, []);
+
+    private static readonly string[] AliasKeys = ["id", "aliases", "alias", "alert", "alertname", "alert_name", "alertName"];
 
     public static FrontMatter Parse(string yaml)
     {
@@ -28,9 +33,11 @@ internal sealed record FrontMatter(string? Title, IReadOnlyList<string> Tags, Pr
 
         return new FrontMatter(
             Scalar(map, "title"),
-            ReadTags(map),
+            [.. Values(map, "tags").Select(v => v.ToLowerInvariant()).Distinct()],
             ParsePriority(Scalar(map, "priority")),
-            Scalar(map, "trigger"));
+            Scalar(map, "trigger"),
+            Scalar(map, "severity"),
+            [.. AliasKeys.SelectMany(key => Values(map, key))]);
     }
 
     private static string? Scalar(YamlMappingNode map, string key) =>
@@ -40,9 +47,9 @@ internal sealed record FrontMatter(string? Title, IReadOnlyList<string> Tags, Pr
             : null;
 
     // Both "tags: [a, b]" and "tags: a, b" are common in the wild.
-    private static List<string> ReadTags(YamlMappingNode map)
+    private static IEnumerable<string> Values(YamlMappingNode map, string key)
     {
-        if (!map.Children.TryGetValue(new YamlScalarNode("tags"), out var node))
+        if (!map.Children.TryGetValue(new YamlScalarNode(key), out var node))
         {
             return [];
         }
@@ -53,9 +60,10 @@ internal sealed record FrontMatter(string? Title, IReadOnlyList<string> Tags, Pr
             YamlScalarNode scalar => (scalar.Value ?? "").Split(','),
             _ => [],
         };
-        return values.Select(v => v.Trim().ToLowerInvariant()).Where(v => v.Length > 0).Distinct().ToList();
+        return values.Select(v => v.Trim()).Where(v => v.Length > 0);
     }
 
+    // "P1" or a severity word ("critical"); anything else is a typo worth refusing.
     private static Priority ParsePriority(string? text) => text?.ToUpperInvariant() switch
     {
         null => Priority.None,
@@ -63,6 +71,7 @@ internal sealed record FrontMatter(string? Title, IReadOnlyList<string> Tags, Pr
         "P1" => Priority.P1,
         "P2" => Priority.P2,
         "P3" => Priority.P3,
-        _ => throw new DomainValidationException($"The front matter priority '{text}' is not one of P0, P1, P2, P3."),
+        _ when SeverityScale.TryRead(text, out var priority, out _) => priority,
+        _ => throw new DomainValidationException($"The front matter priority '{text}' is not one of P0, P1, P2, P3 (or critical, high, warning, info)."),
     };
 }

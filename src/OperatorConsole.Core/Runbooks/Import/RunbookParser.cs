@@ -29,52 +29,85 @@ public sealed class RunbookParser
         var frontMatterBlock = document.OfType<YamlFrontMatterBlock>().FirstOrDefault();
         var frontMatter = frontMatterBlock is null ? FrontMatter.None : FrontMatter.Parse(YamlOf(frontMatterBlock));
 
-        var walker = new RunbookStructureWalker();
+        var walker = new RunbookStructureWalker(source);
         walker.Walk(document);
         var sections = walker.BuildSections();
+        var warnings = walker.Warnings.ToList();
 
         var body = frontMatterBlock is null ? source : source[Math.Min(source.Length, frontMatterBlock.Span.End + 1)..];
-        var title = frontMatter.Title ?? walker.FirstHeading1 ?? FirstLine(body);
-        if (string.IsNullOrEmpty(title) && sections.Count == 0)
+        var title = frontMatter.Title ?? walker.FirstHeading1 ?? FirstLine(body, warnings);
+        if (string.IsNullOrEmpty(title) && sections.Count == 0 && string.IsNullOrWhiteSpace(body))
         {
             throw new DomainValidationException("The document has no title and no content.");
         }
 
-        title = string.IsNullOrEmpty(title) ? StemOf(fileName) ?? UntitledTitle : title;
+        title = TitleText.Heading(string.IsNullOrEmpty(title) ? StemOf(fileName) ?? UntitledTitle : title, warnings);
+        if (!sections.Any(s => s.Steps.Count > 0))
+        {
+            warnings.Add("No steps were found: nothing in the document reads as an instruction, a checklist or a command.");
+        }
+
+        var severity = SeverityOf(frontMatter, walker);
         var sectionPriorities = sections.Select(s => s.Priority).Where(p => p != Priority.None).DefaultIfEmpty(Priority.None);
         return new ParsedRunbook(
             SlugFor(title, fileName, source),
             title,
-            frontMatter.Priority != Priority.None ? frontMatter.Priority : sectionPriorities.Min(),
+            new[] { frontMatter.Priority, severity.Priority, sectionPriorities.Min() }.FirstOrDefault(p => p != Priority.None),
             frontMatter.Trigger ?? walker.Trigger,
             walker.Purpose,
             frontMatter.Tags,
-            walker.Severities,
+            [.. walker.Severities.Append(severity.Severity).OfType<string>().Distinct().Order(StringComparer.Ordinal)],
             sections,
             source,
-            repairs);
+            repairs,
+            AliasesOf(frontMatter, walker),
+            warnings);
     }
 
-    /// <summary>Markdig refuses input nested past its depth limit with an ArgumentException, its only one for a non-null string.</summary>
+    /// <summary>The front matter's severity, else the first "Severity:" line; mapped by <see cref="SeverityScale"/>.</summary>
+    private static (Priority Priority, string? Severity) SeverityOf(FrontMatter frontMatter, RunbookStructureWalker walker) =>
+        SeverityScale.TryRead(frontMatter.Severity ?? walker.SeverityLine, out var priority, out var severity) ? (priority, severity) : (Priority.None, null);
+
+    private static List<string> AliasesOf(FrontMatter frontMatter, RunbookStructureWalker walker) =>
+        [.. frontMatter.Aliases
+            .Concat(new[] { AlertNames.InTitle(frontMatter.Title), AlertNames.InTitle(walker.FirstHeading1), AlertNames.SpelledOut(frontMatter.Title, walker.FirstHeading1) }.OfType<string>())
+            .Concat(walker.Aliases)
+            .Select(a => a.Length > TitleText.MaxLength ? a[..TitleText.MaxLength] : a)
+            .Distinct(StringComparer.OrdinalIgnoreCase)];
+
+    /// <summary>
+    /// Markdig refuses input nested past its depth limit with an ArgumentException, its only one for a non-null
+    /// string; nesting below that limit but past ours is refused the same way.
+    /// </summary>
     private static MarkdownDocument ParseMarkdown(string source)
     {
+        MarkdownDocument document;
         try
         {
-            return Markdown.Parse(source, Pipeline);
+            document = Markdown.Parse(source, Pipeline);
         }
-        catch (ArgumentException)
+        catch (Exception ex) when (ex is ArgumentException or InsufficientExecutionStackException)
         {
-            throw DomainValidationException.ForFields([new FieldProblem("body",
-                "The document is nested too deeply (quotes, lists or brackets inside each other); a runbook needs only a few levels.")]);
+            throw DocumentDepth.TooDeep();
         }
+
+        DocumentDepth.Check(document);
+        return document;
     }
 
     private static string YamlOf(YamlFrontMatterBlock block) =>
         string.Join('\n', block.Lines.Lines.Take(block.Lines.Count).Select(l => l.ToString()).Where(l => l.Trim() is not ("---" or "...")));
 
-    private static string FirstLine(string body)
+    // A first line too long to be a heading (a log line, a 1 MB paste) is not a title either.
+    private static string FirstLine(string body, List<string> warnings)
     {
         var line = body.Split('\n').FirstOrDefault(l => !string.IsNullOrWhiteSpace(l));
+        if (line is not null && TitleText.IsTooLongForHeading(line))
+        {
+            warnings.Add($"The first line has {line.Length} characters, too long to be the title; the file name is used instead.");
+            return "";
+        }
+
         return line is null ? "" : MarkdownText.Title(Markdown.ToPlainText(line, Pipeline));
     }
 

@@ -5,18 +5,20 @@ using Markdig.Syntax;
 namespace OperatorConsole.Core.Runbooks.Import;
 
 /// <summary>
-/// Turns the Markdig block tree into sections and steps. Headings open sections; a role label
-/// paragraph ("Trigger:", "**Steps:**", "Closure condition:") opens a sub-section one level below
-/// its heading, so "Steps" and "Verification" of one play read as separate parts on the run page.
-/// Paragraphs are context, not steps: they only feed the trigger, the purpose and the text of the
-/// command that follows them.
+/// Turns the Markdig block tree into sections and steps, the way an operator reads a runbook. Headings open
+/// sections; descriptive ones (Meaning, Impact, Summary…) keep their text as context and give no steps; a role
+/// label paragraph ("Trigger:", "**Steps:**") opens a sub-section one level below its heading. Lists, commands
+/// and, in actionable sections, instruction paragraphs become steps.
 /// </summary>
-internal sealed partial class RunbookStructureWalker
+internal sealed partial class RunbookStructureWalker(string source)
 {
     private const string IntroductionTitle = "Introduction";
 
     private readonly List<SectionBuilder> _sections = [];
+    private readonly List<SectionBuilder> _headings = [];
     private readonly SortedSet<string> _severities = new(StringComparer.Ordinal);
+    private readonly List<string> _aliases = [];
+    private readonly List<string> _warnings = [];
     private SectionBuilder? _heading;
     private SectionBuilder? _current;
     private (SectionBuilder Section, int Index)? _lastCommand;
@@ -30,9 +32,17 @@ internal sealed partial class RunbookStructureWalker
 
     public string? Purpose { get; private set; }
 
+    /// <summary>The first "Severity: X" line of the document.</summary>
+    public string? SeverityLine { get; private set; }
+
     public IReadOnlyList<string> Severities => [.. _severities];
 
-    public IReadOnlyList<RunbookSection> BuildSections() => _sections.Select(s => s.Build()).ToList();
+    /// <summary>Alert names from "Alert: X" lines.</summary>
+    public IReadOnlyList<string> Aliases => _aliases;
+
+    public IReadOnlyList<string> Warnings => _warnings;
+
+    public IReadOnlyList<RunbookSection> BuildSections() => _sections.Select(s => s.Build(source)).ToList();
 
     public void Walk(ContainerBlock container)
     {
@@ -40,13 +50,29 @@ internal sealed partial class RunbookStructureWalker
         {
             var handoff = _handoff;
             _handoff = default;
+            if (block is not (CodeBlock or HtmlBlock))
+            {
+                EmitInstruction(handoff);
+            }
+
+            if (block is not (HeadingBlock or YamlFrontMatterBlock) && _current is { IsContext: true } context && !OpensPart(block))
+            {
+                // Descriptive text is read, not followed: kept as the section's body, severities still noticed.
+                context.Cover(block.Span.Start, block.Span.End);
+                NoticeMetadata(block);
+                continue;
+            }
+
             switch (block)
             {
+                case HeadingBlock heading when ProseInDisguise(heading) is { } prose:
+                    OnParagraph(prose, handoff.AwaitingRoleText);
+                    break;
                 case HeadingBlock heading:
                     OnHeading(heading);
                     break;
                 case ParagraphBlock paragraph:
-                    OnParagraph(paragraph, handoff.AwaitingRoleText);
+                    OnParagraph(MarkdownText.Plain(paragraph.Inline), handoff.AwaitingRoleText);
                     break;
                 case ListBlock list:
                     OnList(list, handoff);
@@ -54,7 +80,10 @@ internal sealed partial class RunbookStructureWalker
                 case YamlFrontMatterBlock:
                     break;
                 case CodeBlock code:
-                    OnCode(code, handoff.LeadIn ?? DescriptiveCaption(handoff.Caption), handoff.ExpectingOutput);
+                    OnCode(code, handoff);
+                    break;
+                case HtmlBlock html:
+                    OnHtml(html, handoff);
                     break;
                 case Table table:
                     OnTable(table);
@@ -64,92 +93,59 @@ internal sealed partial class RunbookStructureWalker
                     break;
             }
         }
+
+        EmitInstruction(_handoff);
+        _handoff = _handoff with { Instruction = null };
     }
 
     private void OnHeading(HeadingBlock heading)
     {
-        var title = MarkdownText.Title(MarkdownText.Plain(heading.Inline));
+        var title = TitleText.Heading(MarkdownText.Title(MarkdownText.Plain(heading.Inline)), _warnings);
+
+        // The document's own title names the runbook, not a part of it, whatever its words.
+        var isDocumentTitle = heading.Level == 1 && FirstHeading1 is null;
         if (heading.Level == 1)
         {
             FirstHeading1 ??= title;
         }
 
+        while (_headings.Count > 0 && _headings[^1].Level >= heading.Level)
+        {
+            _headings.RemoveAt(_headings.Count - 1);
+        }
+
+        var parent = _headings.LastOrDefault();
+        var role = isDocumentTitle ? SectionRole.General : SectionVocabulary.RoleOf(title);
+        role = role == SectionRole.General && parent is { IsContext: true } ? SectionRole.Context : role;
+        var actionable = SectionVocabulary.IsActionable(role) || (role == SectionRole.General && parent is { Actionable: true });
         var severities = SeveritiesIn(title);
-        _heading = _current = Open(title, heading.Level, SectionLabels.RoleOfHeading(title), SectionLabels.PriorityIn(title), severities.Min());
+        _heading = _current = Open(title, heading.Level, role, SectionLabels.PriorityIn(title), severities.Min(), actionable);
+        _headings.Add(_heading);
         _lastCommand = null;
     }
 
-    private void OnParagraph(ParagraphBlock paragraph, SectionRole? awaitingRoleText)
+    /// <summary>A "Required response:" label inside a descriptive section still opens a part with steps.</summary>
+    private static bool OpensPart(Block block) =>
+        block is ParagraphBlock paragraph
+        && SectionLabels.TryReadRoleLabel(MarkdownText.Collapse(MarkdownText.Plain(paragraph.Inline).Split('\n', 2)[0]), out _, out _, out _);
+
+    /// <summary>
+    /// A paragraph followed by "---" is a setext heading to Markdig; when it wraps over several lines or would be
+    /// a huge title it is the writer's paragraph and a rule, not a section.
+    /// </summary>
+    private string? ProseInDisguise(HeadingBlock heading)
     {
-        var pending = awaitingRoleText;
-        var text = new List<string>();
-        var expectingOutput = false;
-        string? caption = null;
-        foreach (var line in MarkdownText.Plain(paragraph.Inline).Split('\n').Select(MarkdownText.Collapse).Where(l => l.Length > 0))
-        {
-            _current?.Mention(SeveritiesIn(line));
-            expectingOutput = SectionLabels.IsExpectedOutputLabel(line);
-            caption = !expectingOutput && SectionLabels.IsCaption(line) ? line.TrimEnd(':', ' ') : null;
-            if (SectionLabels.TryReadRoleLabel(line, out var role, out var label, out var rest))
-            {
-                OpenSubSection(role, rest.Length > 0 ? $"{label}: {rest}" : label);
-                SetRoleText(role, rest);
-                pending = rest.Length == 0 ? role : null;
-
-                // "Scenario: it broke" is complete on its line; the command after it is the play's own.
-                _current = rest.Length > 0 ? _heading : _current;
-                caption = null;
-                text.Clear();
-            }
-            else if (expectingOutput || caption is not null)
-            {
-                text.Clear();
-            }
-            else
-            {
-                SetRoleText(pending, line);
-                pending = null;
-                text.Add(line);
-            }
-        }
-
-        _handoff = new Handoff(text.Count > 0 ? string.Join(' ', text) : null, expectingOutput, pending, caption);
-    }
-
-    // "Command:" only announces the block after it; "Restart it:" says what the block does.
-    private static string? DescriptiveCaption(string? caption) => caption?.Contains(' ', StringComparison.Ordinal) == true ? caption : null;
-
-    /// <summary>A label or caption groups what follows under its heading, one level deeper.</summary>
-    private void OpenSubSection(SectionRole role, string title)
-    {
-        var parent = _heading ?? EnsureSection();
-        var priority = SectionLabels.PriorityIn(title) is var own and not Priority.None ? own : parent.Priority;
-        _current = Open(title, parent.Level + 1, role, priority, parent.HeadingSeverity);
-    }
-
-    private void SetRoleText(SectionRole? role, string text)
-    {
-        if (text.Length == 0)
-        {
-            return;
-        }
-
-        if (role == SectionRole.Trigger)
-        {
-            Trigger ??= text;
-        }
-        else if (role == SectionRole.Purpose)
-        {
-            Purpose ??= text;
-        }
+        var text = MarkdownText.Plain(heading.Inline);
+        return (heading.IsSetext && text.Contains('\n', StringComparison.Ordinal)) || TitleText.IsTooLongForHeading(text) ? text : null;
     }
 
     /// <summary>The section content goes to; text before the first heading gets an introduction.</summary>
-    private SectionBuilder EnsureSection() => _current ??= _heading = Open(IntroductionTitle, 1, SectionRole.General, Priority.None, null);
+    private SectionBuilder EnsureSection() =>
+        _current ??= _heading = Open(IntroductionTitle, 1, SectionRole.General, Priority.None, null, actionable: false);
 
-    private SectionBuilder Open(string title, int level, SectionRole role, Priority priority, string? severity)
+    private SectionBuilder Open(string title, int level, SectionRole role, Priority priority, string? severity, bool actionable)
     {
-        var section = new SectionBuilder($"s{_sections.Count + 1}", title, level, role, priority, severity);
+        var section = new SectionBuilder($"s{_sections.Count + 1}", title, level, role, priority, severity, actionable);
         _sections.Add(section);
         return section;
     }
@@ -165,5 +161,10 @@ internal sealed partial class RunbookStructureWalker
     /// <param name="ExpectingOutput">An "Expected output:" label asks the next block to attach to the last command.</param>
     /// <param name="AwaitingRoleText">A "Purpose:" label without text takes the next block's text.</param>
     /// <param name="Caption">"Security Guarantees:" names the list that follows.</param>
-    private readonly record struct Handoff(string? LeadIn, bool ExpectingOutput, SectionRole? AwaitingRoleText, string? Caption);
+    /// <param name="AfterCommand">The previous block was a command, so a JSON block next to it is what it printed.</param>
+    /// <param name="Instruction">An instruction paragraph that becomes a step unless a command block takes it as its title.</param>
+    private readonly record struct Handoff(
+        string? LeadIn, bool ExpectingOutput, SectionRole? AwaitingRoleText, string? Caption, bool AfterCommand = false, PendingInstruction? Instruction = null);
+
+    private sealed record PendingInstruction(SectionBuilder Section, string Text);
 }

@@ -23,9 +23,11 @@ internal static partial class SectionLabels
         ["Closure conditions"] = SectionRole.ClosureCondition,
     };
 
-    /// <summary>"## Verification" or "### 3. Steps:" name a role; other headings are General.</summary>
-    public static SectionRole RoleOfHeading(string title) =>
-        Roles.GetValueOrDefault(HeadingNumber().Replace(title, "").TrimEnd(':', ' '), SectionRole.General);
+    /// <summary>"Verification" or "Closure condition" name a role; other words are General.</summary>
+    public static SectionRole RoleOfLabel(string label) => Roles.GetValueOrDefault(label, SectionRole.General);
+
+    /// <summary>"3. Steps" → "Steps", "A) The panic button" → "The panic button".</summary>
+    public static string WithoutNumbering(string title) => HeadingNumber().Replace(title, "");
 
     /// <summary>Reads "Trigger: text" (bold or plain); only known role words count as labels.</summary>
     public static bool TryReadRoleLabel(string line, out SectionRole role, out string label, out string rest)
@@ -37,7 +39,18 @@ internal static partial class SectionLabels
         return role != SectionRole.General;
     }
 
+    /// <summary>"Expected output:", "Example output", "Sample output:", "Output:", "You should see something like:".</summary>
     public static bool IsExpectedOutputLabel(string line) => ExpectedOutput().IsMatch(line);
+
+    /// <summary>"Severity: Critical" (bold or plain) states the runbook's severity.</summary>
+    public static string? SeverityLine(string line) => Metadata().Match(line) is { Success: true } m && m.Groups["key"].Value.Equals("severity", StringComparison.OrdinalIgnoreCase)
+        ? m.Groups["value"].Value
+        : null;
+
+    /// <summary>"Alert: KubePodCrashLooping" or "Alert name: X" names the alert the runbook answers.</summary>
+    public static string? AlertLine(string line) => Metadata().Match(line) is { Success: true } m && !m.Groups["key"].Value.Equals("severity", StringComparison.OrdinalIgnoreCase)
+        ? AlertNames.Identifier(m.Groups["value"].Value)
+        : null;
 
     /// <summary>A short caption such as "Command:" introduces what follows without describing it.</summary>
     public static bool IsCaption(string line) =>
@@ -58,8 +71,11 @@ internal static partial class SectionLabels
     [GeneratedRegex(@"^(?<label>[A-Za-z][A-Za-z ]{1,30}):\s*(?<rest>.*)$")]
     private static partial Regex Label();
 
-    [GeneratedRegex(@"^expected(\s+output)?\s*:?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:expected|example|sample|typical)(?:\s+\w+)?\s+output|expected|output|you should see(?:\s+something\s+like)?|(?:the\s+)?output\s+(?:should\s+)?looks?\s+like(?:\s+this)?)\s*:?$", RegexOptions.IgnoreCase)]
     private static partial Regex ExpectedOutput();
+
+    [GeneratedRegex(@"^(?<key>severity|alert|alert\s?name)\s*:\s*(?<value>\S.{0,100})$", RegexOptions.IgnoreCase)]
+    private static partial Regex Metadata();
 
     [GeneratedRegex(@"\bP([0-3])\b")]
     private static partial Regex PriorityMarker();

@@ -1,0 +1,117 @@
+using Markdig.Extensions.Tables;
+using Markdig.Syntax;
+using OperatorConsole.Core.Common;
+
+namespace OperatorConsole.Core.Runbooks.Import;
+
+internal sealed partial class RunbookStructureWalker
+{
+    private const string ProbeLanguage = "probe";
+    private const int MaxFallbackTitle = 80;
+
+    // Blocks in these languages show what something printed; nobody runs them.
+    private static readonly HashSet<string> OutputLanguages = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "text", "txt", "plaintext", "plain", "log", "logs", "output", "out",
+    };
+
+    private void OnCode(CodeBlock code, Handoff handoff)
+    {
+        var section = EnsureSection();
+        var content = code.Lines.ToString().TrimEnd();
+        var language = (code as FencedCodeBlock)?.Info is { Length: > 0 } info ? info : null;
+        var title = (handoff.LeadIn ?? DescriptiveCaption(handoff.Caption))?.TrimEnd(':', ' ');
+
+        if (string.Equals(language, ProbeLanguage, StringComparison.OrdinalIgnoreCase))
+        {
+            var probe = ParseProbe(section, content);
+            section.Add(new RunbookStep("", title ?? $"Probe {probe.Method} {probe.Url}", StepKind.Probe, Language: ProbeLanguage, Probe: probe));
+            return;
+        }
+
+        if (IsOutput(language, handoff) && AttachOutput(content))
+        {
+            return;
+        }
+
+        if (language is not null && OutputLanguages.Contains(language))
+        {
+            // An illustration ("the log shows:") after a command that already has its output.
+            return;
+        }
+
+        foreach (var command in ShellSession.Read(content))
+        {
+            var text = title ?? command.Comment ?? CommentHeadline(command.Command) ?? FallbackTitle(command.Command);
+            var step = new RunbookStep("", text, StepKind.Command, command.Command, language, command.Output);
+            _lastCommand = (section, section.Add(step));
+        }
+
+        _handoff = _handoff with { AfterCommand = true };
+    }
+
+    /// <summary>
+    /// What a command printed: a block after an "Example output:" label, a text or log block, or a JSON block
+    /// straight after the command.
+    /// </summary>
+    private static bool IsOutput(string? language, Handoff handoff) =>
+        handoff.ExpectingOutput
+        || (language is not null && OutputLanguages.Contains(language))
+        || (handoff.AfterCommand && string.Equals(language, "json", StringComparison.OrdinalIgnoreCase));
+
+    private bool AttachOutput(string content)
+    {
+        if (_lastCommand is not { } last || last.Section.StepAt(last.Index).ExpectedOutput is not null)
+        {
+            return false;
+        }
+
+        last.Section.Replace(last.Index, last.Section.StepAt(last.Index) with { ExpectedOutput = content });
+        return true;
+    }
+
+    private static ProbeSpec ParseProbe(SectionBuilder section, string content)
+    {
+        try
+        {
+            return ProbeSpecParser.Parse(content);
+        }
+        catch (DomainValidationException ex)
+        {
+            throw new DomainValidationException($"Section \"{section.Title}\": {ex.Message}");
+        }
+    }
+
+    /// <summary>Scripts often open with "# Step 1: Clone repository"; that says what the block is for.</summary>
+    private static string? CommentHeadline(string content)
+    {
+        var first = content.Split('\n', 2)[0].Trim();
+        var comment = first.StartsWith('#') ? first.TrimStart('#') : first.StartsWith("//", StringComparison.Ordinal) ? first[2..] : null;
+        return comment?.Trim() is { Length: > 0 } headline && !headline.StartsWith('!') ? headline : null;
+    }
+
+    // With nothing around it to say what it does, the command's first line is the most honest title.
+    private static string FallbackTitle(string command)
+    {
+        var first = command.Split('\n', 2)[0].Trim();
+        return first.Length <= MaxFallbackTitle ? first : first[..(MaxFallbackTitle - 1)] + "…";
+    }
+
+    private void OnTable(Table table)
+    {
+        var section = EnsureSection();
+        var rows = table.OfType<TableRow>()
+            .Select(row => (row.IsHeader, Cells: (IReadOnlyList<string>)row.OfType<TableCell>().Select(CellText).ToList()))
+            .ToList();
+        foreach (var (_, cells) in rows)
+        {
+            section.Mention(cells.SelectMany(SeveritiesIn));
+        }
+
+        var header = rows.FirstOrDefault(r => r.IsHeader).Cells ?? [];
+        section.Add(new RunbookTable(header, rows.Where(r => !r.IsHeader).Select(r => r.Cells).ToList()));
+    }
+
+    private static string CellText(TableCell cell) =>
+        MarkdownText.Collapse(string.Join(' ', cell.OfType<ParagraphBlock>().Select(p => MarkdownText.Plain(p.Inline))));
+}
