@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 using System.Text.Unicode;
 using OperatorConsole.Core.Common;
@@ -11,6 +12,9 @@ internal static class RunbookInput
     // Real documents have a few tabs and form feeds at most; above this share it is not text.
     private const double MaxControlShare = 0.05;
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
+
+    /// <summary>The longest line a runbook may hold; longer is a pasted blob or a log, not something to read or run.</summary>
+    public const int MaxLineLength = 100_000;
 
     public static string Decode(byte[] content)
     {
@@ -42,6 +46,30 @@ internal static class RunbookInput
         if (text.Contains('\0', StringComparison.Ordinal) || controls > text.Length * MaxControlShare)
         {
             throw Binary();
+        }
+
+        CheckLineLengths(text);
+    }
+
+    private static void CheckLineLengths(string text)
+    {
+        var (start, number) = (0, 1);
+        while (start <= text.Length)
+        {
+            var end = text.IndexOf('\n', start);
+            var length = (end < 0 ? text.Length : end) - start;
+            if (length > MaxLineLength)
+            {
+                throw DomainValidationException.ForFields([new FieldProblem("body", string.Create(CultureInfo.InvariantCulture,
+                    $"Line {number} is {length:N0} characters long; a runbook line can be at most {MaxLineLength:N0}. Put long data in a linked file."))]);
+            }
+
+            if (end < 0)
+            {
+                return;
+            }
+
+            (start, number) = (end + 1, number + 1);
         }
     }
 

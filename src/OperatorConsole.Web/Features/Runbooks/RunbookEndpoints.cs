@@ -23,7 +23,7 @@ public static class RunbookEndpoints
         {
             var markdown = await RequestBody.ReadAsync(request.Body, RunbookParser.MaxBytes, "The runbook");
             var result = await runbooks.ImportAsync(request.HttpContext.User.ToActor(), fileName, markdown);
-            return Results.Ok(new { result.Runbook.Slug, result.Runbook.Version, result.Unchanged, result.Runbook.Repairs });
+            return Results.Ok(new { result.Runbook.Slug, result.Runbook.Version, result.Unchanged, result.Runbook.Repairs, result.Runbook.Warnings });
         }).DisableAntiforgery();
 
         return api;

@@ -1,0 +1,125 @@
+using OperatorConsole.Core.Runbooks;
+using OperatorConsole.Core.Runbooks.Import;
+
+namespace OperatorConsole.Core.Tests.Runbooks.Import;
+
+/// <summary>The alert-runbook layouts of issue 10, one behaviour per test; the golden corpus covers them together.</summary>
+public sealed class RunbookParserOperatorStructureTests
+{
+    private static ParsedRunbook Parse(string markdown) => new RunbookParser().Parse(markdown, "test.md");
+
+    private static List<RunbookStep> Steps(string markdown) => Parse(markdown).Sections.SelectMany(s => s.Steps).ToList();
+
+    [Fact]
+    public void Parse_MeaningAndImpact_AreContextWithTheirTextAndNoSteps()
+    {
+        var runbook = Parse("# KubeJobFailed\n\n## Meaning\n\nThe job failed.\n\n- a list\n\n## Impact\n\n```\nkubectl get jobs\n```\n\n## Mitigation\n\n- Delete the job\n");
+
+        Assert.Equal(
+            [("Meaning", SectionRole.Context, "The job failed.\n\n- a list", 0), ("Impact", SectionRole.Context, "```\nkubectl get jobs\n```", 0), ("Mitigation", SectionRole.Steps, null, 1)],
+            runbook.Sections.Skip(1).Select(s => (s.Title, s.Role, s.Body, s.Steps.Count)));
+    }
+
+    [Fact]
+    public void Parse_ParagraphsAndCodeWithoutAList_GiveOneCommandPerBlockTitledByItsSentence()
+    {
+        var steps = Steps("# T\n\n## Mitigation\n\nThis usually clears itself. Restart the pod:\n\n```sh\nkubectl delete pod x\n```\n\nThen scale it up:\n\n```sh\nkubectl scale deploy/x --replicas=3\n```\n");
+
+        Assert.Equal(
+            [("Restart the pod", "kubectl delete pod x"), ("Then scale it up", "kubectl scale deploy/x --replicas=3")],
+            steps.Select(s => (s.Text, s.Command)));
+    }
+
+    [Fact]
+    public void Parse_InstructionParagraphInAnActionableSection_IsAStep()
+    {
+        var steps = Steps("# T\n\n## Diagnosis\n\nThe alert is noisy at night.\n\nCheck pod events via `kubectl describe pod x`.\n");
+
+        Assert.Equal([("Check pod events via kubectl describe pod x.", StepKind.Manual)], steps.Select(s => (s.Text, s.Kind)));
+    }
+
+    [Fact]
+    public void Parse_CodeUnderANestedBullet_BelongsToThatBullet()
+    {
+        var steps = Steps("# T\n\n## Steps\n\n- Check capacity\n  - Look at nodes:\n\n    ```sh\n    kubectl top nodes\n    ```\n\n  - Look for pending pods\n");
+
+        Assert.Equal(
+            [("Check capacity", StepKind.Manual, null), ("Look at nodes", StepKind.Command, "kubectl top nodes"), ("Look for pending pods", StepKind.Manual, null)],
+            steps.Select(s => (s.Text, s.Kind, s.Command)));
+    }
+
+    [Theory]
+    [InlineData("Example output:\n\n```\nok\n```")]
+    [InlineData("Sample output\n\n```\nok\n```")]
+    [InlineData("<details>\n<summary>Sample output</summary>\n\n```\nok\n```\n\n</details>")]
+    [InlineData("```text\nok\n```")]
+    [InlineData("<!-- what it prints -->\n\n```json\nok\n```")]
+    public void Parse_OutputAfterACommand_IsThatCommandsExpectedOutput(string output)
+    {
+        var step = Assert.Single(Steps($"# T\n\n## Steps\n\nCheck it:\n\n```sh\ncurl /health\n```\n\n{output}\n"));
+
+        Assert.Equal(("curl /health", "ok"), (step.Command, step.ExpectedOutput));
+    }
+
+    [Theory]
+    [InlineData("bash", "$ systemctl restart app", "systemctl restart app")]
+    [InlineData("console", "# systemctl restart app", "systemctl restart app")]
+    [InlineData("bash", "# Restart the app\nsystemctl restart app", "# Restart the app\nsystemctl restart app")]
+    [InlineData("python", "# daily_check.py\nprint(1)", "# daily_check.py\nprint(1)")]
+    public void Parse_Prompts_AreStrippedAndCommentsKept(string language, string block, string command)
+    {
+        var step = Assert.Single(Steps($"# T\n\nRestart it:\n\n```{language}\n{block}\n```\n"));
+
+        Assert.Equal((command, language, null), (step.Command, step.Language, step.ExpectedOutput));
+    }
+
+    [Fact]
+    public void Parse_ConsoleBlockWithSeveralPrompts_GivesOneCommandEachWithItsOutput()
+    {
+        var steps = Steps("# T\n\nRoll it:\n\n```console\n$ kubectl rollout restart deploy/x\ndeployment.apps/x restarted\n$ kubectl rollout status deploy/x \\\n    --timeout=1m\nsuccessfully rolled out\n```\n");
+
+        Assert.Equal(
+            [("kubectl rollout restart deploy/x", "deployment.apps/x restarted"), ("kubectl rollout status deploy/x \\\n    --timeout=1m", "successfully rolled out")],
+            steps.Select(s => (s.Command, s.ExpectedOutput)));
+    }
+
+    [Fact]
+    public void Parse_WrappedLineEndingLikeALabel_OpensNoSection()
+    {
+        var runbook = Parse("# T\n\n## Steps\n\nBefore you restart anything, read the notes about\nthe following:\n\n- Drain the node\n\nA paragraph that wraps\nover two lines\n---\n");
+
+        Assert.Equal(["T", "Steps"], runbook.Sections.Select(s => s.Title));
+    }
+
+    [Theory]
+    [InlineData("**Severity:** Critical", Priority.P0, "SEV-1")]
+    [InlineData("Severity: high", Priority.P1, "SEV-2")]
+    [InlineData("Severity: Warning", Priority.P2, "SEV-3")]
+    [InlineData("**Severity**: info", Priority.P3, null)]
+    public void Parse_SeverityLine_SetsPriorityAndSeverity(string line, Priority priority, string? severity)
+    {
+        var runbook = Parse($"# T\n\n{line}\n\n- Do it\n");
+
+        Assert.Equal((priority, severity), (runbook.Priority, runbook.Severities.SingleOrDefault()));
+        Assert.Single(runbook.Sections.SelectMany(s => s.Steps));
+    }
+
+    [Fact]
+    public void Parse_FrontMatter_GivesSeverityAndEveryAlias()
+    {
+        var runbook = Parse("---\ntitle: Disk full\nid: disk-full\naliases: [/old/path/]\nalertname: NodeDiskFull\nseverity: critical\n---\n- Free space\n");
+
+        Assert.Equal(Priority.P0, runbook.Priority);
+        Assert.Equal(["SEV-1"], runbook.Severities);
+        Assert.Equal(["disk-full", "/old/path/", "NodeDiskFull"], runbook.Aliases);
+    }
+
+    [Theory]
+    [InlineData("# KubePodCrashLooping", "KubePodCrashLooping")]
+    [InlineData("# Alert: HighErrorRate", "HighErrorRate")]
+    [InlineData("# KubeletDown - Kubelet is down", "KubeletDown")]
+    [InlineData("# PgBouncer connection saturation", null)]
+    [InlineData("# Watchdog", null)]
+    public void Parse_AlertNameInTheTitle_IsAnAlias(string heading, string? alias) =>
+        Assert.Equal(alias, Parse($"{heading}\n\n- Check it\n").Aliases.SingleOrDefault());
+}
