@@ -42,7 +42,7 @@ internal sealed partial class RunbookStructureWalker
 
         foreach (var command in ShellSession.Read(content))
         {
-            var text = title ?? command.Comment ?? CommentHeadline(command.Command) ?? FallbackTitle(command.Command);
+            var text = title ?? command.Comment ?? CommentHeadline(command.Command) ?? HeadingTitle(section) ?? FallbackTitle(command.Command);
             var step = new RunbookStep("", text, StepKind.Command, command.Command, language, command.Output);
             _lastCommand = (section, section.Add(step));
         }
@@ -89,6 +89,10 @@ internal sealed partial class RunbookStructureWalker
         var comment = first.StartsWith('#') ? first.TrimStart('#') : first.StartsWith("//", StringComparison.Ordinal) ? first[2..] : null;
         return comment?.Trim() is { Length: > 0 } headline && !headline.StartsWith('!') ? headline : null;
     }
+
+    // "### Step 1: Find the busy device" over a bare block says what its first command is for; "## Diagnosis" would not.
+    private string? HeadingTitle(SectionBuilder section) =>
+        section.StepCount == 0 && section.Level > 1 && section.Role == SectionRole.General && section == _heading ? section.Title : null;
 
     // With nothing around it to say what it does, the command's first line is the most honest title.
     private static string FallbackTitle(string command)

@@ -26,11 +26,13 @@ public sealed class CorpusGoldenTests(ITestOutputHelper output)
     [Fact]
     public void Import_Corpus_FindsTheGoldenStepsWithPrecisionAndRecallAtLeast95Percent()
     {
-        var (matched, imported, expected) = (0, 0, 0);
+        var (matched, imported, expected, sameTitle) = (0, 0, 0, 0);
         var misses = new StringBuilder();
         foreach (var file in Runbooks)
         {
-            var actual = file.Parse().Sections.SelectMany(s => s.Steps).Select(StepMatch.Key).ToList();
+            var steps = file.Parse().Sections.SelectMany(s => s.Steps).ToList();
+            var actual = steps.Select(StepMatch.Key).ToList();
+            sameTitle += StepMatch.SameTitles(steps, file.Golden.Steps ?? []);
             var golden = (file.Golden.Steps ?? []).Select(StepMatch.Key).ToList();
             var (unexpected, missing) = StepMatch.Compare(actual, golden);
             (matched, imported, expected) = (matched + actual.Count - unexpected.Count, imported + actual.Count, expected + golden.Count);
@@ -45,7 +47,7 @@ public sealed class CorpusGoldenTests(ITestOutputHelper output)
         var precision = imported == 0 ? 0 : (double)matched / imported;
         var recall = expected == 0 ? 0 : (double)matched / expected;
         var summary = string.Create(CultureInfo.InvariantCulture,
-            $"{Runbooks.Count()} runbooks: {matched} of {imported} imported steps expected (precision {precision:P1}), {matched} of {expected} expected steps found (recall {recall:P1})");
+            $"{Runbooks.Count()} runbooks: {matched} of {imported} imported steps expected (precision {precision:P1}), {matched} of {expected} expected steps found (recall {recall:P1}); {sameTitle} of {expected} step titles as the golden words them");
         output.WriteLine(summary);
         output.WriteLine(misses.ToString());
 

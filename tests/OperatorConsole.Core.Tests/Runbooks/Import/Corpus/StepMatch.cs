@@ -32,6 +32,13 @@ internal static class StepMatch
         return (unexpected, unmatched);
     }
 
+    /// <summary>How many golden steps are found with the golden's own title (a command's title is not part of its key).</summary>
+    public static int SameTitles(IReadOnlyList<RunbookStep> actual, IReadOnlyList<GoldenStep> expected)
+    {
+        var titles = actual.Select(s => $"{Key(s)} | {Text(s.Text)}").ToList();
+        return expected.Count(g => titles.Remove($"{Key(g)} | {Text(g.Title)}"));
+    }
+
     private static string KeyOf(string kind, string? text, string? command, string? output) =>
         kind == nameof(StepKind.Command)
             ? $"{kind}: {Block(command)}{(output is null ? "" : $" => {Block(output)}")}"
