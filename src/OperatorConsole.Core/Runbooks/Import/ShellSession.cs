@@ -6,7 +6,7 @@ namespace OperatorConsole.Core.Runbooks.Import;
 internal sealed record ShellCommand(string Command, string? Output, string? Comment);
 
 /// <summary>
-/// Reads terminal transcripts. A line starting with "$ " (or "user@host:~$ ") is a prompt; "# " is a root prompt only
+/// Reads terminal transcripts. A line starting with "$ " (or "user@host:~$ ", or PowerShell's "PS C:\&gt; ") is a prompt; "# " is a root prompt only
 /// when a known command follows, so "# Restart chrony" or "# Step 1: Clone repository" stay comments. Each prompt
 /// starts a command (lines ending in "\" continue it), and the lines up to the next prompt are its output. A block
 /// without prompts is one command, exactly as written.
@@ -103,7 +103,7 @@ internal static partial class ShellSession
 
     private static string? Comment(string line) => line.TrimStart().StartsWith('#') ? line.TrimStart().TrimStart('#').Trim() : null;
 
-    [GeneratedRegex(@"^\s*(?:[\w.-]+@[\w.-]+(?::[^\s$#]*)?\s?)?(?<marker>[$#])\s+(?<command>\S.*)$")]
+    [GeneratedRegex(@"^\s*(?:(?:[\w.-]+@[\w.-]+(?::[^\s$#]*)?\s?)?(?<marker>[$#])|PS(?:\s[^>]{0,200})?>)\s+(?<command>\S.*)$")]
     private static partial Regex Prompt();
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*=")]

@@ -66,6 +66,8 @@ public sealed class RunbookParserOperatorStructureTests
     [InlineData("console", "# systemctl restart app", "systemctl restart app")]
     [InlineData("bash", "# Restart the app\nsystemctl restart app", "# Restart the app\nsystemctl restart app")]
     [InlineData("python", "# daily_check.py\nprint(1)", "# daily_check.py\nprint(1)")]
+    [InlineData("powershell", "PS C:\\> Restart-Service W3SVC", "Restart-Service W3SVC")]
+    [InlineData("console", "ops@web-01:~$ sudo systemctl restart app", "sudo systemctl restart app")]
     public void Parse_Prompts_AreStrippedAndCommentsKept(string language, string block, string command)
     {
         var step = Assert.Single(Steps($"# T\n\nRestart it:\n\n```{language}\n{block}\n```\n"));
