@@ -29,14 +29,10 @@ internal sealed partial class RunbookStructureWalker
             return;
         }
 
-        if (IsOutput(language, handoff) && AttachOutput(content))
+        // An output block (or an illustration such as "the log shows:") leaves the paragraph before it a step of its own.
+        if ((IsOutput(language, handoff) && AttachOutput(content)) || (language is not null && OutputLanguages.Contains(language)))
         {
-            return;
-        }
-
-        if (language is not null && OutputLanguages.Contains(language))
-        {
-            // An illustration ("the log shows:") after a command that already has its output.
+            EmitInstruction(handoff);
             return;
         }
 

@@ -55,7 +55,9 @@ internal sealed partial class RunbookStructureWalker(string source)
                 EmitInstruction(handoff);
             }
 
-            if (block is not (HeadingBlock or YamlFrontMatterBlock) && _current is { IsContext: true } context && !OpensPart(block))
+            var prose = block is HeadingBlock candidate ? ProseInDisguise(candidate) : null;
+            var opensSection = block is HeadingBlock && prose is null;
+            if (!opensSection && block is not YamlFrontMatterBlock && _current is { IsContext: true } context && !OpensPart(block))
             {
                 // Descriptive text is read, not followed: kept as the section's body, severities still noticed.
                 context.Cover(block.Span.Start, block.Span.End);
@@ -65,7 +67,7 @@ internal sealed partial class RunbookStructureWalker(string source)
 
             switch (block)
             {
-                case HeadingBlock heading when ProseInDisguise(heading) is { } prose:
+                case HeadingBlock when prose is not null:
                     OnParagraph(prose, handoff.AwaitingRoleText);
                     break;
                 case HeadingBlock heading:

@@ -93,6 +93,22 @@ public sealed class RunbookParserOperatorStructureTests
         Assert.Equal(["T", "Steps"], runbook.Sections.Select(s => s.Title));
     }
 
+    [Fact]
+    public void Parse_WrappedParagraphAboveARuleInAContextSection_StaysInItsBody()
+    {
+        var background = Parse("# T\n\n## Background\nThe job writes nightly and a failed run\nbreaks our RPO.\n---\n\n## Fix\n\n- Rerun it\n").Sections[1];
+
+        Assert.Equal(("Background", "The job writes nightly and a failed run\nbreaks our RPO.\n---"), (background.Title, background.Body));
+    }
+
+    [Fact]
+    public void Parse_InstructionFollowedByALogBlock_StaysAStep()
+    {
+        var steps = Steps("# T\n\n## Diagnosis\n\nCheck the controller logs.\n\n```log\nerror: timeout\n```\n");
+
+        Assert.Equal([("Check the controller logs.", StepKind.Manual)], steps.Select(s => (s.Text, s.Kind)));
+    }
+
     [Theory]
     [InlineData("**Severity:** Critical", Priority.P0, "SEV-1")]
     [InlineData("Severity: high", Priority.P1, "SEV-2")]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using OperatorConsole.Core.Runbooks;
 using OperatorConsole.Core.Runbooks.Import;
 using Xunit.Abstractions;
 
@@ -88,7 +89,7 @@ public sealed class CorpusGoldenTests(ITestOutputHelper output)
     [Fact]
     public void Import_Corpus_GivesContextSectionsTheirTextAndNoSteps()
     {
-        var contexts = Runbooks.SelectMany(f => f.Parse().Sections.Where(s => s.Role == OperatorConsole.Core.Runbooks.SectionRole.Context).Select(s => (f.RelativePath, s))).ToList();
+        var contexts = Runbooks.SelectMany(f => f.Parse().Sections.Where(s => s.Role == SectionRole.Context).Select(s => (f.RelativePath, s))).ToList();
 
         Assert.NotEmpty(contexts);
         Assert.All(contexts, c => Assert.Empty(c.s.Steps));
