@@ -29,7 +29,7 @@ internal static class SectionVocabulary
             "diagnosis", "diagnose", "diagnostics", "investigation", "investigate", "troubleshooting", "troubleshoot", "triage",
             "debugging", "debug", "mitigation", "mitigations", "mitigate", "remediation", "remediate", "resolution", "resolve",
             "fix", "procedure", "procedures", "steps", "actions", "response", "recovery", "recover", "rollback", "restore",
-            "workaround", "workarounds", "decision", "checklist")
+            "workaround", "workarounds", "decision", "checklist", "communication", "communications", "communicate", "comms")
         .Concat(Words(SectionRole.Verification, "verification", "verify", "validation", "validate"))
         .Concat(Words(SectionRole.Context,
             "meaning", "summary", "overview", "description", "impact", "causes", "symptoms", "escalation", "escalations",

@@ -18,6 +18,7 @@ internal static partial class Sentences
         "Log", "Connect", "Read", "Watch", "Monitor", "Restore", "Rotate", "Retry", "Silence", "Acknowledge", "Switch", "Fail",
         "Promote", "Drop", "Cancel", "Terminate", "Mark", "Record", "Tail", "Show", "Peek", "Grow", "Resize", "Re-run", "Rerun",
         "Deploy", "Redeploy", "Trigger", "Disconnect", "Reconnect", "Replace", "Bring", "Purge", "Flush", "Skip", "Pause", "Resume",
+        "Post", "Send", "Share", "Tell", "Inform", "Email",
     };
 
     private static readonly string[] Openers = ["If", "When", "Once", "Otherwise", "Then", "First", "Finally", "Next"];
