@@ -7,6 +7,12 @@ namespace OperatorConsole.Core.Runbooks.Import;
 /// <summary>The optional YAML header of a runbook; unknown keys are ignored.</summary>
 internal sealed record FrontMatter(string? Title, IReadOnlyList<string> Tags, Priority Priority, string? Trigger)
 {
+    /// <summary>The runbook's own name for itself (<c>id:</c>), which identifies it across moves and renames.</summary>
+    public string? Id { get; init; }
+
+    /// <summary>Marked <c>draft: true</c> or <c>template: true</c>: not a runbook to import.</summary>
+    public bool IsDraftOrTemplate { get; init; }
+
     public static readonly FrontMatter None = new(null, [], Priority.None, null);
 
     public static FrontMatter Parse(string yaml)
@@ -30,7 +36,11 @@ internal sealed record FrontMatter(string? Title, IReadOnlyList<string> Tags, Pr
             Scalar(map, "title"),
             ReadTags(map),
             ParsePriority(Scalar(map, "priority")),
-            Scalar(map, "trigger"));
+            Scalar(map, "trigger"))
+        {
+            Id = Scalar(map, "id"),
+            IsDraftOrTemplate = IsTrue(Scalar(map, "draft")) || IsTrue(Scalar(map, "template")),
+        };
     }
 
     private static string? Scalar(YamlMappingNode map, string key) =>
@@ -38,6 +48,8 @@ internal sealed record FrontMatter(string? Title, IReadOnlyList<string> Tags, Pr
             && !string.IsNullOrWhiteSpace(value)
             ? value.Trim()
             : null;
+
+    private static bool IsTrue(string? value) => string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
 
     // Both "tags: [a, b]" and "tags: a, b" are common in the wild.
     private static List<string> ReadTags(YamlMappingNode map)

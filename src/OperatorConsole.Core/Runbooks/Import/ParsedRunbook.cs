@@ -11,4 +11,5 @@ public sealed record ParsedRunbook(
     IReadOnlyList<string> Severities,
     IReadOnlyList<RunbookSection> Sections,
     string Source,
-    IReadOnlyList<string> Repairs);
+    IReadOnlyList<string> Repairs,
+    string? DeclaredId = null);

@@ -52,7 +52,8 @@ public sealed class RunbookParser
             walker.Severities,
             sections,
             source,
-            repairs);
+            repairs,
+            frontMatter.Id);
     }
 
     /// <summary>Markdig refuses input nested past its depth limit with an ArgumentException, its only one for a non-null string.</summary>
@@ -69,7 +70,7 @@ public sealed class RunbookParser
         }
     }
 
-    private static string YamlOf(YamlFrontMatterBlock block) =>
+    internal static string YamlOf(YamlFrontMatterBlock block) =>
         string.Join('\n', block.Lines.Lines.Take(block.Lines.Count).Select(l => l.ToString()).Where(l => l.Trim() is not ("---" or "...")));
 
     private static string FirstLine(string body)
