@@ -98,6 +98,11 @@ public sealed class RunbookService(ChangeRunner changes, RunbookParser parser)
                 ? (file, content)
                 : throw new NotFoundException($"Runbook '{slug}' v{version} has no file '{path}'."));
 
+    /// <summary>What the relative links of <paramref name="runbook"/> resolve to, for rendering it.</summary>
+    public RunbookLinkContext LinksOf(Runbook runbook) =>
+        new(runbook.Slug, runbook.Version, runbook.SourcePath, runbook.Files,
+            path => changes.Store.Read(s => s.Runbooks.FindBySourcePath(path))?.Slug);
+
     private static List<RunbookFile> Describe(IReadOnlyDictionary<string, byte[]>? files) =>
         [.. (files ?? new Dictionary<string, byte[]>())
             .OrderBy(f => f.Key, StringComparer.Ordinal)

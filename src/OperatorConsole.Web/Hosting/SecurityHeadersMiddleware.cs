@@ -20,7 +20,12 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 
     private static Task Apply(IHeaderDictionary headers)
     {
-        headers.ContentSecurityPolicy = Csp;
+        // A response may bring a stricter policy of its own (imported runbook files are sandboxed).
+        if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+        {
+            headers.ContentSecurityPolicy = Csp;
+        }
+
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
