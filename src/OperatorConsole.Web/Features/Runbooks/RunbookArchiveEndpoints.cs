@@ -2,6 +2,7 @@ using OperatorConsole.Core.Runbooks;
 using OperatorConsole.Core.Runbooks.Bulk;
 using OperatorConsole.Web.Api;
 using OperatorConsole.Web.Auth;
+using OperatorConsole.Web.Hosting;
 
 namespace OperatorConsole.Web.Features.Runbooks;
 
@@ -27,12 +28,11 @@ public static class RunbookArchiveEndpoints
             });
         }).DisableAntiforgery();
 
-        runbooks.MapGet("/{slug}/v{version:int}/files/{**path}", (HttpContext http, RunbookService service, string slug, int version, string path) =>
+        runbooks.MapGet("/{slug}/v{version:int}/files/{**path}", (RunbookService service, string slug, int version, string path) =>
         {
             var (file, content) = service.OpenFile(slug, version, path);
-            http.Response.Headers.ContentSecurityPolicy = FileCsp;
             return Results.File(content, file.ContentType);
-        });
+        }).WithMetadata(new StricterContentSecurityPolicy(FileCsp));
 
         return runbooks;
     }
