@@ -36,12 +36,6 @@ public static class TestArchives
         [$"runbooks-main/{tag}/tools/lint.rb"] = Text("puts :ok\n"),
     };
 
-    /// <summary>Many small runbooks (for timing a bulk import), each linking to the next.</summary>
-    public static Dictionary<string, byte[]> ManyRunbooks(int count) =>
-        Enumerable.Range(1, count).ToDictionary(
-            i => $"alerts/alert-{i:000}.md",
-            i => Text($"# Alert {i:000} firing\n\nSee [the next one](alert-{i % count + 1:000}.md).\n\n## Diagnosis\n\n1. Check the dashboard.\n\n```bash\nkubectl get pods -n app-{i}\n```\n\n## Mitigation\n\n1. Restart the deployment.\n2. Confirm the alert clears.\n"));
-
     public static byte[] Zip(IReadOnlyDictionary<string, byte[]> files, Action<ZipArchive>? extra = null)
     {
         using var buffer = new MemoryStream();
