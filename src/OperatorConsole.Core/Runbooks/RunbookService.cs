@@ -70,9 +70,9 @@ public sealed class RunbookService(ChangeRunner changes, RunbookParser parser)
                 Files = files,
             };
             c.Session.Runbooks.Add(runbook);
-            foreach (var (file, content) in files.Zip(upload.Files?.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Value) ?? []))
+            foreach (var file in files)
             {
-                c.Session.Runbooks.AddFileContent(file.Sha256, content);
+                c.Session.Runbooks.AddFileContent(file.Sha256, upload.Files![file.Path]);
             }
 
             var entry = c.Record("runbook.import", $"runbook:{runbook.Id}", new
