@@ -97,6 +97,16 @@ public sealed class RunbookIdentityTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_FileWithTitleOfAPastedRunbook_ContinuesItAndRecordsThePath()
+    {
+        await _store.Runbooks.ImportAsync(TestActors.Omar, null, Doc("Disk full"));
+
+        var fromFile = await _store.Runbooks.ImportAsync(TestActors.Omar, "alerts/disk.md", Doc("Disk full", "1. Changed."));
+
+        Assert.Equal(("disk-full", 2, "alerts/disk.md"), (fromFile.Runbook.Slug, fromFile.Runbook.Version, fromFile.Runbook.SourcePath));
+    }
+
+    [Fact]
     public async Task Import_PathClimbingOut_RefusedNamingTheField()
     {
         var error = await Assert.ThrowsAsync<DomainValidationException>(() =>

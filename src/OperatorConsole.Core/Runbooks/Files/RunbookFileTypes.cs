@@ -35,6 +35,14 @@ public static class RunbookFileTypes
     /// <summary>The Content-Type the file is served with, or null when runbooks do not keep this kind of file.</summary>
     public static string? ContentTypeOf(string path) => ContentTypes.GetValueOrDefault(Path.GetExtension(path));
 
+    /// <summary>
+    /// Images and text are shown in the browser; anything else (a PDF) is downloaded, since a sandboxed document
+    /// cannot host the browser's own viewer.
+    /// </summary>
+    public static bool OpensInline(string contentType) =>
+        contentType.StartsWith("image/", StringComparison.Ordinal) || contentType.StartsWith("text/", StringComparison.Ordinal)
+        || contentType == "application/json";
+
     public static bool IsMarkdown(string path) =>
         Path.GetExtension(path).ToLowerInvariant() is ".md" or ".markdown";
 }

@@ -1,5 +1,6 @@
 using OperatorConsole.Core.Runbooks;
 using OperatorConsole.Core.Runbooks.Bulk;
+using OperatorConsole.Core.Runbooks.Files;
 using OperatorConsole.Web.Api;
 using OperatorConsole.Web.Auth;
 using OperatorConsole.Web.Hosting;
@@ -31,7 +32,8 @@ public static class RunbookArchiveEndpoints
         runbooks.MapGet("/{slug}/v{version:int}/files/{**path}", (RunbookService service, string slug, int version, string path) =>
         {
             var (file, content) = service.OpenFile(slug, version, path);
-            return Results.File(content, file.ContentType);
+            var downloadName = RunbookFileTypes.OpensInline(file.ContentType) ? null : Path.GetFileName(file.Path);
+            return Results.File(content, file.ContentType, downloadName);
         }).WithMetadata(new StricterContentSecurityPolicy(FileCsp));
 
         return runbooks;

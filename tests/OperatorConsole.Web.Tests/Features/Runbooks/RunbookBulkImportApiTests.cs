@@ -131,6 +131,7 @@ public sealed class RunbookBulkImportApiTests(ConsoleHost host) : IClassFixture<
         Assert.Equal(("image/png", "image/svg+xml"), (png.Content.Headers.ContentType?.MediaType, svg.Content.Headers.ContentType?.MediaType));
         Assert.Equal("nosniff", svg.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Contains("sandbox", svg.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Null(svg.Content.Headers.ContentDisposition);
     }
 
     [Fact]
