@@ -13,6 +13,7 @@ using OperatorConsole.Core.Lockdown;
 using OperatorConsole.Core.Outbound;
 using OperatorConsole.Core.Releases;
 using OperatorConsole.Core.Rollback;
+using OperatorConsole.Core.Runbooks.Bulk;
 using OperatorConsole.Core.Runbooks;
 using OperatorConsole.Core.Runbooks.Import;
 using OperatorConsole.Core.Runs;
@@ -35,6 +36,7 @@ public static class DependencyInjection
         services.AddSingleton<RunbookParser>();
         services.AddSingleton<RunbookRenderer>();
         services.AddSingleton<RunbookService>();
+        services.AddSingleton<RunbookBulkImport>();
         services.AddSingleton<UserService>();
         services.AddOptions<SignInLimits>();
         services.AddSingleton<SignInFailures>();

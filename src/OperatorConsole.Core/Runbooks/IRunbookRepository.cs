@@ -11,5 +11,16 @@ public interface IRunbookRepository
     /// <summary>Every version of one runbook, newest first.</summary>
     IReadOnlyList<Runbook> Versions(string slug);
 
+    /// <summary>The runbook whose latest version came from <paramref name="sourcePath"/>, if any.</summary>
+    Runbook? FindBySourcePath(string sourcePath);
+
+    /// <summary>The runbook whose latest version declares <paramref name="declaredId"/> in its front matter, if any.</summary>
+    Runbook? FindByDeclaredId(string declaredId);
+
     void Add(Runbook runbook);
+
+    /// <summary>Stores the bytes of an imported file under their SHA-256; the same bytes are kept once.</summary>
+    void AddFileContent(string sha256, byte[] content);
+
+    byte[]? FileContent(string sha256);
 }

@@ -76,6 +76,9 @@ public sealed record RunbookSection(
     IReadOnlyList<RunbookTable> Tables,
     string? Body = null);
 
+/// <summary>A file imported with a runbook version, addressed by its path in the imported repository.</summary>
+public sealed record RunbookFile(string Path, string ContentType, string Sha256, long Size);
+
 /// <summary>One imported version of a runbook. Versions are immutable; a new import adds a version.</summary>
 public sealed record Runbook
 {
@@ -85,6 +88,12 @@ public sealed record Runbook
 
     /// <summary>Where the runbook came from: its path inside an imported repository, or the uploaded file name.</summary>
     public string? SourcePath { get; init; }
+
+    /// <summary>The <c>id</c> its front matter declares; it names the runbook wherever the file moves.</summary>
+    public string? DeclaredId { get; init; }
+
+    /// <summary>Images and linked files from the import, kept with this version (their bytes are stored by SHA-256).</summary>
+    public IReadOnlyList<RunbookFile> Files { get; init; } = [];
 
     /// <summary>Other names the runbook answers to (front matter aliases, the alert name it is written for).</summary>
     public IReadOnlyList<string> Aliases { get; init; } = [];

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Live;
+using OperatorConsole.Core.Runbooks.Files;
 using OperatorConsole.Core.Runbooks.Import;
 
 namespace OperatorConsole.Core.Runbooks;
@@ -19,33 +20,42 @@ public sealed class RunbookService(ChangeRunner changes, RunbookParser parser)
 
     public IReadOnlyList<Runbook> Versions(string slug) => changes.Store.Read(s => s.Runbooks.Versions(slug));
 
+    public Task<ImportResult> ImportAsync(Actor actor, string? fileName, byte[] content) =>
+        ImportAsync(actor, new RunbookUpload(fileName, content));
+
     /// <summary>
-    /// Parses and stores a runbook. The same source as the latest version changes nothing; a changed
-    /// source becomes a new version and the old ones stay readable.
+    /// Parses and stores a runbook under its identity (<see cref="RunbookIdentity"/>). Content equal to any earlier
+    /// version (line endings and trailing whitespace aside) with the same files changes nothing; otherwise it becomes
+    /// a new version and the old ones stay readable.
     /// </summary>
-    public async Task<ImportResult> ImportAsync(Actor actor, string? fileName, byte[] content)
+    public async Task<ImportResult> ImportAsync(Actor actor, RunbookUpload upload)
     {
-        var subject = $"runbook-file:{SafeName(fileName)}";
+        var subject = $"runbook-file:{SafeName(upload.SourcePath)}";
         return await changes.RunAsync(actor, c =>
         {
             c.Require(Importers, "runbook.import", subject);
 
             // Parsed after the role check (a Viewer is refused, whatever the file) and before the lockdown gate; all in
             // the write, so a lockdown engaged while the file was parsed still refuses the import.
-            var parsed = parser.Parse(content, fileName);
+            var sourcePath = upload.SourcePath is null ? null : RepoPath.Normalize(upload.SourcePath, "fileName");
+            var parsed = parser.Parse(upload.Content, sourcePath);
             c.RequireNotLockedDown("runbook.import", subject);
-            var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(parsed.Source)));
-            var latest = c.Session.Runbooks.Get(parsed.Slug);
-            if (latest is not null && latest.SourceSha256 == sha)
+            var files = Describe(upload.Files);
+            var slug = RunbookIdentity.SlugFor(c.Session.Runbooks, parsed, sourcePath);
+            var versions = c.Session.Runbooks.Versions(slug);
+            if (SourceText.SameAs(versions, parsed.Source, files) is { } same)
             {
-                return new ImportResult(latest, IsNewVersion: false, Unchanged: true);
+                return new ImportResult(same, IsNewVersion: false, Unchanged: true);
             }
 
+            var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(parsed.Source)));
             var runbook = new Runbook
             {
-                Slug = parsed.Slug,
-                Version = (latest?.Version ?? 0) + 1,
+                Slug = slug,
+                Version = (versions.Count > 0 ? versions[0].Version : 0) + 1,
                 Title = parsed.Title,
+                SourcePath = sourcePath,
+                DeclaredId = parsed.DeclaredId,
                 Priority = parsed.Priority,
                 Trigger = parsed.Trigger,
                 Purpose = parsed.Purpose,
@@ -59,20 +69,50 @@ public sealed class RunbookService(ChangeRunner changes, RunbookParser parser)
                 Repairs = parsed.Repairs,
                 Aliases = parsed.Aliases,
                 Warnings = parsed.Warnings,
+                Files = files,
             };
             c.Session.Runbooks.Add(runbook);
+            foreach (var file in files)
+            {
+                c.Session.Runbooks.AddFileContent(file.Sha256, upload.Files![file.Path]);
+            }
+
             var entry = c.Record("runbook.import", $"runbook:{runbook.Id}", new
             {
                 title = runbook.Title,
                 version = runbook.Version,
+                sourcePath,
                 sha256 = sha,
                 steps = runbook.AllSteps.Count(),
+                files = files.Count,
                 repairs = runbook.Repairs.Count,
             });
             c.Publish(Topics.Runbooks, "runbook.imported", runbook.Slug, $"{runbook.Title} v{runbook.Version}", entry.Sequence);
-            return new ImportResult(runbook, latest is not null, Unchanged: false);
+            return new ImportResult(runbook, versions.Count > 0, Unchanged: false);
         });
     }
+
+    /// <summary>The file kept with <paramref name="slug"/> v<paramref name="version"/> at <paramref name="path"/>, with its bytes.</summary>
+    public (RunbookFile File, byte[] Content) OpenFile(string slug, int version, string path) =>
+        changes.Store.Read(s =>
+            s.Runbooks.Get(slug, version)?.Files.FirstOrDefault(f => f.Path == path) is { } file
+                && s.Runbooks.FileContent(file.Sha256) is { } content
+                ? (file, content)
+                : throw new NotFoundException($"Runbook '{slug}' v{version} has no file '{path}'."));
+
+    /// <summary>What the relative links of <paramref name="runbook"/> resolve to, for rendering it.</summary>
+    public RunbookLinkContext LinksOf(Runbook runbook) =>
+        new(runbook.Slug, runbook.Version, runbook.SourcePath, runbook.Files,
+            path => changes.Store.Read(s => s.Runbooks.FindBySourcePath(path))?.Slug);
+
+    private static List<RunbookFile> Describe(IReadOnlyDictionary<string, byte[]>? files) =>
+        [.. (files ?? new Dictionary<string, byte[]>())
+            .OrderBy(f => f.Key, StringComparer.Ordinal)
+            .Select(f => new RunbookFile(
+                f.Key,
+                RunbookFileTypes.ContentTypeOf(f.Key) ?? "application/octet-stream",
+                Convert.ToHexStringLower(SHA256.HashData(f.Value)),
+                f.Value.Length))];
 
     private static string SafeName(string? fileName) =>
         new((fileName ?? "pasted").Where(ch => !char.IsControl(ch)).Take(120).ToArray());

@@ -30,6 +30,8 @@ internal static class LiteSchema
     public static void EnsureIndexes(ILiteDatabase db)
     {
         db.GetCollection(Runbooks).EnsureIndex("slug");
+        db.GetCollection(Runbooks).EnsureIndex("sourcePath");
+        db.GetCollection(Runbooks).EnsureIndex("declaredId");
         db.GetCollection(Runs).EnsureIndex("slug");
         db.GetCollection(Runs).EnsureIndex("startedAt");
         db.GetCollection(Ledger).EnsureIndex("ts");

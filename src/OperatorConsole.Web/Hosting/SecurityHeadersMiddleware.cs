@@ -14,13 +14,15 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
     // before it writes a problem response, and those responses need the headers too.
     public Task InvokeAsync(HttpContext context)
     {
-        context.Response.OnStarting(static state => Apply(((HttpContext)state).Response.Headers), context);
+        context.Response.OnStarting(static state => Apply((HttpContext)state), context);
         return next(context);
     }
 
-    private static Task Apply(IHeaderDictionary headers)
+    private static Task Apply(HttpContext context)
     {
-        headers.ContentSecurityPolicy = Csp;
+        // An endpoint may declare a stricter policy of its own (imported runbook files are sandboxed).
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = context.GetEndpoint()?.Metadata.GetMetadata<StricterContentSecurityPolicy>()?.Policy ?? Csp;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
@@ -28,3 +30,6 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         return Task.CompletedTask;
     }
 }
+
+/// <summary>Endpoint metadata: this endpoint's responses carry <see cref="Policy"/> instead of the console's CSP.</summary>
+public sealed record StricterContentSecurityPolicy(string Policy);

@@ -14,6 +14,12 @@ internal sealed record FrontMatter(string? Title, IReadOnlyList<string> Tags, Pr
 
     private static readonly string[] AliasKeys = ["id", "aliases", "alias", "alert", "alertname", "alert_name", "alertName"];
 
+    /// <summary>The runbook's own name for itself (<c>id:</c>), which identifies it across moves and renames.</summary>
+    public string? Id { get; init; }
+
+    /// <summary>Marked <c>draft: true</c> or <c>template: true</c>: not a runbook to import.</summary>
+    public bool IsDraftOrTemplate { get; init; }
+
     public static FrontMatter Parse(string yaml)
     {
         var stream = new YamlStream();
@@ -37,7 +43,11 @@ internal sealed record FrontMatter(string? Title, IReadOnlyList<string> Tags, Pr
             ParsePriority(Scalar(map, "priority")),
             Scalar(map, "trigger"),
             Scalar(map, "severity"),
-            [.. AliasKeys.SelectMany(key => Values(map, key))]);
+            [.. AliasKeys.SelectMany(key => Values(map, key))])
+        {
+            Id = Scalar(map, "id"),
+            IsDraftOrTemplate = IsTrue(Scalar(map, "draft")) || IsTrue(Scalar(map, "template")),
+        };
     }
 
     private static string? Scalar(YamlMappingNode map, string key) =>
@@ -45,6 +55,8 @@ internal sealed record FrontMatter(string? Title, IReadOnlyList<string> Tags, Pr
             && !string.IsNullOrWhiteSpace(value)
             ? value.Trim()
             : null;
+
+    private static bool IsTrue(string? value) => string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
 
     // Both "tags: [a, b]" and "tags: a, b" are common in the wild.
     private static IEnumerable<string> Values(YamlMappingNode map, string key)

@@ -15,4 +15,5 @@ public sealed record ParsedRunbook(
     string Source,
     IReadOnlyList<string> Repairs,
     IReadOnlyList<string> Aliases,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings,
+    string? DeclaredId = null);

@@ -61,7 +61,8 @@ public sealed class RunbookParser
             source,
             repairs,
             AliasesOf(frontMatter, walker),
-            warnings);
+            warnings,
+            frontMatter.Id);
     }
 
     /// <summary>The front matter's severity, else the first "Severity:" line; mapped by <see cref="SeverityScale"/>.</summary>
@@ -95,7 +96,7 @@ public sealed class RunbookParser
         return document;
     }
 
-    private static string YamlOf(YamlFrontMatterBlock block) =>
+    internal static string YamlOf(YamlFrontMatterBlock block) =>
         string.Join('\n', block.Lines.Lines.Take(block.Lines.Count).Select(l => l.ToString()).Where(l => l.Trim() is not ("---" or "...")));
 
     // A first line too long to be a heading (a log line, a 1 MB paste) is not a title either.

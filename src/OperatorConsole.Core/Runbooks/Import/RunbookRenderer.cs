@@ -14,7 +14,17 @@ public sealed class RunbookRenderer
     private readonly MarkdownPipeline _pipeline = BuildPipeline();
     private readonly HtmlSanitizer _sanitizer = BuildSanitizer();
 
-    public string ToSafeHtml(string markdown) => _sanitizer.Sanitize(Markdown.ToHtml(markdown, _pipeline));
+    /// <summary>The document as safe HTML; with <paramref name="links"/>, its relative links point where they resolve.</summary>
+    public string ToSafeHtml(string markdown, RunbookLinkContext? links = null)
+    {
+        var document = Markdown.Parse(markdown, _pipeline);
+        if (links is not null)
+        {
+            RelativeLinks.Rewrite(document, links);
+        }
+
+        return _sanitizer.Sanitize(document.ToHtml(_pipeline));
+    }
 
     private static MarkdownPipeline BuildPipeline()
     {

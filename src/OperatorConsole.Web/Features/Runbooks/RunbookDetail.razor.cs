@@ -42,7 +42,7 @@ public sealed partial class RunbookDetail : IDisposable
         var shown = Runbooks.Get(Slug, Version);
         if (shown?.Id != _runbook?.Id)
         {
-            _html = shown is null ? string.Empty : Renderer.ToSafeHtml(shown.Source);
+            _html = shown is null ? string.Empty : Renderer.ToSafeHtml(shown.Source, Runbooks.LinksOf(shown));
         }
 
         _runbook = shown;

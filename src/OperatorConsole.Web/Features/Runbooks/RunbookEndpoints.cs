@@ -26,6 +26,7 @@ public static class RunbookEndpoints
             return Results.Ok(new { result.Runbook.Slug, result.Runbook.Version, result.Unchanged, result.Runbook.Repairs, result.Runbook.Warnings });
         }).DisableAntiforgery();
 
+        group.MapRunbookArchiveEndpoints();
         return api;
     }
 

@@ -15,6 +15,7 @@ public sealed partial class RunbookImport
     private ImportResult? _result;
     private string? _error;
     private string? _pasted;
+    private string? _pastedPath;
     private bool _busy;
 
     [Inject] public required RunbookService Runbooks { get; init; }
@@ -39,7 +40,7 @@ public sealed partial class RunbookImport
     }
 
     private Task ImportPastedAsync() =>
-        ImportAsync(null, () => Task.FromResult(Encoding.UTF8.GetBytes(_pasted ?? string.Empty)));
+        ImportAsync(string.IsNullOrWhiteSpace(_pastedPath) ? null : _pastedPath, () => Task.FromResult(Encoding.UTF8.GetBytes(_pasted ?? string.Empty)));
 
     private async Task ImportAsync(string? fileName, Func<Task<byte[]>> read)
     {

@@ -1,0 +1,108 @@
+using System.Text;
+using Markdig;
+using Markdig.Extensions.Yaml;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using OperatorConsole.Core.Common;
+using OperatorConsole.Core.Runbooks.Files;
+using OperatorConsole.Core.Runbooks.Import;
+
+namespace OperatorConsole.Core.Runbooks.Bulk;
+
+public enum FileKind
+{
+    /// <summary>A Markdown document to import as a runbook.</summary>
+    Runbook,
+
+    /// <summary>An image or linked file, kept with the runbooks that reference it.</summary>
+    Asset,
+
+    /// <summary>Not a runbook and not a file runbooks keep; <see cref="FileClass.Reason"/> says why.</summary>
+    Skipped,
+}
+
+/// <summary>What a file of an imported repository is; <see cref="References"/> are the repository paths a runbook links to.</summary>
+public sealed record FileClass(FileKind Kind, string? Reason = null, IReadOnlyList<string>? References = null);
+
+/// <summary>
+/// Tells runbooks from the other Markdown of a runbook repository (READMEs, index pages, templates, drafts) and from
+/// the files they reference. Invalid Markdown is classified as a runbook: the import then refuses it with the reason.
+/// </summary>
+public static class RunbookFileClassifier
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseYamlFrontMatter().Build();
+
+    public static FileClass Classify(string path, byte[] content)
+    {
+        if (!RunbookFileTypes.IsMarkdown(path))
+        {
+            return RunbookFileTypes.ContentTypeOf(path) is null
+                ? new FileClass(FileKind.Skipped, "Not Markdown and not a kind of file runbooks keep (images, PDF, text, YAML, JSON, scripts).")
+                : new FileClass(FileKind.Asset);
+        }
+
+        var name = Path.GetFileNameWithoutExtension(path).ToLowerInvariant();
+        if (name == "readme")
+        {
+            return new FileClass(FileKind.Skipped, "A README describes the repository or folder; it is not a runbook.");
+        }
+
+        if (name == "_index")
+        {
+            return new FileClass(FileKind.Skipped, "_index.md is a site section's index page, not a runbook.");
+        }
+
+        if (name.Contains("template", StringComparison.Ordinal))
+        {
+            return new FileClass(FileKind.Skipped, "A template (its name says so) is the start of a runbook, not a runbook.");
+        }
+
+        // Invalid UTF-8 is refused by the import with the parser's reason; the lenient decoding here only looks.
+        var document = Markdown.Parse(Encoding.UTF8.GetString(content), Pipeline);
+        if (IsDraftOrTemplate(document))
+        {
+            return new FileClass(FileKind.Skipped, "Its front matter marks it as a draft or a template.");
+        }
+
+        var links = document.Descendants<LinkInline>().ToList();
+        if (name == "index" && links.Count > 0 && HoldsOnlyLinks(document))
+        {
+            return new FileClass(FileKind.Skipped, "An index page holding only links to other pages.");
+        }
+
+        var references = links.Select(l => l.Url is null ? null : RepoPath.Resolve(path, l.Url)).OfType<string>().Distinct().ToList();
+        return new FileClass(FileKind.Runbook, References: references);
+    }
+
+    private static bool IsDraftOrTemplate(MarkdownDocument document)
+    {
+        if (document.OfType<YamlFrontMatterBlock>().FirstOrDefault() is not { } block)
+        {
+            return false;
+        }
+
+        try
+        {
+            return FrontMatter.Parse(RunbookParser.YamlOf(block)).IsDraftOrTemplate;
+        }
+        catch (DomainValidationException)
+        {
+            return false;
+        }
+    }
+
+    private static bool HoldsOnlyLinks(MarkdownDocument document) =>
+        document.Descendants<LeafBlock>().All(block => block switch
+        {
+            HeadingBlock or YamlFrontMatterBlock or ThematicBreakBlock => true,
+            ParagraphBlock { Inline: { } inline } => inline.All(IsLinkOrSpace),
+            _ => false,
+        });
+
+    private static bool IsLinkOrSpace(Inline inline) => inline switch
+    {
+        LinkInline or LineBreakInline => true,
+        LiteralInline literal => literal.Content.ToString().Trim(' ', '-', '*', '|', ',', '.', ':', '·').Length == 0,
+        _ => false,
+    };
+}

@@ -1,0 +1,162 @@
+using System.Formats.Tar;
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Headers;
+using OperatorConsole.Core.Common;
+using OperatorConsole.Core.Runbooks;
+using OperatorConsole.Core.Runbooks.Bulk;
+using OperatorConsole.Testing;
+
+namespace OperatorConsole.Web.Tests.Features.Runbooks;
+
+public sealed class RunbookBulkImportApiTests(ConsoleHost host) : IClassFixture<ConsoleHost>
+{
+    private sealed record Report(Dictionary<string, int> Counts, List<BulkImportRow> Files)
+    {
+        public BulkImportRow Row(string path) => Files.Single(f => f.Path == path);
+    }
+
+    [Fact]
+    public async Task Bulk_ZipOfRepository_ReportsEveryFile()
+    {
+        using var client = await host.ApiClientAsync(Role.OnCall);
+
+        var report = await ImportOkAsync(client, TestArchives.Zip(TestArchives.Repository("zip")), "application/zip");
+
+        Assert.Equal(11, report.Files.Count);
+        Assert.Equal((BulkOutcome.Imported, "disk-full-zip"), (report.Row("zip/alerts/disk-full.md").Outcome, report.Row("zip/alerts/disk-full.md").Slug));
+        Assert.Equal((BulkOutcome.Imported, "zip-team-b-disk-full"), (report.Row("zip/team-b/disk-full.md").Outcome, report.Row("zip/team-b/disk-full.md").Slug));
+        Assert.Equal(BulkOutcome.Imported, report.Row("zip/alerts/cpu-high.md").Outcome);
+        Assert.All(["zip/README.md", "zip/_index.md", "zip/TEMPLATE.md", "zip/img/unused.gif", "zip/tools/lint.rb"],
+            path => Assert.Equal(BulkOutcome.Skipped, report.Row(path).Outcome));
+        Assert.Contains("UTF-8", report.Row("zip/broken/latin1.md").Reason, StringComparison.Ordinal);
+        Assert.Equal(BulkOutcome.Refused, report.Row("zip/broken/latin1.md").Outcome);
+        Assert.Equal((BulkOutcome.Attached, "Kept with disk-full-zip."), (report.Row("zip/img/disk.png").Outcome, report.Row("zip/img/disk.png").Reason));
+        Assert.Equal("zip/alerts/disk-full.md", host.Service<RunbookService>().Get("disk-full-zip")!.SourcePath);
+    }
+
+    [Fact]
+    public async Task Bulk_TarGzOfRepository_ImportsLikeAZip()
+    {
+        using var client = await host.ApiClientAsync(Role.ReleaseOwner);
+
+        var report = await ImportOkAsync(client, TestArchives.TarGz(TestArchives.Repository("tar")), "application/gzip");
+
+        Assert.Equal((3, 2, 1, 5), (report.Counts["Imported"], report.Counts["Attached"], report.Counts["Refused"], report.Counts["Skipped"]));
+        Assert.Equal(["tar/img/disk.png", "tar/img/layout.svg"], host.Service<RunbookService>().Get("disk-full-tar")!.Files.Select(f => f.Path));
+    }
+
+    [Fact]
+    public async Task Bulk_SameArchiveTwice_SecondIsUnchanged()
+    {
+        using var client = await host.ApiClientAsync(Role.OnCall);
+        var archive = TestArchives.Zip(TestArchives.Repository("twice"));
+        await ImportOkAsync(client, archive, "application/zip");
+
+        var again = await ImportOkAsync(client, archive, "application/zip");
+
+        Assert.Equal((0, 3), (again.Counts["Imported"] + again.Counts["Updated"], again.Counts["Unchanged"]));
+    }
+
+    [Fact]
+    public async Task Bulk_EntryClimbingOut_400AndNothingImported()
+    {
+        using var client = await host.ApiClientAsync(Role.OnCall);
+        var archive = TestArchives.Zip(new Dictionary<string, byte[]> { ["ok/fine.md"] = "# Fine climb\n\n1. Step.\n"u8.ToArray(), ["../evil.md"] = "# Evil\n"u8.ToArray() });
+
+        using var response = await PostAsync(client, archive, "application/zip");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("climbs out", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(host.Service<RunbookService>().List(), r => r.Title == "Fine climb");
+    }
+
+    [Fact]
+    public async Task Bulk_SymbolicLinks_400()
+    {
+        using var client = await host.ApiClientAsync(Role.OnCall);
+        var tar = TestArchives.TarGz(new Dictionary<string, byte[]>(), w =>
+            w.WriteEntry(new PaxTarEntry(TarEntryType.SymbolicLink, "alerts/passwd.md") { LinkName = "/etc/passwd" }));
+        var zip = TestArchives.Zip(new Dictionary<string, byte[]>(), z =>
+            z.CreateEntry("alerts/passwd.md").ExternalAttributes = unchecked((int)0xA1FF0000));
+
+        using var tarResponse = await PostAsync(client, tar, "application/gzip");
+        using var zipResponse = await PostAsync(client, zip, "application/zip");
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (tarResponse.StatusCode, zipResponse.StatusCode));
+    }
+
+    [Fact]
+    public async Task Bulk_ZipBomb_413()
+    {
+        using var client = await host.ApiClientAsync(Role.OnCall);
+
+        using var response = await PostAsync(client, TestArchives.ZipBomb(ArchiveLimits.MaxTotalBytes + 1024 * 1024), "application/zip");
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Bulk_NotAnArchive_400NamingTheField()
+    {
+        using var client = await host.ApiClientAsync(Role.OnCall);
+
+        using var response = await PostAsync(client, "# Just markdown\n"u8.ToArray(), "application/zip");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("\"archive\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bulk_Viewer_403BeforeTheArchiveIsRead()
+    {
+        using var client = await host.ApiClientAsync(Role.Viewer);
+
+        using var response = await PostAsync(client, "not an archive"u8.ToArray(), "application/zip");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task File_KeptWithVersion_ServedWithItsTypeNosniffAndSandbox()
+    {
+        using var client = await host.ApiClientAsync(Role.OnCall);
+        await ImportOkAsync(client, TestArchives.Zip(TestArchives.Repository("served")), "application/zip");
+        using var viewer = await host.ApiClientAsync(Role.Viewer);
+
+        using var png = await viewer.GetAsync("/api/runbooks/disk-full-served/v1/files/served/img/disk.png");
+        using var svg = await viewer.GetAsync("/api/runbooks/disk-full-served/v1/files/served/img/layout.svg");
+
+        Assert.Equal(TestArchives.Png, await png.Content.ReadAsByteArrayAsync());
+        Assert.Equal(("image/png", "image/svg+xml"), (png.Content.Headers.ContentType?.MediaType, svg.Content.Headers.ContentType?.MediaType));
+        Assert.Equal("nosniff", svg.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Contains("sandbox", svg.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Null(svg.Content.Headers.ContentDisposition);
+    }
+
+    [Fact]
+    public async Task File_NotKeptWithVersion_404()
+    {
+        using var client = await host.ApiClientAsync(Role.OnCall);
+        await ImportOkAsync(client, TestArchives.Zip(TestArchives.Repository("missing")), "application/zip");
+
+        using var unused = await client.GetAsync("/api/runbooks/disk-full-missing/v1/files/missing/img/unused.gif");
+        using var otherRunbook = await client.GetAsync("/api/runbooks/missing-team-b-disk-full/v1/files/missing/img/disk.png");
+
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (unused.StatusCode, otherRunbook.StatusCode));
+    }
+
+    private static async Task<Report> ImportOkAsync(HttpClient client, byte[] archive, string contentType)
+    {
+        using var response = await PostAsync(client, archive, contentType);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await ConsoleHost.ReadAsync<Report>(response);
+    }
+
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, byte[] archive, string contentType)
+    {
+        var content = new ByteArrayContent(archive);
+        content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        return client.PostAsync("/api/runbooks/bulk", content);
+    }
+}
