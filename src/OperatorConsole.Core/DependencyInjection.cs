@@ -6,6 +6,7 @@ using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Evidence;
 using OperatorConsole.Core.FailureStatus;
 using OperatorConsole.Core.GuardedActions;
+using OperatorConsole.Core.HealthChecks;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.Live;
@@ -75,6 +76,11 @@ public static class DependencyInjection
         services.AddSingleton<RollbackObjective>();
         services.AddOptions<ReleaseOptions>();
         services.AddSingleton<ReleaseService>();
+
+        services.AddSingleton<CheckAlerting>();
+        services.AddSingleton<ScheduledCheckRunner>();
+        services.AddSingleton<ScheduledCheckService>();
+        services.AddSingleton<CheckScheduler>();
         services.AddHttpClient(ProbeRunner.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(sp => OutboundHttp.Handler(sp.GetRequiredService<OutboundPolicy>()));
         return services;
