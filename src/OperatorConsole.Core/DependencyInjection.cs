@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Backup;
 using OperatorConsole.Core.Common;
+using OperatorConsole.Core.ConsoleAlerts;
 using OperatorConsole.Core.Evidence;
 using OperatorConsole.Core.FailureStatus;
 using OperatorConsole.Core.GuardedActions;
@@ -81,6 +82,8 @@ public static class DependencyInjection
         services.AddSingleton<ScheduledCheckRunner>();
         services.AddSingleton<ScheduledCheckService>();
         services.AddSingleton<CheckScheduler>();
+        services.AddSingleton<ConsoleAlertConditions>();
+        services.AddSingleton<ConsoleAlertWatcher>();
         services.AddHttpClient(ProbeRunner.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(sp => OutboundHttp.Handler(sp.GetRequiredService<OutboundPolicy>()));
         return services;

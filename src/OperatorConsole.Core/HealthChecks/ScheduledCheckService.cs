@@ -94,6 +94,12 @@ public sealed class ScheduledCheckService(ChangeRunner changes, CheckAlerting al
     {
         c.Require(Runners, HealthCheckActions.DemoFailure, "health-check:demo");
         c.Session.HealthChecks.SaveDemoFailing(failing);
+        // The demo checks run at once, so the change shows within seconds rather than after an interval.
+        foreach (var demo in c.Session.HealthChecks.All().Where(k => k.Demo))
+        {
+            c.Session.HealthChecks.SaveState((c.Session.HealthChecks.State(demo.Id) ?? Initial(demo)) with { NextDueAt = c.Now });
+        }
+
         var entry = c.Record(HealthCheckActions.DemoFailure, "health-check:demo", new { failing });
         c.Publish(Topics.HealthChecks, HealthCheckEvents.Demo, "demo", failing ? "Demo targets now fail" : "Demo targets healthy again", entry.Sequence);
         return failing;
