@@ -6,6 +6,7 @@ using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Backup;
 using OperatorConsole.Core.Alerts;
 using OperatorConsole.Core.Common;
+using OperatorConsole.Core.ConsoleAlerts;
 using OperatorConsole.Core.Evidence;
 using OperatorConsole.Core.FailureStatus;
 using OperatorConsole.Core.GuardedActions;
@@ -138,6 +139,8 @@ public sealed class TestStore : IDisposable
     public ScheduledCheckRunner CheckRunner => Service<ScheduledCheckRunner>();
 
     public CheckScheduler CheckScheduler => Service<CheckScheduler>();
+
+    public ConsoleAlertWatcher ConsoleAlerts => Service<ConsoleAlertWatcher>();
 
     /// <summary>Every alert the console sent to its intake (the intake itself is the alert feature's; here we see what reached it).</summary>
     public RecordingAlertIntake Alerts { get; } = new();
