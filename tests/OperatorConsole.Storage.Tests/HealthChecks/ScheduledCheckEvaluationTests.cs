@@ -17,27 +17,22 @@ public sealed class ScheduledCheckEvaluationTests : IDisposable
         _store.Dispose();
     }
 
+    // One row per comparator through a stored check (ProbeJudgeTests holds the full pass/fail matrix of the shared judge).
     [Theory]
-    [InlineData(">", 0.9, true)]
-    [InlineData(">", 0.95, false)]
-    [InlineData(">=", 0.95, true)]
-    [InlineData(">=", 0.96, false)]
-    [InlineData("<", 0.96, true)]
-    [InlineData("<", 0.95, false)]
-    [InlineData("<=", 0.95, true)]
-    [InlineData("<=", 0.94, false)]
-    [InlineData("==", 0.95, true)]
-    [InlineData("==", 0.9, false)]
-    [InlineData("!=", 0.9, true)]
-    [InlineData("!=", 0.95, false)]
+    [InlineData(">", 40, true)]
+    [InlineData(">=", 43, false)]
+    [InlineData("<", 50, true)]
+    [InlineData("<=", 41, false)]
+    [InlineData("==", 42, true)]
+    [InlineData("!=", 42, false)]
     public async Task Run_Comparator_PassesOnlyWhenTheValueMeetsTheThreshold(string op, double threshold, bool expected)
     {
-        var check = await _store.HealthChecks.CreateAsync(TestActors.Admin, CheckTarget.Definition(jsonPath: "$.survival_rate", op: op, threshold: threshold));
+        var check = await _store.HealthChecks.CreateAsync(TestActors.Admin, CheckTarget.Definition(jsonPath: "$.metrics.p99_ms", op: op, threshold: threshold));
 
         var result = await _store.CheckRunner.RunAsync(check.Id);
 
         Assert.Equal(expected, result!.Passed);
-        Assert.Contains($"$.survival_rate = 0.95 ({(expected ? "meets" : "fails")} {op}", result.Reason, StringComparison.Ordinal);
+        Assert.Contains($"$.metrics.p99_ms = 42 ({(expected ? "meets" : "fails")} {op}", result.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
