@@ -4,6 +4,7 @@ using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Storage.Tests.Rollback;
 using OperatorConsole.Storage.Tests.Scopes;
 using OperatorConsole.Storage.Tests.Shared;
+using OperatorConsole.Storage.Tests.Tamper;
 
 namespace OperatorConsole.Storage.Tests.ConsoleAlerts;
 
@@ -70,5 +71,24 @@ public sealed class ConsoleAlertWatcherTests : IDisposable
         Assert.Equal((ConsoleAlertConditions.RollbackTimerBreached, run.Id, "safe-active-state", "porto"),
             (alert.AlertName, alert.Labels["rollback"], alert.Labels["timer"], alert.Labels["scope"]));
         Assert.Equal(RollbackScene.T0 + TimeSpan.FromMinutes(15), alert.StartsAt);
+    }
+
+    [Fact]
+    public async Task Evaluate_LedgerEntryEditedInTheFile_SendsLedgerVerificationFailed()
+    {
+        using var scene = await TamperScene.CreateAsync();
+        scene.EditFile(db =>
+        {
+            var entry = TamperScene.Ledger(db).FindById(3);
+            entry["actor"] = "mallory";
+            TamperScene.Ledger(db).Update(entry);
+        });
+
+        await scene.Store.ConsoleAlerts.EvaluateAsync(verifyLedger: true);
+
+        var alert = Assert.Single(scene.Store.Alerts.From(ConsoleAlertWatcher.Source));
+        Assert.Equal((IncomingAlert.Firing, ConsoleAlertConditions.LedgerVerificationFailed, "SEV-1"),
+            (alert.Status, alert.AlertName, alert.Labels["severity"]));
+        Assert.Contains("fails verification", alert.Annotations["summary"], StringComparison.Ordinal);
     }
 }
