@@ -23,6 +23,7 @@ public sealed class HealthCheckLiveTests(BrowserFixture fixture) : IClassFixture
         await Assertions.Expect(Status(viewer)).ToHaveAttributeAsync("data-status", "failing");
         await Assertions.Expect(viewer.GetByTestId("demo-failure-toggle")).ToHaveCountAsync(0);
         await BrowserFixture.ScreenshotAsync(viewer, "health-checks-demo-failing");
+        await BrowserFixture.ScreenshotAsync(oncall, "health-checks-oncall-demo-control");
 
         await oncall.GetByTestId("demo-failure-toggle").ClickAsync();
 
