@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OperatorConsole.Core.Alerts;
 using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Backup;
 using OperatorConsole.Core.Common;
@@ -78,6 +79,7 @@ public static class DependencyInjection
         services.AddOptions<ReleaseOptions>();
         services.AddSingleton<ReleaseService>();
 
+        services.AddSingleton<AlertSender>();
         services.AddSingleton<CheckAlerting>();
         services.AddSingleton<ScheduledCheckRunner>();
         services.AddSingleton<ScheduledCheckService>();

@@ -1,8 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OperatorConsole.Core.Alerts;
 using OperatorConsole.Core.Audit;
-using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Live;
 
 namespace OperatorConsole.Core.ConsoleAlerts;
@@ -11,10 +9,10 @@ namespace OperatorConsole.Core.ConsoleAlerts;
 /// Sends the console's own alerts (source "console") through the same intake as every other alert: a condition that
 /// appears is sent firing once, one that clears is sent resolved once. It looks again after every committed kill-switch
 /// change and on a tick (rollback timers run out without any event); the ledger is verified on a slower tick, as that
-/// replays the whole chain. The intake is resolved when needed, so the console starts where none is registered.
+/// replays the whole chain.
 /// </summary>
 public sealed class ConsoleAlertWatcher(
-    IServiceProvider services, ConsoleAlertConditions conditions, AuditService audit, ILiveEventSource live, TimeProvider clock,
+    AlertSender sender, ConsoleAlertConditions conditions, AuditService audit, ILiveEventSource live, TimeProvider clock,
     ILogger<ConsoleAlertWatcher> logger)
 {
     public const string Source = "console";
@@ -63,7 +61,7 @@ public sealed class ConsoleAlertWatcher(
             .ToDictionary(a => a.Fingerprint, StringComparer.Ordinal);
         foreach (var alert in wanted.Values.Where(a => !_firing.ContainsKey(a.Fingerprint)))
         {
-            if (await SendAsync(alert, cancellationToken))
+            if (await sender.TrySendAsync(Source, alert, cancellationToken))
             {
                 _firing[alert.Fingerprint] = alert;
             }
@@ -71,7 +69,7 @@ public sealed class ConsoleAlertWatcher(
 
         foreach (var gone in _firing.Values.Where(a => !wanted.ContainsKey(a.Fingerprint)).ToList())
         {
-            if (await SendAsync(gone with { Status = IncomingAlert.Resolved, EndsAt = now }, cancellationToken))
+            if (await sender.TrySendAsync(Source, gone with { Status = IncomingAlert.Resolved, EndsAt = now }, cancellationToken))
             {
                 _firing.Remove(gone.Fingerprint);
             }
@@ -83,26 +81,5 @@ public sealed class ConsoleAlertWatcher(
         var verification = audit.Verify();
         _ledgerVerifiedAt = clock.GetUtcNow();
         _ledgerProblem = verification.IsValid ? null : _ledgerProblem ?? (_ledgerVerifiedAt, verification.Problem ?? "the chain does not verify");
-    }
-
-    private async Task<bool> SendAsync(IncomingAlert alert, CancellationToken cancellationToken)
-    {
-        if (services.GetService<IAlertIntake>() is not { } intake)
-        {
-            logger.LogWarning("No alert intake is registered: {AlertName} ({AlertStatus}) is not sent", alert.AlertName, alert.Status);
-            return false;
-        }
-
-        try
-        {
-            await intake.ReceiveAsync(Actor.System, Source, [alert], cancellationToken);
-            logger.LogInformation("Console alert {AlertName} {AlertStatus}: {Fingerprint}", alert.AlertName, alert.Status, alert.Fingerprint);
-            return true;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogError(ex, "The alert intake refused {AlertName} ({AlertStatus}); it is sent again on the next look", alert.AlertName, alert.Status);
-            return false;
-        }
     }
 }

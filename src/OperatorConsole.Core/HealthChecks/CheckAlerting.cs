@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using OperatorConsole.Core.Alerts;
 using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Live;
@@ -10,9 +8,8 @@ namespace OperatorConsole.Core.HealthChecks;
 /// Raises a check's alert once its failures in a row reach the check's limit, and sends the resolution once it passes
 /// again (or is disabled or deleted): once each, not on every failure. The check's state remembers since when its alert
 /// fires, and is updated only after the intake took the alert, so an intake that failed is tried again on the next run.
-/// The intake is resolved when needed, so the console starts even where no alert intake is registered.
 /// </summary>
-public sealed class CheckAlerting(IServiceProvider services, ChangeRunner changes, ILogger<CheckAlerting> logger)
+public sealed class CheckAlerting(AlertSender sender, ChangeRunner changes)
 {
     public const string Source = "health-check";
     public const string AlertName = "HealthCheckFailed";
@@ -23,7 +20,7 @@ public sealed class CheckAlerting(IServiceProvider services, ChangeRunner change
         if (shouldFire && !state.AlertFiring)
         {
             var since = state.Last?.At ?? changes.Now;
-            if (await SendAsync(Alert(check, state, IncomingAlert.Firing, since, null), cancellationToken))
+            if (await sender.TrySendAsync(Source, Alert(check, state, IncomingAlert.Firing, since, null), cancellationToken))
             {
                 await MarkAsync(check, since, cancellationToken);
             }
@@ -41,7 +38,7 @@ public sealed class CheckAlerting(IServiceProvider services, ChangeRunner change
     private async Task ResolveAsync(ScheduledCheck check, CheckState state, bool markState, CancellationToken cancellationToken)
     {
         var resolved = Alert(check, state, IncomingAlert.Resolved, state.AlertFiringSince!.Value, changes.Now);
-        if (await SendAsync(resolved, cancellationToken) && markState)
+        if (await sender.TrySendAsync(Source, resolved, cancellationToken) && markState)
         {
             await MarkAsync(check, null, cancellationToken);
         }
@@ -63,28 +60,6 @@ public sealed class CheckAlerting(IServiceProvider services, ChangeRunner change
                 raised ? $"{check.Name}: alert raised after {current.ConsecutiveFailures} failures" : $"{check.Name}: alert resolved", entry.Sequence);
             return true;
         }, cancellationToken);
-
-    private async Task<bool> SendAsync(IncomingAlert alert, CancellationToken cancellationToken)
-    {
-        var intake = services.GetService<IAlertIntake>();
-        if (intake is null)
-        {
-            logger.LogWarning("No alert intake is registered: {AlertName} for {Fingerprint} ({AlertStatus}) is not sent", AlertName, alert.Fingerprint, alert.Status);
-            return false;
-        }
-
-        try
-        {
-            await intake.ReceiveAsync(Actor.System, Source, [alert], cancellationToken);
-            return true;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogError(ex, "The alert intake refused {AlertName} for {Fingerprint} ({AlertStatus}); it is tried again on the next run",
-                AlertName, alert.Fingerprint, alert.Status);
-            return false;
-        }
-    }
 
     /// <summary>The alert of one failing episode: the same fingerprint and start for its firing and its resolution.</summary>
     public static IncomingAlert Alert(ScheduledCheck check, CheckState state, string status, DateTimeOffset startsAt, DateTimeOffset? endsAt) => new(
