@@ -1,11 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OperatorConsole.Core.Alerts;
 using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Backup;
 using OperatorConsole.Core.Common;
+using OperatorConsole.Core.ConsoleAlerts;
 using OperatorConsole.Core.Evidence;
 using OperatorConsole.Core.FailureStatus;
 using OperatorConsole.Core.GuardedActions;
+using OperatorConsole.Core.HealthChecks;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.Live;
@@ -77,6 +80,14 @@ public static class DependencyInjection
         services.AddSingleton<RollbackObjective>();
         services.AddOptions<ReleaseOptions>();
         services.AddSingleton<ReleaseService>();
+
+        services.AddSingleton<AlertSender>();
+        services.AddSingleton<CheckAlerting>();
+        services.AddSingleton<ScheduledCheckRunner>();
+        services.AddSingleton<ScheduledCheckService>();
+        services.AddSingleton<CheckScheduler>();
+        services.AddSingleton<ConsoleAlertConditions>();
+        services.AddSingleton<ConsoleAlertWatcher>();
         services.AddHttpClient(ProbeRunner.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(sp => OutboundHttp.Handler(sp.GetRequiredService<OutboundPolicy>()));
         return services;

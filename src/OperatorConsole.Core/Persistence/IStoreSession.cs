@@ -2,6 +2,7 @@ using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Evidence;
 using OperatorConsole.Core.FailureStatus;
 using OperatorConsole.Core.GuardedActions;
+using OperatorConsole.Core.HealthChecks;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.Lockdown;
@@ -50,6 +51,8 @@ public interface IStoreSession
     IOutboundRepository Outbound { get; }
 
     ISignInSessionRepository SignInSessions { get; }
+
+    IScheduledCheckRepository HealthChecks { get; }
 
     /// <summary>
     /// Write sessions only: rolls back everything written so far in this write and goes on in a fresh transaction

@@ -26,6 +26,9 @@ internal static class LiteSchema
     public const string Releases = "releases";
     public const string Meta = "meta";
     public const string SignInSessions = "sign_in_sessions";
+    public const string HealthChecks = "health_checks";
+    public const string HealthCheckStates = "health_check_states";
+    public const string HealthCheckResults = "health_check_results";
 
     public static void EnsureIndexes(ILiteDatabase db)
     {
@@ -49,5 +52,6 @@ internal static class LiteSchema
         db.GetCollection(Rollbacks).EnsureIndex("scopeId");
         db.GetCollection(Rollbacks).EnsureIndex("drill");
         db.GetCollection(Releases).EnsureIndex("scopeId");
+        db.GetCollection(HealthCheckResults).EnsureIndex("checkId");
     }
 }

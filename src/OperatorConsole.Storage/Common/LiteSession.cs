@@ -3,6 +3,7 @@ using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Evidence;
 using OperatorConsole.Core.FailureStatus;
 using OperatorConsole.Core.GuardedActions;
+using OperatorConsole.Core.HealthChecks;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.Lockdown;
@@ -19,6 +20,7 @@ using OperatorConsole.Storage.Audit;
 using OperatorConsole.Storage.Evidence;
 using OperatorConsole.Storage.FailureStatus;
 using OperatorConsole.Storage.GuardedActions;
+using OperatorConsole.Storage.HealthChecks;
 using OperatorConsole.Storage.Incidents;
 using OperatorConsole.Storage.KillSwitches;
 using OperatorConsole.Storage.Lockdown;
@@ -67,6 +69,8 @@ internal sealed class LiteSession(ILiteDatabase db, bool writable) : IStoreSessi
     public IOutboundRepository Outbound { get; } = new LiteOutboundRepository(db, writable);
 
     public ISignInSessionRepository SignInSessions { get; } = new LiteSignInSessionRepository(db, writable);
+
+    public IScheduledCheckRepository HealthChecks { get; } = new LiteScheduledCheckRepository(db, writable);
 
     public void DiscardChanges()
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using OperatorConsole.Core.Common;
+using OperatorConsole.Core.HealthChecks;
 using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.Persistence;
 using OperatorConsole.Core.Runbooks;
@@ -10,12 +11,13 @@ using OperatorConsole.Core.Users;
 namespace OperatorConsole.Storage.Seeding;
 
 /// <summary>
-/// Fills a store from seed-data/. What any console may start with (the kill switches and every runbook in
-/// runbooks/*.md) is loaded on a first start; the demo (users with published passwords and the demo scopes
-/// whose probes point at the demo resolver) only when the demo is asked for.
+/// Fills a store from seed-data/. What any console may start with (the kill switches, the ledger health check and every
+/// runbook in runbooks/*.md) is loaded on a first start; the demo (users with published passwords and the demo scopes
+/// whose probes point at the demo resolver, the demo health checks) only when the demo is asked for.
 /// </summary>
 public sealed class SeedDataLoader(
-    IConsoleStore store, UserService users, RunbookService runbooks, KillSwitchService killSwitches, ScopeService scopes, ILogger<SeedDataLoader> logger)
+    IConsoleStore store, UserService users, RunbookService runbooks, KillSwitchService killSwitches, ScopeService scopes, ScheduledCheckService checks,
+    ILogger<SeedDataLoader> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -40,6 +42,9 @@ public sealed class SeedDataLoader(
 
             logger.LogInformation("Seeded {KillSwitchCount} kill switches", seedSwitches.Length);
         }
+
+        var checkCount = await HealthCheckSeed.LoadAsync(seedDataPath, HealthCheckSeed.FileName, checks, demo: false);
+        logger.LogInformation("Seeded {HealthCheckCount} health checks", checkCount);
 
         var runbookFolder = Path.Combine(seedDataPath, "runbooks");
         if (!Directory.Exists(runbookFolder))
@@ -74,5 +79,8 @@ public sealed class SeedDataLoader(
 
         var scopeCount = await ScopeSeed.LoadAsync(seedDataPath, scopes);
         logger.LogInformation("Seeded {ScopeCount} demo scopes", scopeCount);
+
+        var demoChecks = await HealthCheckSeed.LoadAsync(seedDataPath, HealthCheckSeed.DemoFileName, checks, demo: true);
+        logger.LogInformation("Seeded {HealthCheckCount} demo health checks against the demo check targets", demoChecks);
     }
 }

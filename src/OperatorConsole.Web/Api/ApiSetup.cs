@@ -4,6 +4,7 @@ using OperatorConsole.Web.Features.Commands;
 using OperatorConsole.Web.Features.Evidence;
 using OperatorConsole.Web.Features.FailureStatus;
 using OperatorConsole.Web.Features.GuardedActions;
+using OperatorConsole.Web.Features.HealthChecks;
 using OperatorConsole.Web.Features.Incidents;
 using OperatorConsole.Web.Features.KillSwitches;
 using OperatorConsole.Web.Features.Lockdown;
@@ -43,6 +44,7 @@ public static class ApiSetup
         api.MapReleaseEndpoints();
         api.MapOutboundEndpoints();
         api.MapBackupEndpoints();
+        api.MapHealthCheckEndpoints();
         return app;
     }
 }

@@ -18,6 +18,7 @@ using OperatorConsole.Web.Components.Shared;
 using OperatorConsole.Web.Features.Account;
 using OperatorConsole.Web.Features.Audit;
 using OperatorConsole.Web.Features.DemoResolver;
+using OperatorConsole.Web.Features.HealthChecks;
 using OperatorConsole.Web.Hubs;
 
 namespace OperatorConsole.Web.Hosting;
@@ -73,7 +74,8 @@ public static class ConsoleHostSetup
         });
         services.AddHostedService<HubEventForwarder>();
         services.AddConsoleProblems();
-        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
+        services.AddScheduledHealthChecks();
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]).AddCheck<LedgerHealthCheck>("ledger", tags: [LedgerHealthCheck.Tag]);
         return builder;
     }
 
@@ -103,9 +105,11 @@ public static class ConsoleHostSetup
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapHealthChecks("/health/ledger", new HealthCheckOptions { Predicate = c => c.Tags.Contains(LedgerHealthCheck.Tag) }).AllowAnonymous();
         app.MapConsoleApi();
         app.MapAccountEndpoints();
         app.MapDemoResolver(app.Configuration);
+        app.MapDemoCheckTargets(app.Configuration);
         app.MapHub<ConsoleHub>(HubRoutes.Console);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -62,8 +62,9 @@ public sealed class SeedDataLoaderTests : IDisposable
         await Loader().LoadAsync(SeedData);
         await Loader().LoadDemoAsync(SeedData);
 
-        // 18 for users, switches and runbooks; 27 for the scopes: 3 created, 6 manifests, 6 rebinds of 3 entries each.
-        Assert.Equal(45, _store.Ledger.Count);
+        // 18 for users, switches and runbooks; 27 for the scopes: 3 created, 6 manifests, 6 rebinds of 3 entries each;
+        // 5 health checks (the ledger check and four demo checks).
+        Assert.Equal(50, _store.Ledger.Count);
         Assert.All(_store.Ledger, e => Assert.Equal(Actor.System.Id, e.Actor));
         Assert.True(_store.Audit.Verify().IsValid);
     }
@@ -95,7 +96,7 @@ public sealed class SeedDataLoaderTests : IDisposable
         Assert.Equal(6, _store.KillSwitches.CurrentVersion());
     }
 
-    private SeedDataLoader Loader() => new(_store.Store, _store.Users, _store.Runbooks, _store.KillSwitches, _store.Scopes, NullLogger<SeedDataLoader>.Instance);
+    private SeedDataLoader Loader() => new(_store.Store, _store.Users, _store.Runbooks, _store.KillSwitches, _store.Scopes, _store.HealthChecks, NullLogger<SeedDataLoader>.Instance);
 
     [Fact]
     public async Task LoadDemo_RepoSeedData_ScopesWithBadPortoActiveAndGoodLastKnownGood()

@@ -4,10 +4,13 @@ using Microsoft.Extensions.Options;
 using OperatorConsole.Core;
 using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Backup;
+using OperatorConsole.Core.Alerts;
 using OperatorConsole.Core.Common;
+using OperatorConsole.Core.ConsoleAlerts;
 using OperatorConsole.Core.Evidence;
 using OperatorConsole.Core.FailureStatus;
 using OperatorConsole.Core.GuardedActions;
+using OperatorConsole.Core.HealthChecks;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.Live;
@@ -131,6 +134,17 @@ public sealed class TestStore : IDisposable
 
     public RollbackObjective Objective => Service<RollbackObjective>();
 
+    public ScheduledCheckService HealthChecks => Service<ScheduledCheckService>();
+
+    public ScheduledCheckRunner CheckRunner => Service<ScheduledCheckRunner>();
+
+    public CheckScheduler CheckScheduler => Service<CheckScheduler>();
+
+    public ConsoleAlertWatcher ConsoleAlerts => Service<ConsoleAlertWatcher>();
+
+    /// <summary>Every alert the console sent to its intake (the intake itself is the alert feature's; here we see what reached it).</summary>
+    public RecordingAlertIntake Alerts { get; } = new();
+
     public IReadOnlyList<LedgerEntry> Ledger => Store.Read(s => s.Ledger.All().ToList());
 
     /// <summary>
@@ -195,6 +209,7 @@ public sealed class TestStore : IDisposable
         .AddSingleton<ICheckpointLog>(Checkpoints)
         .AddSingleton<ISelfBaseAddress>(Self)
         .AddSingleton<IPasswordHashing, Sha256PasswordHashing>()
+        .AddSingleton<IAlertIntake>(Alerts)
         .AddSingleton(Options.Create(RollbackOptions))
         .AddSingleton(Options.Create(ReleaseOptions))
         .BuildServiceProvider();

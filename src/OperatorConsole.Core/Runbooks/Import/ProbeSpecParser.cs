@@ -73,15 +73,23 @@ public static partial class ProbeSpecParser
         || word.Equals("POST", StringComparison.OrdinalIgnoreCase)
         || word.Equals("HEAD", StringComparison.OrdinalIgnoreCase);
 
-    private static string ParseUrl(int number, string line, string url)
+    /// <summary>The comparators an assertion may use; scheduled health checks accept the same.</summary>
+    public static readonly IReadOnlyList<string> Operators = [">", ">=", "<", "<=", "==", "!="];
+
+    /// <summary>An absolute http(s) URL, or a path the console resolves against itself.</summary>
+    public static bool IsTarget(string url)
     {
         // "//host" would silently leave the console, so a relative target must be a plain path.
         var isPath = url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.Contains(' ', StringComparison.Ordinal);
         var isAbsolute = Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
-        return isPath || isAbsolute
-            ? url
-            : throw Fail(number, line, "the target must be an absolute http(s) URL or a path starting with '/'.");
+        return isPath || isAbsolute;
     }
+
+    /// <summary>A dotted JSON path such as $.metrics.p99_ms, the only form the probe reads.</summary>
+    public static bool IsJsonPath(string path) => JsonPathPattern().IsMatch(path);
+
+    private static string ParseUrl(int number, string line, string url) =>
+        IsTarget(url) ? url : throw Fail(number, line, "the target must be an absolute http(s) URL or a path starting with '/'.");
 
     private static int ParseInt(int number, string line, string text, int min, int max, string what) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
@@ -105,4 +113,7 @@ public static partial class ProbeSpecParser
 
     [GeneratedRegex(@"^(?<path>\$(\.[A-Za-z_][A-Za-z0-9_]*)+)\s*(?<op>>=|<=|==|!=|>|<)\s*(?<value>[-+]?[0-9]*\.?[0-9]+([eE][-+]?[0-9]+)?)$")]
     private static partial Regex AssertPattern();
+
+    [GeneratedRegex(@"^\$(\.[A-Za-z_][A-Za-z0-9_]*)+$")]
+    private static partial Regex JsonPathPattern();
 }
