@@ -1,6 +1,8 @@
 using AngleSharp.Dom;
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
+using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Runbooks;
 using OperatorConsole.Web.Features.Runbooks;
 using OperatorConsole.Web.Tests.Shared;
@@ -88,6 +90,58 @@ public sealed class RunbookListTests : BunitTestContext
         cut.WaitForAssertion(() => Assert.Contains("Cache stampede", Titles(cut)), LiveTimeout);
         Assert.Equal(4, Titles(cut).Count);
     }
+
+    [Fact]
+    public async Task Render_ThousandRunbooks_RendersOnePageAndPagesForward()
+    {
+        await AddManyAsync(1000);
+        var cut = Render<RunbookList>();
+
+        Assert.Equal(RunbookQuery.DefaultTake, Titles(cut).Count);
+        Assert.Equal("Runbook 0000", Titles(cut)[0]);
+        Assert.Contains("of 1000", cut.Find("[data-testid=runbook-count]").TextContent, StringComparison.Ordinal);
+
+        var pager = cut.FindComponent<MudPagination>();
+        await cut.InvokeAsync(() => pager.Instance.SelectedChanged.InvokeAsync(2));
+
+        Assert.Equal(RunbookQuery.DefaultTake, Titles(cut).Count);
+        Assert.Equal($"Runbook {RunbookQuery.DefaultTake:0000}", Titles(cut)[0]);
+    }
+
+    [Fact]
+    public async Task TypeSearch_OnALaterPage_StartsAgainAtTheFirstPage()
+    {
+        await AddManyAsync(200);
+        var cut = Render<RunbookList>();
+        var pager = cut.FindComponent<MudPagination>();
+        await cut.InvokeAsync(() => pager.Instance.SelectedChanged.InvokeAsync(3));
+
+        cut.FindComponent<MudTextField<string>>().Find("input").Input("Runbook 00");
+
+        cut.WaitForAssertion(() => Assert.Equal("Runbook 0000", Titles(cut)[0]), LiveTimeout);
+    }
+
+    // One transaction instead of a thousand imports: the list only reads what is stored.
+    private Task AddManyAsync(int count) =>
+        Services.GetRequiredService<ChangeRunner>().RunAsync(Actor.System, c =>
+        {
+            for (var i = 0; i < count; i++)
+            {
+                c.Session.Runbooks.Add(new Runbook
+                {
+                    Slug = $"runbook-{i:0000}",
+                    Version = 1,
+                    Title = $"Runbook {i:0000}",
+                    Priority = Priority.P2,
+                    Source = $"# Runbook {i:0000}\n",
+                    SourceSha256 = new string('0', 64),
+                    ImportedAt = c.Now,
+                    ImportedBy = "bench",
+                });
+            }
+
+            return count;
+        });
 
     private async Task SeedAsync()
     {
