@@ -11,5 +11,8 @@ public interface IRunbookRepository
     /// <summary>Every version of one runbook, newest first.</summary>
     IReadOnlyList<Runbook> Versions(string slug);
 
+    /// <summary>How many versions are stored, of all runbooks together; it grows with every import.</summary>
+    int CountVersions();
+
     void Add(Runbook runbook);
 }

@@ -29,6 +29,8 @@ internal sealed class LiteRunbookRepository(ILiteDatabase db, bool writable) : I
     public IReadOnlyList<Runbook> Versions(string slug) =>
         [.. _collection.Find(Query.EQ("slug", slug)).Select(JsonDocuments.Unwrap<Runbook>).OrderByDescending(r => r.Version)];
 
+    public int CountVersions() => _collection.Count();
+
     public void Add(Runbook runbook)
     {
         LiteSession.EnsureWritable(writable);
