@@ -135,6 +135,32 @@ public sealed class RunPageTests : BunitTestContext
         Assert.Empty(cut.FindAll("[data-testid=run-progress-text]"));
     }
 
+    [Fact]
+    public async Task Render_NothingChecked_DisablesCompleteAndSaysWhy()
+    {
+        var run = await StartRunAsync();
+
+        var cut = RenderRun(run.Id);
+
+        Assert.True(cut.Find("[data-testid=complete-run]").HasAttribute("disabled"));
+        Assert.Contains("Nothing is checked yet", cut.Find("[data-testid=complete-run-why]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Render_AllStepsChecked_EnablesCompleteWithoutExplanation()
+    {
+        var run = await StartRunAsync();
+        foreach (var step in run.Steps)
+        {
+            await Runs.CheckStepAsync(Omar, run.Id, step.StepId);
+        }
+
+        var cut = RenderRun(run.Id);
+
+        Assert.False(cut.Find("[data-testid=complete-run]").HasAttribute("disabled"));
+        Assert.Empty(cut.FindAll("[data-testid=complete-run-why]"));
+    }
+
     private async Task<RunbookRun> StartRunAsync()
     {
         var runbook = (await ImportAsync("rotate-signing-key.md", Markdown)).Runbook;
