@@ -1,8 +1,6 @@
 using AngleSharp.Dom;
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Runbooks;
 using OperatorConsole.Web.Features.Runbooks;
 using OperatorConsole.Web.Tests.Shared;
@@ -121,27 +119,9 @@ public sealed class RunbookListTests : BunitTestContext
         cut.WaitForAssertion(() => Assert.Equal("Runbook 0000", Titles(cut)[0]), LiveTimeout);
     }
 
-    // One transaction instead of a thousand imports: the list only reads what is stored.
+    // Stored in one transaction instead of a thousand imports: the list only reads what is stored.
     private Task AddManyAsync(int count) =>
-        Services.GetRequiredService<ChangeRunner>().RunAsync(Actor.System, c =>
-        {
-            for (var i = 0; i < count; i++)
-            {
-                c.Session.Runbooks.Add(new Runbook
-                {
-                    Slug = $"runbook-{i:0000}",
-                    Version = 1,
-                    Title = $"Runbook {i:0000}",
-                    Priority = Priority.P2,
-                    Source = $"# Runbook {i:0000}\n",
-                    SourceSha256 = new string('0', 64),
-                    ImportedAt = c.Now,
-                    ImportedBy = "bench",
-                });
-            }
-
-            return count;
-        });
+        StoreAsync(Enumerable.Range(0, count).Select(i => StoredRunbook($"runbook-{i:0000}", $"Runbook {i:0000}")));
 
     private async Task SeedAsync()
     {
