@@ -161,6 +161,20 @@ public sealed class RunPageTests : BunitTestContext
         Assert.Empty(cut.FindAll("[data-testid=complete-run-why]"));
     }
 
+    [Fact]
+    public async Task ClickCopy_CommandStep_CopiesTheStepsCommandExactly()
+    {
+        var run = await StartRunAsync();
+        var command = run.Steps.Single(s => s.Definition.Command is not null);
+        var clipboard = JSInterop.SetupModule("./js/clipboard.js");
+        clipboard.SetupVoid("copyText", _ => true);
+        var cut = RenderRun(run.Id);
+
+        cut.Find($"[data-testid='step-{command.StepId}'] button[aria-label='Copy command']").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(command.Definition.Command, clipboard.VerifyInvoke("copyText").Arguments[0]), LiveTimeout);
+    }
+
     private async Task<RunbookRun> StartRunAsync()
     {
         var runbook = (await ImportAsync("rotate-signing-key.md", Markdown)).Runbook;
