@@ -17,6 +17,9 @@ public interface IRunbookRepository
     /// <summary>The runbook whose latest version declares <paramref name="declaredId"/> in its front matter, if any.</summary>
     Runbook? FindByDeclaredId(string declaredId);
 
+    /// <summary>How many versions are stored, of all runbooks together; it grows with every import.</summary>
+    int CountVersions();
+
     void Add(Runbook runbook);
 
     /// <summary>Stores the bytes of an imported file under their SHA-256; the same bytes are kept once.</summary>

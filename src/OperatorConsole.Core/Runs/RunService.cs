@@ -31,6 +31,11 @@ public sealed class RunService(ChangeRunner changes, ProbeRunner probes)
                 throw new NotFoundException($"{runbook.Title} has no section '{section}'.");
             }
 
+            if (RunRules.WhyNotStart(runbook, sections) is { } refusal)
+            {
+                throw new DomainValidationException(refusal);
+            }
+
             var run = new RunbookRun
             {
                 Id = Guid.NewGuid().ToString("N")[..12],
@@ -135,10 +140,9 @@ public sealed class RunService(ChangeRunner changes, ProbeRunner probes)
         {
             c.Require(Operators, "run.complete", $"run:{runId}");
             var run = OpenRun(c, runId);
-            var open = run.Steps.Where(s => !s.IsDone).Select(s => s.StepId).ToList();
-            if (open.Count > 0)
+            if (RunRules.WhyNotComplete(run) is { } refusal)
             {
-                throw new DomainValidationException($"{open.Count} step(s) are not done yet: {string.Join(", ", open.Take(10))}.");
+                throw new DomainValidationException(refusal);
             }
 
             var completed = run with { Status = RunStatus.Completed, CompletedBy = c.Actor.DisplayName, CompletedAt = c.Now };

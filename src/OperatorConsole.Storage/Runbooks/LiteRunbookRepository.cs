@@ -37,6 +37,8 @@ internal sealed class LiteRunbookRepository(ILiteDatabase db, bool writable) : I
 
     public Runbook? FindByDeclaredId(string declaredId) => LatestWhere("declaredId", declaredId, r => r.DeclaredId == declaredId);
 
+    public int CountVersions() => _collection.Count();
+
     public void Add(Runbook runbook)
     {
         LiteSession.EnsureWritable(writable);

@@ -256,6 +256,38 @@ public sealed class RunServiceTests : IDisposable
     private async Task<Runbook> ImportDrillAsync() =>
         (await _store.Runbooks.ImportAsync(TestActors.Admin, "drill.md", TestRunbooks.Drill())).Runbook;
 
+    [Fact]
+    public async Task Start_RunbookWithNoSteps_IsRefusedSayingSoAndStoresNoRun()
+    {
+        await _store.Runbooks.ImportAsync(TestActors.Admin, "notes.md", "# Notes only\n\nSome background, nothing to do.\n"u8.ToArray());
+
+        var refused = await Assert.ThrowsAsync<DomainValidationException>(() => _store.Runs.StartAsync(TestActors.Omar, "notes-only"));
+
+        Assert.Contains("has no steps to run", refused.Message, StringComparison.Ordinal);
+        Assert.Empty(_store.Runs.List());
+    }
+
+    [Fact]
+    public async Task Complete_StepLessRunWithNothingChecked_IsRefusedAndStaysOpen()
+    {
+        // Runs started before step-less runbooks were refused are still stored.
+        var run = new RunbookRun
+        {
+            Id = "legacy000001",
+            RunbookSlug = "notes-only",
+            RunbookVersion = 1,
+            RunbookTitle = "Notes only",
+            StartedBy = "Omar On-call",
+            StartedAt = DateTimeOffset.UnixEpoch,
+        };
+        await _store.Store.WriteAsync(s => { s.Runs.Upsert(run); return 0; });
+
+        var refused = await Assert.ThrowsAsync<DomainValidationException>(() => _store.Runs.CompleteAsync(TestActors.Omar, run.Id));
+
+        Assert.Contains("Nothing is checked", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(RunStatus.InProgress, _store.Runs.Get(run.Id)!.Status);
+    }
+
     private async Task<RunbookRun> StartDrillAsync()
     {
         await ImportDrillAsync();

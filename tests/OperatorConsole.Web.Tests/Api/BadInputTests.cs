@@ -74,7 +74,7 @@ public sealed class BadInputTests(ConsoleHost host) : IClassFixture<ConsoleHost>
     }
 
     private static async Task<int> CountRunbooksAsync(HttpClient client) =>
-        (await client.GetFromJsonAsync<JsonElement>("/api/runbooks")).GetArrayLength();
+        (await client.GetFromJsonAsync<JsonElement>("/api/runbooks")).GetProperty("total").GetInt32();
 
     private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string detailContains)
     {

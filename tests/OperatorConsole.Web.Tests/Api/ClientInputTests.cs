@@ -120,6 +120,31 @@ public sealed class ClientInputTests(ConsoleHost host) : IClassFixture<ConsoleHo
         Assert.True(errors.TryGetProperty("priority", out _));
     }
 
+    [Theory]
+    [InlineData("take=1000", "take")]
+    [InlineData("take=0", "take")]
+    [InlineData("skip=-5", "skip")]
+    public async Task ListRunbooks_PageOutOfBounds_Returns400NamingTheField(string query, string field)
+    {
+        using var client = await host.ApiClientAsync(Role.Viewer);
+
+        using var response = await client.GetAsync($"/api/runbooks?{query}");
+
+        var errors = await FieldErrorsAsync(response, HttpStatusCode.BadRequest);
+        Assert.True(errors.TryGetProperty(field, out _));
+    }
+
+    [Fact]
+    public async Task ListRunbooks_Take_ReturnsThatPageAndTheTotal()
+    {
+        using var client = await host.ApiClientAsync(Role.Viewer);
+
+        var page = await client.GetFromJsonAsync<JsonElement>("/api/runbooks?skip=1&take=2");
+
+        Assert.Equal(2, page.GetProperty("items").GetArrayLength());
+        Assert.True(page.GetProperty("total").GetInt32() > 2);
+    }
+
     [Fact]
     public async Task UnknownApiRoute_Returns404Problem()
     {

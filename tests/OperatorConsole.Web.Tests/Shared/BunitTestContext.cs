@@ -66,6 +66,31 @@ public abstract class BunitTestContext : BunitContext, IAsyncLifetime
     protected Task<ImportResult> ImportAsync(string fileName, string markdown) =>
         Runbooks.ImportAsync(Actor.System, fileName, Encoding.UTF8.GetBytes(markdown));
 
+    /// <summary>Stores runbook versions as they are, in one transaction, for pages that only read what is stored.</summary>
+    protected Task StoreAsync(IEnumerable<Runbook> runbooks) =>
+        Services.GetRequiredService<ChangeRunner>().RunAsync(Actor.System, c =>
+        {
+            foreach (var runbook in runbooks)
+            {
+                c.Session.Runbooks.Add(runbook);
+            }
+
+            return 0;
+        });
+
+    /// <summary>A stored runbook version with no sections; tests add what they look at.</summary>
+    protected static Runbook StoredRunbook(string slug, string title) => new()
+    {
+        Slug = slug,
+        Version = 1,
+        Title = title,
+        Priority = Priority.P2,
+        Source = $"# {title}\n",
+        SourceSha256 = new string('0', 64),
+        ImportedAt = DateTimeOffset.UnixEpoch,
+        ImportedBy = "Ada",
+    };
+
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
 
     // xunit 2 disposes test classes synchronously, but MudBlazor's services only dispose

@@ -16,6 +16,8 @@ public sealed partial class RunbookDetail : IDisposable
     private IReadOnlyList<RunbookRun> _runs = [];
     private List<BreadcrumbItem> _crumbs = [];
     private string _html = string.Empty;
+    private (string? Id, string Path) _renderedFor;
+    private string? _whyNotStart;
     private bool _starting;
     private LiveWatcher? _watcher;
 
@@ -37,15 +39,22 @@ public sealed partial class RunbookDetail : IDisposable
 
     public void Dispose() => _watcher?.Dispose();
 
+    // This page's own path: in-page #anchors of the document point here, not at the site root.
+    private string DocumentPath =>
+        Version is { } v ? $"/runbooks/{Uri.EscapeDataString(Slug)}/v/{v}" : $"/runbooks/{Uri.EscapeDataString(Slug)}";
+
     private void Load()
     {
         var shown = Runbooks.Get(Slug, Version);
-        if (shown?.Id != _runbook?.Id)
+        // Rendered once per version and path: live events reload the page, the document does not change.
+        if ((shown?.Id, DocumentPath) != _renderedFor)
         {
-            _html = shown is null ? string.Empty : Renderer.ToSafeHtml(shown.Source, Runbooks.LinksOf(shown));
+            _html = shown is null ? string.Empty : Renderer.ToSafeHtml(shown.Source, DocumentPath, Runbooks.LinksOf(shown));
+            _renderedFor = (shown?.Id, DocumentPath);
         }
 
         _runbook = shown;
+        _whyNotStart = shown is null ? null : RunRules.WhyNotStart(shown, shown.Sections);
         _versions = Runbooks.Versions(Slug);
         _runs = Runs.List(Slug);
         _crumbs = [new("Runbooks", "runbooks"), new(shown?.Title ?? Slug, null, disabled: true)];

@@ -12,8 +12,9 @@ public static class RunbookEndpoints
     {
         var group = api.MapGroup("/runbooks").WithTags("Runbooks");
 
-        group.MapGet("/", (RunbookService runbooks, string? q, Priority? priority, string? tag) =>
-            runbooks.List(new RunbookFilter(q, priority, tag)).Select(RunbookSummary.From));
+        // Ranked like the library page; a page at a time (take at most RunbookQuery.MaxTake), with the total count.
+        group.MapGet("/", (RunbookService runbooks, string? q, Priority? priority, string? tag, int? skip, int? take) =>
+            runbooks.Search(new RunbookQuery(new RunbookFilter(q, priority, tag), skip ?? 0, take ?? RunbookQuery.DefaultTake)));
 
         group.MapGet("/{slug}", (RunbookService runbooks, string slug, int? version) =>
             runbooks.Get(slug, version) is { } r ? Results.Ok(r) : throw new NotFoundException($"No runbook '{slug}'."));
@@ -28,11 +29,5 @@ public static class RunbookEndpoints
 
         group.MapRunbookArchiveEndpoints();
         return api;
-    }
-
-    public sealed record RunbookSummary(string Slug, int Version, string Title, Priority Priority, IReadOnlyList<string> Tags, int Steps, DateTimeOffset ImportedAt)
-    {
-        public static RunbookSummary From(Runbook r) =>
-            new(r.Slug, r.Version, r.Title, r.Priority, r.Tags, r.AllSteps.Count(), r.ImportedAt);
     }
 }

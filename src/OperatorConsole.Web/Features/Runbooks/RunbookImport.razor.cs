@@ -20,6 +20,7 @@ public sealed partial class RunbookImport
 
     [Inject] public required RunbookService Runbooks { get; init; }
     [Inject] public required CurrentActor Current { get; init; }
+    [Inject] public required ILogger<RunbookImport> Log { get; init; }
 
     private async Task UploadAsync(InputFileChangeEventArgs e)
     {
@@ -54,6 +55,12 @@ public sealed partial class RunbookImport
         catch (Exception ex) when (ex is DomainException or IOException)
         {
             Fail(ex.Message);
+        }
+        catch (Exception ex)
+        {
+            // Not a refusal the importer knows: still an answer for the person waiting, never a spinner that stays.
+            Log.LogError(ex, "Runbook import of {FileName} failed", fileName);
+            Fail("The import failed unexpectedly and nothing was imported; the details are in the server log.");
         }
         finally
         {

@@ -16,7 +16,7 @@ public sealed class RelativeLinksTests
     private readonly RunbookRenderer _renderer = new();
 
     private AngleSharp.Dom.IElement Body(string markdown) =>
-        new HtmlParser().ParseDocument(_renderer.ToSafeHtml(markdown, Context)).Body!;
+        new HtmlParser().ParseDocument(_renderer.ToSafeHtml(markdown, links: Context)).Body!;
 
     [Fact]
     public void ToSafeHtml_ImageKeptWithVersion_PointsAtItsFileUrl()

@@ -23,4 +23,20 @@ public sealed class RunbookImportTests : BunitTestContext
         Assert.DoesNotContain(Runbooks.List(new Core.Runbooks.RunbookFilter(null, null, null)), r => r.Title == "Restart the cache");
         Assert.False(cut.Find("[data-testid=paste-import]").HasAttribute("disabled"));
     }
+
+    [Theory]
+    [InlineData("> ")]
+    [InlineData("- ")]
+    public void ImportPasted_NestedTenThousandDeep_ShowsTheRefusalAndStopsTheSpinner(string level)
+    {
+        var cut = Render<RunbookImport>();
+
+        cut.Find("textarea[data-testid=paste-input]").Change("# Deep\n\n" + string.Concat(Enumerable.Repeat(level, 10_000)) + "x\n");
+        cut.Find("[data-testid=paste-import]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("nested too deeply", cut.Find("[data-testid=import-error]").TextContent, StringComparison.Ordinal), LiveTimeout);
+        Assert.False(cut.Find("[data-testid=paste-import]").HasAttribute("disabled"));
+        Assert.Empty(cut.FindAll("[data-testid=paste-import] .mud-progress-circular"));
+        Assert.Empty(Runbooks.List());
+    }
 }

@@ -89,6 +89,40 @@ public sealed class RunbookListTests : BunitTestContext
         Assert.Equal(4, Titles(cut).Count);
     }
 
+    [Fact]
+    public async Task Render_ThousandRunbooks_RendersOnePageAndPagesForward()
+    {
+        await AddManyAsync(1000);
+        var cut = Render<RunbookList>();
+
+        Assert.Equal(RunbookQuery.DefaultTake, Titles(cut).Count);
+        Assert.Equal("Runbook 0000", Titles(cut)[0]);
+        Assert.Contains("of 1000", cut.Find("[data-testid=runbook-count]").TextContent, StringComparison.Ordinal);
+
+        var pager = cut.FindComponent<MudPagination>();
+        await cut.InvokeAsync(() => pager.Instance.SelectedChanged.InvokeAsync(2));
+
+        Assert.Equal(RunbookQuery.DefaultTake, Titles(cut).Count);
+        Assert.Equal($"Runbook {RunbookQuery.DefaultTake:0000}", Titles(cut)[0]);
+    }
+
+    [Fact]
+    public async Task TypeSearch_OnALaterPage_StartsAgainAtTheFirstPage()
+    {
+        await AddManyAsync(200);
+        var cut = Render<RunbookList>();
+        var pager = cut.FindComponent<MudPagination>();
+        await cut.InvokeAsync(() => pager.Instance.SelectedChanged.InvokeAsync(3));
+
+        cut.FindComponent<MudTextField<string>>().Find("input").Input("Runbook 00");
+
+        cut.WaitForAssertion(() => Assert.Equal("Runbook 0000", Titles(cut)[0]), LiveTimeout);
+    }
+
+    // Stored in one transaction instead of a thousand imports: the list only reads what is stored.
+    private Task AddManyAsync(int count) =>
+        StoreAsync(Enumerable.Range(0, count).Select(i => StoredRunbook($"runbook-{i:0000}", $"Runbook {i:0000}")));
+
     private async Task SeedAsync()
     {
         await ImportAsync("db-disk.md", Runbook("Database disk full", "P1", "storage", "Free space on the data volume."));

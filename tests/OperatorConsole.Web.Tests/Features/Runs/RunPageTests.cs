@@ -135,6 +135,46 @@ public sealed class RunPageTests : BunitTestContext
         Assert.Empty(cut.FindAll("[data-testid=run-progress-text]"));
     }
 
+    [Fact]
+    public async Task Render_NothingChecked_DisablesCompleteAndSaysWhy()
+    {
+        var run = await StartRunAsync();
+
+        var cut = RenderRun(run.Id);
+
+        Assert.True(cut.Find("[data-testid=complete-run]").HasAttribute("disabled"));
+        Assert.Contains("Nothing is checked yet", cut.Find("[data-testid=complete-run-why]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Render_AllStepsChecked_EnablesCompleteWithoutExplanation()
+    {
+        var run = await StartRunAsync();
+        foreach (var step in run.Steps)
+        {
+            await Runs.CheckStepAsync(Omar, run.Id, step.StepId);
+        }
+
+        var cut = RenderRun(run.Id);
+
+        Assert.False(cut.Find("[data-testid=complete-run]").HasAttribute("disabled"));
+        Assert.Empty(cut.FindAll("[data-testid=complete-run-why]"));
+    }
+
+    [Fact]
+    public async Task ClickCopy_CommandStep_CopiesTheStepsCommandExactly()
+    {
+        var run = await StartRunAsync();
+        var command = run.Steps.Single(s => s.Definition.Command is not null);
+        var clipboard = JSInterop.SetupModule("./js/clipboard.js");
+        clipboard.SetupVoid("copyText", _ => true);
+        var cut = RenderRun(run.Id);
+
+        cut.Find($"[data-testid='step-{command.StepId}'] button[aria-label='Copy command']").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(command.Definition.Command, clipboard.VerifyInvoke("copyText").Arguments[0]), LiveTimeout);
+    }
+
     private async Task<RunbookRun> StartRunAsync()
     {
         var runbook = (await ImportAsync("rotate-signing-key.md", Markdown)).Runbook;

@@ -1,0 +1,33 @@
+using OperatorConsole.Core.Runbooks;
+using OperatorConsole.Storage.Tests.Shared;
+
+namespace OperatorConsole.Storage.Tests.Runbooks;
+
+public sealed class RunbookLibraryTests : IDisposable
+{
+    private readonly TestStore _store = new();
+
+    public void Dispose() => _store.Dispose();
+
+    [Fact]
+    public async Task Search_AfterANewVersionIsImported_ShowsTheNewVersion()
+    {
+        await _store.Runbooks.ImportAsync(TestActors.Omar, "drill.md", TestRunbooks.Drill());
+        Assert.Equal(1, Assert.Single(_store.Runbooks.Search(new RunbookQuery(new RunbookFilter("failover"))).Items).Version);
+
+        await _store.Runbooks.ImportAsync(TestActors.Omar, "drill.md", TestRunbooks.Drill("\n3. Record the failover time."));
+
+        var found = Assert.Single(_store.Runbooks.Search(new RunbookQuery(new RunbookFilter("failover"))).Items);
+        Assert.Equal(2, found.Version);
+    }
+
+    [Fact]
+    public async Task Tags_AfterAnImport_IncludeItsTags()
+    {
+        Assert.Empty(_store.Runbooks.Tags());
+
+        await _store.Runbooks.ImportAsync(TestActors.Omar, "drill.md", TestRunbooks.Drill());
+
+        Assert.Equal(["drill"], _store.Runbooks.Tags());
+    }
+}
