@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OperatorConsole.Core.Alerts;
 using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Backup;
 using OperatorConsole.Core.Common;
@@ -75,6 +76,15 @@ public static class DependencyInjection
         services.AddSingleton<RollbackObjective>();
         services.AddOptions<ReleaseOptions>();
         services.AddSingleton<ReleaseService>();
+        services.AddOptions<AlertOptions>();
+        services.AddSingleton<AlertIntake>();
+        services.AddSingleton<IAlertIntake>(sp => sp.GetRequiredService<AlertIntake>());
+        services.AddSingleton<AlertService>();
+        services.AddSingleton<AlertRuleService>();
+        services.AddSingleton<AlertmanagerClient>();
+        services.AddSingleton<AlertSilenceService>();
+        services.AddHttpClient(AlertmanagerClient.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(sp => OutboundHttp.Handler(sp.GetRequiredService<OutboundPolicy>()));
         services.AddHttpClient(ProbeRunner.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(sp => OutboundHttp.Handler(sp.GetRequiredService<OutboundPolicy>()));
         return services;

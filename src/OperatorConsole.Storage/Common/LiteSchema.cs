@@ -26,6 +26,10 @@ internal static class LiteSchema
     public const string Releases = "releases";
     public const string Meta = "meta";
     public const string SignInSessions = "sign_in_sessions";
+    public const string AlertRules = "alert_rules";
+    public const string Alerts = "alerts";
+    public const string AlertDeliveries = "alert_deliveries";
+    public const string AlertSilences = "alert_silences";
 
     public static void EnsureIndexes(ILiteDatabase db)
     {
@@ -47,5 +51,6 @@ internal static class LiteSchema
         db.GetCollection(Rollbacks).EnsureIndex("scopeId");
         db.GetCollection(Rollbacks).EnsureIndex("drill");
         db.GetCollection(Releases).EnsureIndex("scopeId");
+        OperatorConsole.Storage.Alerts.LiteAlertRepository.EnsureIndexes(db);
     }
 }

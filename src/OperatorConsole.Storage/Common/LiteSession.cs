@@ -1,4 +1,5 @@
 using LiteDB;
+using OperatorConsole.Core.Alerts;
 using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Evidence;
 using OperatorConsole.Core.FailureStatus;
@@ -15,6 +16,7 @@ using OperatorConsole.Core.Runbooks;
 using OperatorConsole.Core.Runs;
 using OperatorConsole.Core.Scopes;
 using OperatorConsole.Core.Users;
+using OperatorConsole.Storage.Alerts;
 using OperatorConsole.Storage.Audit;
 using OperatorConsole.Storage.Evidence;
 using OperatorConsole.Storage.FailureStatus;
@@ -67,6 +69,8 @@ internal sealed class LiteSession(ILiteDatabase db, bool writable) : IStoreSessi
     public IOutboundRepository Outbound { get; } = new LiteOutboundRepository(db, writable);
 
     public ISignInSessionRepository SignInSessions { get; } = new LiteSignInSessionRepository(db, writable);
+
+    public IAlertRepository Alerts { get; } = new LiteAlertRepository(db, writable);
 
     public void DiscardChanges()
     {

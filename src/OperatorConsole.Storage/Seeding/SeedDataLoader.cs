@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using System.Text.Json.Serialization;
+using OperatorConsole.Core.Alerts;
 using OperatorConsole.Core.Common;
 using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.Persistence;
@@ -15,9 +17,10 @@ namespace OperatorConsole.Storage.Seeding;
 /// whose probes point at the demo resolver) only when the demo is asked for.
 /// </summary>
 public sealed class SeedDataLoader(
-    IConsoleStore store, UserService users, RunbookService runbooks, KillSwitchService killSwitches, ScopeService scopes, ILogger<SeedDataLoader> logger)
+    IConsoleStore store, UserService users, RunbookService runbooks, KillSwitchService killSwitches, ScopeService scopes,
+    AlertRuleService alertRules, ILogger<SeedDataLoader> logger)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     private sealed record SeedUser(string Id, string DisplayName, string[] Roles, string Password);
 
@@ -39,6 +42,19 @@ public sealed class SeedDataLoader(
             }
 
             logger.LogInformation("Seeded {KillSwitchCount} kill switches", seedSwitches.Length);
+        }
+
+        var rulesFile = Path.Combine(seedDataPath, "alert-rules.json");
+        if (File.Exists(rulesFile))
+        {
+            // In file order: the first matching rule routes an alert.
+            var seedRules = JsonSerializer.Deserialize<AlertRuleDraft[]>(await File.ReadAllTextAsync(rulesFile), Json) ?? [];
+            foreach (var rule in seedRules)
+            {
+                await alertRules.CreateAsync(Actor.System, rule);
+            }
+
+            logger.LogInformation("Seeded {AlertRuleCount} alert rules", seedRules.Length);
         }
 
         var runbookFolder = Path.Combine(seedDataPath, "runbooks");

@@ -1,3 +1,4 @@
+using OperatorConsole.Web.Features.Alerts;
 using OperatorConsole.Web.Features.Audit;
 using OperatorConsole.Web.Features.Backup;
 using OperatorConsole.Web.Features.Commands;
@@ -43,6 +44,7 @@ public static class ApiSetup
         api.MapReleaseEndpoints();
         api.MapOutboundEndpoints();
         api.MapBackupEndpoints();
+        api.MapAlertEndpoints();
         return app;
     }
 }
