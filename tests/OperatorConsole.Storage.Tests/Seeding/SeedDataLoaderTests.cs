@@ -62,8 +62,8 @@ public sealed class SeedDataLoaderTests : IDisposable
         await Loader().LoadAsync(SeedData);
         await Loader().LoadDemoAsync(SeedData);
 
-        // 18 for users, switches and runbooks; 27 for the scopes: 3 created, 6 manifests, 6 rebinds of 3 entries each.
-        Assert.Equal(45, _store.Ledger.Count);
+        // 18 for users, switches and runbooks; 8 alert rules; 27 for the scopes: 3 created, 6 manifests, 6 rebinds of 3 entries each.
+        Assert.Equal(53, _store.Ledger.Count);
         Assert.All(_store.Ledger, e => Assert.Equal(Actor.System.Id, e.Actor));
         Assert.True(_store.Audit.Verify().IsValid);
     }
@@ -95,7 +95,20 @@ public sealed class SeedDataLoaderTests : IDisposable
         Assert.Equal(6, _store.KillSwitches.CurrentVersion());
     }
 
-    private SeedDataLoader Loader() => new(_store.Store, _store.Users, _store.Runbooks, _store.KillSwitches, _store.Scopes, NullLogger<SeedDataLoader>.Instance);
+    [Fact]
+    public async Task Load_RepoSeedData_SeedsAlertMatrixOf004InOrder()
+    {
+        await Loader().LoadAsync(SeedData);
+
+        var rules = _store.AlertRules.List();
+        Assert.Equal(
+            ["PublishBlocked", "StalePack", "FallbackSpike", "ResolverHealth", "ResolverHealth", "WorkflowWatchdog", "KillSwitchActivation", "ManualTriggerDedupeSpike"],
+            rules.Select(r => r.AlertName));
+        Assert.Equal(Core.Incidents.IncidentSeverity.Sev1, rules[3].Severity);
+        Assert.Equal(Core.Incidents.IncidentSeverity.Sev3, rules[^1].Severity);
+    }
+
+    private SeedDataLoader Loader() => new(_store.Store, _store.Users, _store.Runbooks, _store.KillSwitches, _store.Scopes, _store.AlertRules, NullLogger<SeedDataLoader>.Instance);
 
     [Fact]
     public async Task LoadDemo_RepoSeedData_ScopesWithBadPortoActiveAndGoodLastKnownGood()

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OperatorConsole.Core;
+using OperatorConsole.Core.Alerts;
 using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Backup;
 using OperatorConsole.Core.Common;
@@ -77,6 +78,12 @@ public sealed class TestStore : IDisposable
     public RunbookService Runbooks => Service<RunbookService>();
 
     public RunService Runs => Service<RunService>();
+
+    public AlertIntake AlertIntake => Service<AlertIntake>();
+
+    public AlertRuleService AlertRules => Service<AlertRuleService>();
+
+    public AlertService Alerts => Service<AlertService>();
 
     public UserService Users => Service<UserService>();
 
