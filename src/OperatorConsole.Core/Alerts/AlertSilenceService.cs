@@ -20,6 +20,7 @@ public sealed class AlertSilenceService(ChangeRunner changes, AlertmanagerClient
     public async Task<IReadOnlyList<AlertSilence>> SilenceAsync(Actor actor, string incidentId, TimeSpan duration, CancellationToken cancellationToken = default)
     {
         var subject = $"incident:{incidentId}";
+        await changes.CheckAsync(actor, c => c.Require(IncidentService.Responders, AlertActions.Silence, subject), cancellationToken);
         if (duration < MinDuration || duration > MaxDuration)
         {
             throw new DomainValidationException("Silence for between 1 minute and 7 days.", new Dictionary<string, string[]>
@@ -28,7 +29,6 @@ public sealed class AlertSilenceService(ChangeRunner changes, AlertmanagerClient
             });
         }
 
-        await changes.CheckAsync(actor, c => c.Require(IncidentService.Responders, AlertActions.Silence, subject), cancellationToken);
         var alerts = changes.Store.Read(s => s.Incidents.Get(incidentId) is null
             ? throw new NotFoundException($"No incident '{incidentId}'.")
             : s.Alerts.Recent(AlertService.MaxList, incidentId: incidentId));
