@@ -5,7 +5,7 @@ namespace OperatorConsole.Web.Tests.Shared;
 
 /// <summary>
 /// Debian's prometheus-alertmanager on a loopback port, clustering off, its state in a temp folder, with a receiver that
-/// posts to <paramref name="webhookUrl"/> with a Bearer key (the snippet of docs/alerts.md). Killed on dispose.
+/// posts to the webhook URL with a Bearer key (the snippet of docs/alerts.md). Killed on dispose.
 /// </summary>
 public sealed class AlertmanagerProcess : IDisposable
 {
@@ -49,24 +49,34 @@ public sealed class AlertmanagerProcess : IDisposable
     /// <summary>What alertmanager logged, for a failing test's message.</summary>
     public string Output => string.Join(Environment.NewLine, _output);
 
-    /// <summary>The receiver as docs/alerts.md shows it; short waits so a test sees notifications within seconds.</summary>
-    public static string Config(string webhookUrl, string bearerKey) => $"""
-        route:
-          receiver: operator-console
-          group_by: ['alertname', 'scope']
-          group_wait: 1s
-          group_interval: 1s
-          repeat_interval: 1h
-        receivers:
-          - name: operator-console
-            webhook_configs:
-              - url: '{webhookUrl}'
-                send_resolved: true
-                http_config:
-                  authorization:
-                    type: Bearer
-                    credentials: '{bearerKey}'
-        """;
+    /// <summary>
+    /// The receiver snippet of docs/alerts.md, exactly as written there, with its example URL and key replaced by the
+    /// test's: the documentation is what the test runs.
+    /// </summary>
+    public static string Config(string webhookUrl, string bearerKey)
+    {
+        const string exampleUrl = "http://127.0.0.1:5000/api/alerts/alertmanager";
+        const string exampleKey = "<the API key>";
+        var doc = File.ReadAllText(DocsFile());
+        var start = doc.IndexOf("```yaml\n", StringComparison.Ordinal) + "```yaml\n".Length;
+        var snippet = doc[start..doc.IndexOf("```", start, StringComparison.Ordinal)];
+        Assert.Contains(exampleUrl, snippet, StringComparison.Ordinal);
+        Assert.Contains(exampleKey, snippet, StringComparison.Ordinal);
+        return snippet.Replace(exampleUrl, webhookUrl, StringComparison.Ordinal).Replace(exampleKey, bearerKey, StringComparison.Ordinal);
+    }
+
+    private static string DocsFile()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "docs", "alerts.md")))
+            {
+                return Path.Combine(dir.FullName, "docs", "alerts.md");
+            }
+        }
+
+        throw new FileNotFoundException("docs/alerts.md was not found above the test binaries.");
+    }
 
     public void Dispose()
     {
