@@ -37,6 +37,13 @@ public sealed partial class AlertRulesPage : IDisposable
 
     public void Dispose() => _watcher?.Dispose();
 
+    /// <summary>A field that decides what matches changed: the preview follows at once.</summary>
+    private void Set(Action<RuleForm> change)
+    {
+        change(_form);
+        Preview();
+    }
+
     private void Preview()
     {
         try
