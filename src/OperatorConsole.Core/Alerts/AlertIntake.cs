@@ -54,81 +54,91 @@ public sealed class AlertIntake(ChangeRunner changes, RunService runs, ILogger<A
 
     private static (IntakeResult, List<(string Slug, string IncidentId)>) Route(Change c, string source, IReadOnlyList<IncomingAlert> alerts)
     {
-        var rules = c.Session.Alerts.Rules();
-        var runbooks = c.Session.Runbooks.Latest();
-        var (opened, joined, matched, autoRuns) = (new List<string>(), new List<string>(), new List<string>(), new List<(string, string)>());
-        int added = 0, resolved = 0, unchanged = 0, unrouted = 0;
+        var tally = new Tally(c.Session.Alerts.Rules(), c.Session.Runbooks.Latest());
         foreach (var incoming in alerts)
         {
-            var id = AlertRecord.IdOf(incoming.Fingerprint, incoming.StartsAt);
-            var existing = c.Session.Alerts.Alert(id);
+            var existing = c.Session.Alerts.Alert(AlertRecord.IdOf(incoming.Fingerprint, incoming.StartsAt));
             if (existing is null)
             {
-                var rule = AlertRules.FirstMatch(rules, incoming.Labels);
-                var alert = New(c, source, id, incoming, rule, RunbookLookup.Find(runbooks, incoming.Labels, incoming.Annotations, rule?.RunbookSlug));
-                if (rule is not null && incoming.Status == IncomingAlert.Firing)
-                {
-                    var (incident, isNew) = AlertIncidents.JoinOrOpen(c, rule, alert);
-                    alert = alert with { IncidentId = incident.Id };
-                    (isNew ? opened : joined).Add(incident.Id);
-                    if (isNew && rule.AutoStartRun && alert.RunbookSlug is { } slug)
-                    {
-                        autoRuns.Add((slug, incident.Id));
-                    }
-
-                    AlertIncidents.Firing(c, incident.Id, alert);
-                }
-
-                c.Session.Alerts.Upsert(alert);
-                c.Publish(Topics.Alerts, rule is null ? AlertActions.Received : AlertActions.Routed, alert.Id, $"{alert.AlertName} {alert.Status}");
-                added++;
-                unrouted += rule is null ? 1 : 0;
-                if (rule is not null)
-                {
-                    matched.Add(rule.Name);
-                }
+                Add(c, source, incoming, tally);
             }
             else if (existing.Status == IncomingAlert.Firing && incoming.Status == IncomingAlert.Resolved)
             {
-                var done = existing with { Status = IncomingAlert.Resolved, EndsAt = incoming.EndsAt, ResolvedAt = c.Now };
-                c.Session.Alerts.Upsert(done);
-                if (done.IncidentId is { } incidentId)
-                {
-                    AlertIncidents.Resolved(c, incidentId, done);
-                }
-
-                c.Publish(Topics.Alerts, AlertActions.Resolved, done.Id, $"{done.AlertName} resolved");
-                resolved++;
-                if (done.RuleName is not null)
-                {
-                    matched.Add(done.RuleName);
-                }
+                Resolve(c, existing, incoming, tally);
             }
             else
             {
-                unchanged++;
+                tally.Unchanged++;
             }
         }
 
-        var outcome = $"{added} new ({unrouted} unrouted), {resolved} resolved, {unchanged} unchanged"
-            + (opened.Count > 0 ? $"; opened {string.Join(", ", opened.Distinct())}" : string.Empty)
-            + (joined.Count > 0 ? $"; joined {string.Join(", ", joined.Distinct())}" : string.Empty);
         var delivery = new AlertDelivery(Guid.NewGuid().ToString("N")[..16], c.Now, source, c.Actor.DisplayName, alerts.Count,
-            [.. matched.Distinct()], outcome);
+            [.. tally.Matched.Distinct()], tally.Outcome);
         c.Session.Alerts.Add(delivery);
         c.Session.Alerts.PruneDeliveries(DeliveriesKept);
-        if (added + resolved > 0)
+        if (tally.Added + tally.Resolved > 0)
         {
-            c.Record(AlertActions.Receive, $"alerts:{source}", new { delivery = delivery.Id, added, resolved, unrouted, opened, joined });
+            c.Record(AlertActions.Receive, $"alerts:{source}", new
+            {
+                delivery = delivery.Id, added = tally.Added, resolved = tally.Resolved, unrouted = tally.Unrouted, opened = tally.Opened, joined = tally.Joined,
+            });
         }
 
-        c.Publish(Topics.Alerts, AlertActions.Delivered, delivery.Id, outcome);
-        return (new IntakeResult(delivery, [.. opened.Distinct()], [.. joined.Distinct()]), autoRuns);
+        c.Publish(Topics.Alerts, AlertActions.Delivered, delivery.Id, delivery.Outcome);
+        return (new IntakeResult(delivery, [.. tally.Opened.Distinct()], [.. tally.Joined.Distinct()]), tally.AutoRuns);
     }
 
-    private static AlertRecord New(Change c, string source, string id, IncomingAlert incoming, AlertRule? rule, string? runbookSlug) => new()
+    /// <summary>A first sight of this firing: route it, open or join its incident, or leave it in the unrouted inbox.</summary>
+    private static void Add(Change c, string source, IncomingAlert incoming, Tally tally)
     {
-        Id = id,
+        var rule = AlertRules.FirstMatch(tally.Rules, incoming.Labels);
+        var alert = New(c, source, incoming, rule, RunbookLookup.Find(tally.Runbooks, incoming.Labels, incoming.Annotations, rule?.RunbookSlug));
+        if (rule is not null && incoming.Status == IncomingAlert.Firing)
+        {
+            var (incident, opened) = AlertIncidents.JoinOrOpen(c, rule, alert);
+            alert = alert with { IncidentId = incident.Id };
+            (opened ? tally.Opened : tally.Joined).Add(incident.Id);
+            if (opened && rule.AutoStartRun && alert.RunbookSlug is { } slug)
+            {
+                tally.AutoRuns.Add((slug, incident.Id));
+            }
+
+            AlertIncidents.Firing(c, incident.Id, alert);
+        }
+
+        c.Session.Alerts.Upsert(alert);
+        c.Publish(Topics.Alerts, rule is null ? AlertActions.Received : AlertActions.Routed, alert.Id, $"{alert.AlertName} {alert.Status}");
+        tally.Added++;
+        if (rule is null)
+        {
+            tally.Unrouted++;
+        }
+        else
+        {
+            tally.Matched.Add(rule.Name);
+        }
+    }
+
+    private static void Resolve(Change c, AlertRecord existing, IncomingAlert incoming, Tally tally)
+    {
+        var resolved = existing with { Status = IncomingAlert.Resolved, EndsAt = incoming.EndsAt, ResolvedAt = c.Now };
+        c.Session.Alerts.Upsert(resolved);
+        if (resolved.IncidentId is { } incidentId)
+        {
+            AlertIncidents.Resolved(c, incidentId, resolved);
+        }
+
+        c.Publish(Topics.Alerts, AlertActions.Resolved, resolved.Id, $"{resolved.AlertName} resolved");
+        tally.Resolved++;
+        if (resolved.RuleName is not null)
+        {
+            tally.Matched.Add(resolved.RuleName);
+        }
+    }
+
+    private static AlertRecord New(Change c, string source, IncomingAlert incoming, AlertRule? rule, string? runbookSlug) => new()
+    {
+        Id = AlertRecord.IdOf(incoming.Fingerprint, incoming.StartsAt),
         Source = source,
         Fingerprint = incoming.Fingerprint,
         Status = incoming.Status,
@@ -144,4 +154,23 @@ public sealed class AlertIntake(ChangeRunner changes, RunService runs, ILogger<A
         Scope = rule?.ScopeOf(incoming.Labels),
         RunbookSlug = runbookSlug,
     };
+
+    /// <summary>What one delivery did so far, for its log line, its ledger entry and the runs to start after it commits.</summary>
+    private sealed class Tally(IReadOnlyList<AlertRule> rules, IReadOnlyList<Runbooks.Runbook> runbooks)
+    {
+        public IReadOnlyList<AlertRule> Rules => rules;
+        public IReadOnlyList<Runbooks.Runbook> Runbooks => runbooks;
+        public List<string> Opened { get; } = [];
+        public List<string> Joined { get; } = [];
+        public List<string> Matched { get; } = [];
+        public List<(string Slug, string IncidentId)> AutoRuns { get; } = [];
+        public int Added { get; set; }
+        public int Resolved { get; set; }
+        public int Unchanged { get; set; }
+        public int Unrouted { get; set; }
+
+        public string Outcome => $"{Added} new ({Unrouted} unrouted), {Resolved} resolved, {Unchanged} unchanged"
+            + (Opened.Count > 0 ? $"; opened {string.Join(", ", Opened.Distinct())}" : string.Empty)
+            + (Joined.Count > 0 ? $"; joined {string.Join(", ", Joined.Distinct())}" : string.Empty);
+    }
 }
