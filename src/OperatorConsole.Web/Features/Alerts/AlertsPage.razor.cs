@@ -13,6 +13,7 @@ public sealed partial class AlertsPage : IDisposable
     private IReadOnlyList<AlertRecord> _alerts = [];
     private LiveWatcher? _watcher;
     private bool _canOpen;
+    private bool _canEditRules;
     private IncidentClass _class = IncidentClass.Other;
     private IncidentSeverity _severity = IncidentSeverity.Sev3;
 
@@ -26,7 +27,9 @@ public sealed partial class AlertsPage : IDisposable
 
     protected override async Task OnParametersSetAsync()
     {
-        _canOpen = AlertService.CanOpenIncident(await Current.GetAsync());
+        var actor = await Current.GetAsync();
+        _canOpen = AlertService.CanOpenIncident(actor);
+        _canEditRules = AlertRuleService.CanEdit(actor);
         _watcher?.Dispose();
         _watcher = LiveWatcher.Start(Live, _ => InvokeAsync(() => { Load(); StateHasChanged(); }), DispatchExceptionAsync, Topics.Alerts);
         Load();
