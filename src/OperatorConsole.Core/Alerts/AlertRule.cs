@@ -35,9 +35,27 @@ public sealed record AlertRule
     /// <summary>Start a run of the runbook as soon as the incident opens.</summary>
     public bool AutoStartRun { get; init; }
 
+    // Parsed once per matcher list (a regex compiles once), and again only if a copy got another list.
+    // One reference, so a rule shared between threads never sees half an update.
+    private ParsedMatchers? _parsed;
+
     public bool Matches(IReadOnlyDictionary<string, string> labels) =>
         (string.IsNullOrEmpty(AlertName) || (labels.TryGetValue("alertname", out var name) && name == AlertName))
-        && Matchers.All(m => LabelMatcher.Parse(m).Matches(labels));
+        && Parsed().All(m => m.Matches(labels));
+
+    private IReadOnlyList<LabelMatcher> Parsed()
+    {
+        var cached = _parsed;
+        if (cached is null || !ReferenceEquals(cached.From, Matchers))
+        {
+            cached = new ParsedMatchers(Matchers, [.. Matchers.Select(LabelMatcher.Parse)]);
+            _parsed = cached;
+        }
+
+        return cached.Matchers;
+    }
+
+    private sealed record ParsedMatchers(IReadOnlyList<string> From, IReadOnlyList<LabelMatcher> Matchers);
 
     public string ScopeOf(IReadOnlyDictionary<string, string> labels) =>
         ScopeLabel is { Length: > 0 } label && labels.TryGetValue(label, out var scope) ? scope : string.Empty;
