@@ -88,6 +88,15 @@ public static class DependencyInjection
         services.AddSingleton<CheckScheduler>();
         services.AddSingleton<ConsoleAlertConditions>();
         services.AddSingleton<ConsoleAlertWatcher>();
+        services.AddOptions<AlertOptions>();
+        services.AddSingleton<AlertIntake>();
+        services.AddSingleton<IAlertIntake>(sp => sp.GetRequiredService<AlertIntake>());
+        services.AddSingleton<AlertService>();
+        services.AddSingleton<AlertRuleService>();
+        services.AddSingleton<AlertmanagerClient>();
+        services.AddSingleton<AlertSilenceService>();
+        services.AddHttpClient(AlertmanagerClient.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(sp => OutboundHttp.Handler(sp.GetRequiredService<OutboundPolicy>()));
         services.AddHttpClient(ProbeRunner.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(sp => OutboundHttp.Handler(sp.GetRequiredService<OutboundPolicy>()));
         return services;

@@ -20,15 +20,17 @@ public sealed class ConsoleHost : WebApplicationFactory<Program>
 
     private readonly string _folder = Directory.CreateTempSubdirectory("operator-console-test-").FullName;
     private readonly bool _demo;
+    private readonly IReadOnlyList<(string Key, string Value)> _settings;
 
     public ConsoleHost()
         : this(demo: true, dataFile: null)
     {
     }
 
-    private ConsoleHost(bool demo, string? dataFile)
+    private ConsoleHost(bool demo, string? dataFile, params (string Key, string Value)[] settings)
     {
         _demo = demo;
+        _settings = settings;
         DataFile = dataFile ?? Path.Combine(_folder, "console.db");
         UseKestrel(0);
         StartServer();
@@ -38,6 +40,9 @@ public sealed class ConsoleHost : WebApplicationFactory<Program>
 
     /// <summary>A console started without the demo, as in production, optionally over an existing data file.</summary>
     public static ConsoleHost WithoutDemo(string? dataFile = null) => new(demo: false, dataFile);
+
+    /// <summary>A demo console with extra configuration, e.g. ("Alerts:AlertmanagerUrl", "http://127.0.0.1:9093").</summary>
+    public static ConsoleHost WithSettings(params (string Key, string Value)[] settings) => new(demo: true, dataFile: null, settings);
 
     public Uri BaseAddress => ClientOptions.BaseAddress;
 
@@ -85,6 +90,10 @@ public sealed class ConsoleHost : WebApplicationFactory<Program>
         builder.UseSetting("Storage:DataFile", DataFile);
         builder.UseSetting("Demo:Enabled", _demo ? "true" : "false");
         builder.UseSetting("Logs:Folder", Path.Combine(_folder, "logs"));
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureServices(services => services.AddSingleton<Serilog.Core.ILogEventSink>(Logs));
     }
 

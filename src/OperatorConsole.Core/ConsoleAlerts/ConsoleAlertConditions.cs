@@ -13,14 +13,14 @@ namespace OperatorConsole.Core.ConsoleAlerts;
 /// </summary>
 public sealed class ConsoleAlertConditions(ChangeRunner changes, IOptions<RollbackOptions> rollback)
 {
-    public const string KillSwitchActivated = "KillSwitchActivated";
+    public const string KillSwitchActivation = "KillSwitchActivation";
     public const string RollbackTimerBreached = "RollbackTimerBreached";
     public const string LedgerVerificationFailed = "LedgerVerificationFailed";
 
     public IReadOnlyList<IncomingAlert> KillSwitches() => changes.Store.Read(s => s.KillSwitches.All())
         .Where(k => k.On && !k.DefaultOn)
         .Select(k => Firing(
-            KillSwitchActivated, $"console:kill-switch:{k.Id}", k.LastChange?.At ?? changes.Now, "SEV-2",
+            KillSwitchActivation, $"console:kill-switch:{k.Id}", k.LastChange?.At ?? changes.Now, "SEV-2",
             $"Kill switch {k.Id} is activated" + (k.LastChange is { } change ? $" by {change.ActorName}: {change.Reason}" : "."),
             ("switch", k.Key), ("scope", k.Scope)))
         .ToList();

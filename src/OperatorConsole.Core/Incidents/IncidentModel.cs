@@ -41,6 +41,12 @@ public sealed record Incident
     public required IncidentSeverity Severity { get; init; }
     public IReadOnlyList<string> Scopes { get; init; } = [];
     public string? TriggerSource { get; init; }
+
+    /// <summary>What to do first, from the alert matrix rule that opened the incident.</summary>
+    public string? FirstAction { get; init; }
+
+    /// <summary>The runbook that came with the alert that opened the incident.</summary>
+    public string? RunbookSlug { get; init; }
     public string? OnCallOperator { get; init; }
     public string? Owner { get; init; }
     public IncidentStatus Status { get; init; }
@@ -67,7 +73,8 @@ public sealed record TimelineEntry(
     string Actor,
     string Text,
     string? Detail = null,
-    bool Pinned = false);
+    bool Pinned = false,
+    string? Link = null);
 
 public static class TimelineKinds
 {
@@ -84,6 +91,7 @@ public static class TimelineKinds
     public const string Attachment = "attachment";
     public const string KillSwitch = "kill-switch";
     public const string Rollback = "rollback";
+    public const string Alert = "alert";
 
-    public static readonly IReadOnlyList<string> All = [Status, Severity, Note, Decision, Runbook, Evidence, Assignment, Obligation, Closure, PostIncident, Attachment, KillSwitch, Rollback];
+    public static readonly IReadOnlyList<string> All = [Status, Severity, Note, Decision, Runbook, Evidence, Assignment, Obligation, Closure, PostIncident, Attachment, KillSwitch, Rollback, Alert];
 }

@@ -40,49 +40,61 @@ public sealed partial class IncidentService(ChangeRunner changes)
         return await changes.RunAsync(actor, c =>
         {
             c.Require(Responders, "incident.open", "incident:new");
-            var problems = new List<FieldProblem>();
-            var title = Check(problems, request.Title, "title", "Title", MaxTitleLength, required: true)!;
-            if (!Enum.IsDefined(request.Class))
-            {
-                problems.Add(new("class", $"'{request.Class}' is not a known incident class."));
-            }
-
-            if (!Enum.IsDefined(request.Severity))
-            {
-                problems.Add(new("severity", $"'{request.Severity}' is not a known severity."));
-            }
-
-            var scopes = (request.Scopes ?? []).Select(s => s?.Trim() ?? string.Empty).Where(s => s.Length > 0).Distinct().ToList();
-            if (scopes.Any(s => s.Length > 100 || s.Any(char.IsControl)))
-            {
-                problems.Add(new("scopes", "A scope id is at most 100 characters, with no control characters."));
-            }
-
-            var triggerSource = Check(problems, request.TriggerSource, "triggerSource", "Trigger source", MaxTextLength, required: false);
-            if (problems.Count > 0)
-            {
-                throw DomainValidationException.ForFields(problems);
-            }
-
-            var incident = new Incident
-            {
-                Id = $"INC-{c.Session.Incidents.Count() + 1:0000}",
-                Title = title,
-                Class = request.Class,
-                Severity = request.Severity,
-                Scopes = scopes,
-                TriggerSource = triggerSource,
-                OnCallOperator = c.Actor.HasAny(Role.OnCall) ? c.Actor.DisplayName : null,
-                OpenedBy = c.Actor.DisplayName,
-                OpenedAt = c.Now,
-            };
-            c.Session.Incidents.Upsert(incident);
-            var entry = c.Record("incident.open", $"incident:{incident.Id}", new { title, incidentClass = incident.Class, severity = incident.Severity, scopes });
-            IncidentTimeline.Append(c, incident.Id, TimelineKinds.Status,
-                $"Opened as {IncidentCatalog.Label(incident.Severity)} {IncidentCatalog.Info(incident.Class).Name}", incident.TriggerSource);
-            c.Publish(Topics.Incidents, "incident.opened", incident.Id, $"{IncidentCatalog.Label(incident.Severity)}: {title}", entry.Sequence);
-            return incident;
+            return Open(c, request);
         });
+    }
+
+    /// <summary>
+    /// Opens an incident inside the caller's change, after the caller's own role gate (alert intake opens incidents
+    /// for the key that posts alerts). <paramref name="firstAction"/> and <paramref name="runbookSlug"/> come from the
+    /// alert matrix and are shown at the top of the incident.
+    /// </summary>
+    internal static Incident Open(Change c, OpenIncident request, string? firstAction = null, string? runbookSlug = null)
+    {
+        var problems = new List<FieldProblem>();
+        var title = Check(problems, request.Title, "title", "Title", MaxTitleLength, required: true)!;
+        if (!Enum.IsDefined(request.Class))
+        {
+            problems.Add(new("class", $"'{request.Class}' is not a known incident class."));
+        }
+
+        if (!Enum.IsDefined(request.Severity))
+        {
+            problems.Add(new("severity", $"'{request.Severity}' is not a known severity."));
+        }
+
+        var scopes = (request.Scopes ?? []).Select(s => s?.Trim() ?? string.Empty).Where(s => s.Length > 0).Distinct().ToList();
+        if (scopes.Any(s => s.Length > 100 || s.Any(char.IsControl)))
+        {
+            problems.Add(new("scopes", "A scope id is at most 100 characters, with no control characters."));
+        }
+
+        var triggerSource = Check(problems, request.TriggerSource, "triggerSource", "Trigger source", MaxTextLength, required: false);
+        if (problems.Count > 0)
+        {
+            throw DomainValidationException.ForFields(problems);
+        }
+
+        var incident = new Incident
+        {
+            Id = $"INC-{c.Session.Incidents.Count() + 1:0000}",
+            Title = title,
+            Class = request.Class,
+            Severity = request.Severity,
+            Scopes = scopes,
+            TriggerSource = triggerSource,
+            FirstAction = firstAction,
+            RunbookSlug = runbookSlug,
+            OnCallOperator = c.Actor.HasAny(Role.OnCall) ? c.Actor.DisplayName : null,
+            OpenedBy = c.Actor.DisplayName,
+            OpenedAt = c.Now,
+        };
+        c.Session.Incidents.Upsert(incident);
+        var entry = c.Record("incident.open", $"incident:{incident.Id}", new { title, incidentClass = incident.Class, severity = incident.Severity, scopes, firstAction, runbook = runbookSlug });
+        IncidentTimeline.Append(c, incident.Id, TimelineKinds.Status,
+            $"Opened as {IncidentCatalog.Label(incident.Severity)} {IncidentCatalog.Info(incident.Class).Name}", incident.TriggerSource);
+        c.Publish(Topics.Incidents, "incident.opened", incident.Id, $"{IncidentCatalog.Label(incident.Severity)}: {title}", entry.Sequence);
+        return incident;
     }
 
     /// <summary>Loads the incident for a change, or says plainly that there is none.</summary>

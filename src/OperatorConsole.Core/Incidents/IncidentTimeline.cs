@@ -9,14 +9,14 @@ namespace OperatorConsole.Core.Incidents;
 /// </summary>
 public static class IncidentTimeline
 {
-    public static TimelineEntry Append(Change c, string incidentId, string kind, string text, string? detail = null)
+    public static TimelineEntry Append(Change c, string incidentId, string kind, string text, string? detail = null, string? link = null)
     {
         if (c.Session.Incidents.Get(incidentId) is null)
         {
             throw new NotFoundException($"No incident '{incidentId}'.");
         }
 
-        var entry = new TimelineEntry(NextId(), incidentId, c.Now, kind, c.Actor.DisplayName, text, detail);
+        var entry = new TimelineEntry(NextId(), incidentId, c.Now, kind, c.Actor.DisplayName, text, detail, Link: link);
         c.Session.Incidents.Upsert(entry);
         c.Publish(Topics.Incident(incidentId), "incident.timeline", entry.Id, text);
         return entry;

@@ -18,6 +18,7 @@ public static partial class Topics
     public const string Rollbacks = "rollbacks";
     public const string Releases = "releases";
     public const string HealthChecks = "health-checks";
+    public const string Alerts = "alerts";
 
     public static string Run(string runId) => $"runbook-run:{runId}";
 
@@ -52,9 +53,9 @@ public static partial class Topics
 
         return IsKnown(topic)
             ? null
-            : $"Unknown topic '{topic}'. Known: runbooks, runbook-runs, ledger, users, incidents, kill-switches, lockdown, failure-status, scopes, rollbacks, releases, health-checks, runbook-run:{{id}}, incident:{{id}}, scope:{{id}}, rollback:{{id}}.";
+            : $"Unknown topic '{topic}'. Known: runbooks, runbook-runs, ledger, users, incidents, kill-switches, lockdown, failure-status, scopes, rollbacks, releases, health-checks, alerts, runbook-run:{{id}}, incident:{{id}}, scope:{{id}}, rollback:{{id}}.";
     }
 
-    [GeneratedRegex("^(runbooks|runbook-runs|ledger|users|incidents|kill-switches|lockdown|failure-status|scopes|rollbacks|releases|health-checks|runbook-run:[A-Za-z0-9-]{1,64}|incident:[A-Za-z0-9-]{1,64}|scope:[A-Za-z0-9][A-Za-z0-9._-]{0,63}|rollback:[A-Za-z0-9-]{1,64})$")]
+    [GeneratedRegex("^(runbooks|runbook-runs|ledger|users|incidents|kill-switches|lockdown|failure-status|scopes|rollbacks|releases|health-checks|alerts|runbook-run:[A-Za-z0-9-]{1,64}|incident:[A-Za-z0-9-]{1,64}|scope:[A-Za-z0-9][A-Za-z0-9._-]{0,63}|rollback:[A-Za-z0-9-]{1,64})$")]
     private static partial Regex KnownTopic();
 }

@@ -1,3 +1,4 @@
+using OperatorConsole.Core.Alerts;
 using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Evidence;
 using OperatorConsole.Core.FailureStatus;
@@ -53,6 +54,7 @@ public interface IStoreSession
     ISignInSessionRepository SignInSessions { get; }
 
     IScheduledCheckRepository HealthChecks { get; }
+    IAlertRepository Alerts { get; }
 
     /// <summary>
     /// Write sessions only: rolls back everything written so far in this write and goes on in a fresh transaction

@@ -29,6 +29,10 @@ internal static class LiteSchema
     public const string HealthChecks = "health_checks";
     public const string HealthCheckStates = "health_check_states";
     public const string HealthCheckResults = "health_check_results";
+    public const string AlertRules = "alert_rules";
+    public const string Alerts = "alerts";
+    public const string AlertDeliveries = "alert_deliveries";
+    public const string AlertSilences = "alert_silences";
 
     public static void EnsureIndexes(ILiteDatabase db)
     {
@@ -53,5 +57,6 @@ internal static class LiteSchema
         db.GetCollection(Rollbacks).EnsureIndex("drill");
         db.GetCollection(Releases).EnsureIndex("scopeId");
         db.GetCollection(HealthCheckResults).EnsureIndex("checkId");
+        OperatorConsole.Storage.Alerts.LiteAlertRepository.EnsureIndexes(db);
     }
 }

@@ -1,4 +1,5 @@
 using LiteDB;
+using OperatorConsole.Core.Alerts;
 using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Evidence;
 using OperatorConsole.Core.FailureStatus;
@@ -16,6 +17,7 @@ using OperatorConsole.Core.Runbooks;
 using OperatorConsole.Core.Runs;
 using OperatorConsole.Core.Scopes;
 using OperatorConsole.Core.Users;
+using OperatorConsole.Storage.Alerts;
 using OperatorConsole.Storage.Audit;
 using OperatorConsole.Storage.Evidence;
 using OperatorConsole.Storage.FailureStatus;
@@ -71,6 +73,7 @@ internal sealed class LiteSession(ILiteDatabase db, bool writable) : IStoreSessi
     public ISignInSessionRepository SignInSessions { get; } = new LiteSignInSessionRepository(db, writable);
 
     public IScheduledCheckRepository HealthChecks { get; } = new LiteScheduledCheckRepository(db, writable);
+    public IAlertRepository Alerts { get; } = new LiteAlertRepository(db, writable);
 
     public void DiscardChanges()
     {

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using System.Text.Json.Serialization;
+using OperatorConsole.Core.Alerts;
 using OperatorConsole.Core.Common;
 using OperatorConsole.Core.HealthChecks;
 using OperatorConsole.Core.KillSwitches;
@@ -17,9 +19,9 @@ namespace OperatorConsole.Storage.Seeding;
 /// </summary>
 public sealed class SeedDataLoader(
     IConsoleStore store, UserService users, RunbookService runbooks, KillSwitchService killSwitches, ScopeService scopes, ScheduledCheckService checks,
-    ILogger<SeedDataLoader> logger)
+    AlertRuleService alertRules, ILogger<SeedDataLoader> logger)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     private sealed record SeedUser(string Id, string DisplayName, string[] Roles, string Password);
 
@@ -45,6 +47,19 @@ public sealed class SeedDataLoader(
 
         var checkCount = await HealthCheckSeed.LoadAsync(seedDataPath, HealthCheckSeed.FileName, checks, demo: false);
         logger.LogInformation("Seeded {HealthCheckCount} health checks", checkCount);
+
+        var rulesFile = Path.Combine(seedDataPath, "alert-rules.json");
+        if (File.Exists(rulesFile))
+        {
+            // In file order: the first matching rule routes an alert.
+            var seedRules = JsonSerializer.Deserialize<AlertRuleDraft[]>(await File.ReadAllTextAsync(rulesFile), Json) ?? [];
+            foreach (var rule in seedRules)
+            {
+                await alertRules.CreateAsync(Actor.System, rule);
+            }
+
+            logger.LogInformation("Seeded {AlertRuleCount} alert rules", seedRules.Length);
+        }
 
         var runbookFolder = Path.Combine(seedDataPath, "runbooks");
         if (!Directory.Exists(runbookFolder))

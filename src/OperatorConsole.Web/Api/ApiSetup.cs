@@ -1,3 +1,4 @@
+using OperatorConsole.Web.Features.Alerts;
 using OperatorConsole.Web.Features.Audit;
 using OperatorConsole.Web.Features.Backup;
 using OperatorConsole.Web.Features.Commands;
@@ -45,6 +46,7 @@ public static class ApiSetup
         api.MapOutboundEndpoints();
         api.MapBackupEndpoints();
         api.MapHealthCheckEndpoints();
+        api.MapAlertEndpoints();
         return app;
     }
 }

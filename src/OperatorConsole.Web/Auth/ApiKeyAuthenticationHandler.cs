@@ -6,13 +6,17 @@ using OperatorConsole.Web.Hubs;
 
 namespace OperatorConsole.Web.Auth;
 
-/// <summary>Authenticates scripts and services by the X-Api-Key header (or access_token on the hub, where browsers cannot set headers).</summary>
+/// <summary>
+/// Authenticates scripts and services by the X-Api-Key header, or <c>Authorization: Bearer</c> (what Alertmanager's
+/// http_config sends), or access_token on the hub, where browsers cannot set headers.
+/// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyService keys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string Header = "X-Api-Key";
+    private const string BearerPrefix = "Bearer ";
 
     public static string? PresentedKey(HttpRequest request)
     {
@@ -20,6 +24,12 @@ public sealed class ApiKeyAuthenticationHandler(
         if (!string.IsNullOrEmpty(header))
         {
             return header;
+        }
+
+        var authorization = request.Headers.Authorization.ToString();
+        if (authorization.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase) && authorization.Length > BearerPrefix.Length)
+        {
+            return authorization[BearerPrefix.Length..].Trim();
         }
 
         return request.Path.StartsWithSegments(HubRoutes.Console) ? request.Query["access_token"].ToString() is { Length: > 0 } q ? q : null : null;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using OperatorConsole.Core;
+using OperatorConsole.Core.Alerts;
 using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Releases;
 using OperatorConsole.Core.Rollback;
@@ -47,6 +48,7 @@ public static class ConsoleHostSetup
         services.AddOptions<CheckpointOptions>().Bind(builder.Configuration.GetSection(CheckpointOptions.Section))
             .Validate(o => o.SealEvery >= 1 && o.SealInterval > TimeSpan.Zero, "Ledger:SealEvery must be at least 1 and Ledger:SealInterval positive.")
             .ValidateOnStart();
+        services.AddOptions<AlertOptions>().Bind(builder.Configuration.GetSection(AlertOptions.Section));
         var paths = StoragePaths.From(builder);
         services.AddConsoleStorage(paths.DataFile, paths.BackupFolder, paths.CheckpointKeyFile, paths.CheckpointLogFile);
 

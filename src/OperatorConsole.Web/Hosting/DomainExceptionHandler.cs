@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using OperatorConsole.Core.Alerts;
 using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Persistence;
 
@@ -24,6 +25,7 @@ public sealed class DomainExceptionHandler(ProblemWriter problems) : IExceptionH
         [typeof(PayloadTooLargeException)] = new(StatusCodes.Status413PayloadTooLarge, "The request body is too large"),
         [typeof(LockedDownException)] = new(StatusCodes.Status423Locked, "The console is in emergency lockdown"),
         [typeof(ConfirmationRequiredException)] = new(StatusCodes.Status428PreconditionRequired, "Confirmation required"),
+        [typeof(AlertmanagerException)] = new(StatusCodes.Status502BadGateway, "Alertmanager did not accept the request"),
         [typeof(StoreUnavailableException)] = new(StatusCodes.Status503ServiceUnavailable, "The console cannot save changes right now"),
     };
 

@@ -23,8 +23,8 @@ public sealed class ConsoleAlertWatcherTests : IDisposable
         await _store.ConsoleAlerts.EvaluateAsync(verifyLedger: true);
         await _store.ConsoleAlerts.EvaluateAsync(verifyLedger: true);
 
-        var alert = Assert.Single(_store.Alerts.From(ConsoleAlertWatcher.Source));
-        Assert.Equal((IncomingAlert.Firing, ConsoleAlertConditions.KillSwitchActivated, "ai-kill-switch", "global"),
+        var alert = Assert.Single(_store.SentAlerts.From(ConsoleAlertWatcher.Source));
+        Assert.Equal((IncomingAlert.Firing, ConsoleAlertConditions.KillSwitchActivation, "ai-kill-switch", "global"),
             (alert.Status, alert.AlertName, alert.Labels["switch"], alert.Labels["scope"]));
         Assert.Contains("malformed AI output spike", alert.Annotations["summary"], StringComparison.Ordinal);
     }
@@ -40,7 +40,7 @@ public sealed class ConsoleAlertWatcherTests : IDisposable
         await _store.ConsoleAlerts.EvaluateAsync(verifyLedger: false);
         await _store.ConsoleAlerts.EvaluateAsync(verifyLedger: false);
 
-        var sent = _store.Alerts.From(ConsoleAlertWatcher.Source);
+        var sent = _store.SentAlerts.From(ConsoleAlertWatcher.Source);
         Assert.Equal([IncomingAlert.Firing, IncomingAlert.Resolved], sent.Select(a => a.Status));
         Assert.Equal((sent[0].Fingerprint, sent[0].StartsAt), (sent[1].Fingerprint, sent[1].StartsAt));
     }
@@ -52,7 +52,7 @@ public sealed class ConsoleAlertWatcherTests : IDisposable
 
         await _store.ConsoleAlerts.EvaluateAsync(verifyLedger: true);
 
-        Assert.Empty(_store.Alerts.Received);
+        Assert.Empty(_store.SentAlerts.Received);
     }
 
     [Fact]
@@ -61,12 +61,12 @@ public sealed class ConsoleAlertWatcherTests : IDisposable
         using var scene = await RollbackScene.CreateAsync();
         var run = await scene.Rollbacks.StartAsync(TestActors.Omar, ScopeScene.ScopeId);
         await scene.Store.ConsoleAlerts.EvaluateAsync(verifyLedger: false);
-        var before = scene.Store.Alerts.Received.Count;
+        var before = scene.Store.SentAlerts.Received.Count;
         scene.Clock.Now += TimeSpan.FromMinutes(16);
 
         await scene.Store.ConsoleAlerts.EvaluateAsync(verifyLedger: false);
 
-        var alert = Assert.Single(scene.Store.Alerts.From(ConsoleAlertWatcher.Source));
+        var alert = Assert.Single(scene.Store.SentAlerts.From(ConsoleAlertWatcher.Source));
         Assert.Equal(0, before);
         Assert.Equal((ConsoleAlertConditions.RollbackTimerBreached, run.Id, "safe-active-state", "porto"),
             (alert.AlertName, alert.Labels["rollback"], alert.Labels["timer"], alert.Labels["scope"]));
@@ -86,7 +86,7 @@ public sealed class ConsoleAlertWatcherTests : IDisposable
 
         await scene.Store.ConsoleAlerts.EvaluateAsync(verifyLedger: true);
 
-        var alert = Assert.Single(scene.Store.Alerts.From(ConsoleAlertWatcher.Source));
+        var alert = Assert.Single(scene.Store.SentAlerts.From(ConsoleAlertWatcher.Source));
         Assert.Equal((IncomingAlert.Firing, ConsoleAlertConditions.LedgerVerificationFailed, "SEV-1"),
             (alert.Status, alert.AlertName, alert.Labels["severity"]));
         Assert.Contains("fails verification", alert.Annotations["summary"], StringComparison.Ordinal);

@@ -17,7 +17,7 @@ public sealed class CheckAlertingTests : IDisposable
         _store.Dispose();
     }
 
-    private IReadOnlyList<IncomingAlert> Sent => _store.Alerts.From(CheckAlerting.Source);
+    private IReadOnlyList<IncomingAlert> Sent => _store.SentAlerts.From(CheckAlerting.Source);
 
     [Fact]
     public async Task Run_FewerFailuresThanTheLimit_RaisesNothing()
@@ -80,9 +80,9 @@ public sealed class CheckAlertingTests : IDisposable
     public async Task Run_IntakeRefusedTheAlert_SendsItAgainOnTheNextRun()
     {
         var check = await FailingCheckAsync(failuresToAlert: 1);
-        _store.Alerts.Refuse = true;
+        _store.SentAlerts.Refuse = true;
         await RunAsync(check, times: 1);
-        _store.Alerts.Refuse = false;
+        _store.SentAlerts.Refuse = false;
 
         await RunAsync(check, times: 1);
 

@@ -62,9 +62,9 @@ public sealed class SeedDataLoaderTests : IDisposable
         await Loader().LoadAsync(SeedData);
         await Loader().LoadDemoAsync(SeedData);
 
-        // 18 for users, switches and runbooks; 27 for the scopes: 3 created, 6 manifests, 6 rebinds of 3 entries each;
-        // 5 health checks (the ledger check and four demo checks).
-        Assert.Equal(50, _store.Ledger.Count);
+        // 18 for users, switches and runbooks; 11 alert rules; 27 for the scopes: 3 created, 6 manifests, 6 rebinds of 3
+        // entries each; 5 health checks (the ledger check and four demo checks).
+        Assert.Equal(61, _store.Ledger.Count);
         Assert.All(_store.Ledger, e => Assert.Equal(Actor.System.Id, e.Actor));
         Assert.True(_store.Audit.Verify().IsValid);
     }
@@ -96,7 +96,21 @@ public sealed class SeedDataLoaderTests : IDisposable
         Assert.Equal(6, _store.KillSwitches.CurrentVersion());
     }
 
-    private SeedDataLoader Loader() => new(_store.Store, _store.Users, _store.Runbooks, _store.KillSwitches, _store.Scopes, _store.HealthChecks, NullLogger<SeedDataLoader>.Instance);
+    [Fact]
+    public async Task Load_RepoSeedData_SeedsAlertMatrixOf004InOrder()
+    {
+        await Loader().LoadAsync(SeedData);
+
+        var rules = _store.AlertRules.List();
+        Assert.Equal(
+            ["PublishBlocked", "StalePack", "FallbackSpike", "ResolverHealth", "ResolverHealth", "WorkflowWatchdog", "KillSwitchActivation", "ManualTriggerDedupeSpike",
+                "RollbackTimerBreached", "LedgerVerificationFailed", "HealthCheckFailed"],
+            rules.Select(r => r.AlertName));
+        Assert.Equal(Core.Incidents.IncidentSeverity.Sev1, rules[3].Severity);
+        Assert.Equal(Core.Incidents.IncidentSeverity.Sev3, rules[7].Severity);
+    }
+
+    private SeedDataLoader Loader() => new(_store.Store, _store.Users, _store.Runbooks, _store.KillSwitches, _store.Scopes, _store.HealthChecks, _store.AlertRules, NullLogger<SeedDataLoader>.Instance);
 
     [Fact]
     public async Task LoadDemo_RepoSeedData_ScopesWithBadPortoActiveAndGoodLastKnownGood()

@@ -5,12 +5,19 @@ using OperatorConsole.Core.Common;
 namespace OperatorConsole.Storage.Tests.Shared;
 
 /// <summary>
-/// Stands in for the alert feature's intake, which lives on another branch: records what the console sent, by source.
+/// Sits in front of the real intake and records what the console sent, by source, before passing it on.
 /// Set <see cref="Refuse"/> to make it throw as a failing intake would.
 /// </summary>
 public sealed class RecordingAlertIntake : IAlertIntake
 {
     private readonly ConcurrentQueue<(string Source, IncomingAlert Alert)> _received = new();
+    private IAlertIntake? _next;
+
+    public RecordingAlertIntake Forwarding(IAlertIntake next)
+    {
+        _next = next;
+        return this;
+    }
 
     public bool Refuse { get; set; }
 
@@ -30,6 +37,6 @@ public sealed class RecordingAlertIntake : IAlertIntake
             _received.Enqueue((source, alert));
         }
 
-        return Task.CompletedTask;
+        return _next?.ReceiveAsync(actor, source, alerts, cancellationToken) ?? Task.CompletedTask;
     }
 }

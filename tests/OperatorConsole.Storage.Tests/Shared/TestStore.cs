@@ -81,6 +81,12 @@ public sealed class TestStore : IDisposable
 
     public RunService Runs => Service<RunService>();
 
+    public AlertIntake AlertIntake => Service<AlertIntake>();
+
+    public AlertRuleService AlertRules => Service<AlertRuleService>();
+
+    public AlertService Alerts => Service<AlertService>();
+
     public UserService Users => Service<UserService>();
 
     public ApiKeyService ApiKeys => Service<ApiKeyService>();
@@ -142,8 +148,8 @@ public sealed class TestStore : IDisposable
 
     public ConsoleAlertWatcher ConsoleAlerts => Service<ConsoleAlertWatcher>();
 
-    /// <summary>Every alert the console sent to its intake (the intake itself is the alert feature's; here we see what reached it).</summary>
-    public RecordingAlertIntake Alerts { get; } = new();
+    /// <summary>Every alert the console sent to its intake, recorded on the way to the real <see cref="AlertIntake"/>.</summary>
+    public RecordingAlertIntake SentAlerts { get; } = new();
 
     public IReadOnlyList<LedgerEntry> Ledger => Store.Read(s => s.Ledger.All().ToList());
 
@@ -209,7 +215,7 @@ public sealed class TestStore : IDisposable
         .AddSingleton<ICheckpointLog>(Checkpoints)
         .AddSingleton<ISelfBaseAddress>(Self)
         .AddSingleton<IPasswordHashing, Sha256PasswordHashing>()
-        .AddSingleton<IAlertIntake>(Alerts)
+        .Replace(ServiceDescriptor.Singleton<IAlertIntake>(sp => SentAlerts.Forwarding(sp.GetRequiredService<AlertIntake>())))
         .AddSingleton(Options.Create(RollbackOptions))
         .AddSingleton(Options.Create(ReleaseOptions))
         .BuildServiceProvider();

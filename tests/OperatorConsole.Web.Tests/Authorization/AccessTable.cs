@@ -133,10 +133,31 @@ public static class AccessTable
         ["POST /api/outbound/"] = Access.Only(Role.Admin),
         ["DELETE /api/outbound/"] = Access.Only(Role.Admin),
 
+        // Alerts: posting is for on-call and Admin keys; the matrix and the delivery log are Admin's; silences and the
+        // unrouted inbox's "open incident" are for responders.
+        ["POST /api/alerts/alertmanager"] = Access.Only(Role.OnCall | Role.Admin),
+        ["POST /api/alerts/webhook"] = Access.Only(Role.OnCall | Role.Admin),
+        ["GET /api/alerts/"] = Access.SignedIn,
+        ["GET /api/alerts/deliveries"] = Access.Only(Role.Admin),
+        ["POST /api/alerts/{id}/incident"] = Access.Only(Role.OnCall | Role.IncidentOwner),
+        ["GET /api/alerts/rules/"] = Access.SignedIn,
+        ["GET /api/alerts/rules/{id}"] = Access.SignedIn,
+        ["POST /api/alerts/rules/"] = Access.Only(Role.Admin),
+        ["PUT /api/alerts/rules/{id}"] = Access.Only(Role.Admin),
+        ["DELETE /api/alerts/rules/{id}"] = Access.Only(Role.Admin),
+        ["POST /api/alerts/rules/preview"] = Access.Only(Role.Admin),
+        ["GET /api/alerts/silences"] = Access.SignedIn,
+        ["POST /api/alerts/silences"] = Access.Only(Role.OnCall | Role.IncidentOwner),
+        ["DELETE /api/alerts/silences/{id}"] = Access.Only(Role.OnCall | Role.IncidentOwner),
+
         // Pages: a redirect to sign-in or access denied is a refusal.
         ["PAGE /"] = Access.SignedIn,
         ["PAGE /access-denied"] = Access.SignedIn,
+        ["PAGE /admin/alert-deliveries"] = Access.Only(Role.Admin),
+        ["PAGE /admin/alert-rules"] = Access.Only(Role.Admin),
         ["PAGE /admin/api-keys"] = Access.Only(Role.Admin),
+        ["PAGE /alerts"] = Access.SignedIn,
+        ["PAGE /alerts/unrouted"] = Access.SignedIn,
         ["PAGE /admin/backups"] = Access.Only(Role.Admin),
         ["PAGE /admin/outbound"] = Access.Only(Role.Admin),
         ["PAGE /admin/guarded-actions"] = Access.Only(Role.Admin),

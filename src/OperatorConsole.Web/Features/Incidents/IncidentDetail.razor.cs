@@ -45,7 +45,7 @@ public sealed partial class IncidentDetail : IDisposable
             Load();
             StateHasChanged();
             await RefreshTimelineAsync();
-        }), DispatchExceptionAsync, Topics.Incident(Id), Topics.Incidents);
+        }), DispatchExceptionAsync, Topics.Incident(Id), Topics.Incidents, Topics.Alerts);
         Load();
         if (_incident is not null)
         {

@@ -1,0 +1,19 @@
+namespace OperatorConsole.Core.Alerts;
+
+/// <summary>The alert feature's ledger actions and live event kinds (on <see cref="Live.Topics.Alerts"/>).</summary>
+public static class AlertActions
+{
+    public const string Receive = "alert.receive";
+    public const string OpenIncident = "alert.open-incident";
+    public const string RuleSave = "alert-rule.save";
+    public const string RuleDelete = "alert-rule.delete";
+    public const string Silence = "alert.silence";
+    public const string SilenceExpire = "alert.silence-expire";
+
+    public const string Received = "alert.received";
+    public const string Resolved = "alert.resolved";
+    public const string Delivered = "alert.delivery";
+    public const string Routed = "alert.routed";
+    public const string RulesChanged = "alert-rule.changed";
+    public const string SilencesChanged = "alert.silences";
+}

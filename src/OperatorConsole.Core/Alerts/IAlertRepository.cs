@@ -1,0 +1,37 @@
+namespace OperatorConsole.Core.Alerts;
+
+public interface IAlertRepository
+{
+    /// <summary>The matrix, in order.</summary>
+    IReadOnlyList<AlertRule> Rules();
+
+    AlertRule? Rule(string id);
+
+    void Upsert(AlertRule rule);
+
+    void DeleteRule(string id);
+
+    AlertRecord? Alert(string id);
+
+    void Upsert(AlertRecord alert);
+
+    /// <summary>Newest first; <paramref name="routed"/> null means both; <paramref name="incidentId"/> narrows to one incident.</summary>
+    IReadOnlyList<AlertRecord> Recent(int take, bool? routed = null, string? incidentId = null);
+
+    /// <summary>Alerts routed by one rule for one scope, newest first.</summary>
+    IReadOnlyList<AlertRecord> ByRoute(string routeKey);
+
+    void Add(AlertDelivery delivery);
+
+    /// <summary>Newest first.</summary>
+    IReadOnlyList<AlertDelivery> Deliveries(int take);
+
+    /// <summary>Removes all but the newest <paramref name="keep"/> deliveries.</summary>
+    void PruneDeliveries(int keep);
+
+    AlertSilence? Silence(string id);
+
+    IReadOnlyList<AlertSilence> Silences(string incidentId);
+
+    void Upsert(AlertSilence silence);
+}

@@ -1,0 +1,97 @@
+using LiteDB;
+using OperatorConsole.Core.Alerts;
+using OperatorConsole.Storage.Common;
+
+namespace OperatorConsole.Storage.Alerts;
+
+/// <summary>Rules, alerts (indexed by receipt time, route and incident), deliveries (by receipt time) and silences (by incident).</summary>
+internal sealed class LiteAlertRepository(ILiteDatabase db, bool writable) : IAlertRepository
+{
+    private readonly ILiteCollection<BsonDocument> _rules = db.GetCollection(LiteSchema.AlertRules);
+    private readonly ILiteCollection<BsonDocument> _alerts = db.GetCollection(LiteSchema.Alerts);
+    private readonly ILiteCollection<BsonDocument> _deliveries = db.GetCollection(LiteSchema.AlertDeliveries);
+    private readonly ILiteCollection<BsonDocument> _silences = db.GetCollection(LiteSchema.AlertSilences);
+
+    public static void EnsureIndexes(ILiteDatabase db)
+    {
+        db.GetCollection(LiteSchema.Alerts).EnsureIndex("receivedAt");
+        db.GetCollection(LiteSchema.Alerts).EnsureIndex("routeKey");
+        db.GetCollection(LiteSchema.Alerts).EnsureIndex("incidentId");
+        db.GetCollection(LiteSchema.AlertDeliveries).EnsureIndex("receivedAt");
+        db.GetCollection(LiteSchema.AlertSilences).EnsureIndex("incidentId");
+    }
+
+    public IReadOnlyList<AlertRule> Rules() =>
+        [.. _rules.FindAll().Select(JsonDocuments.Unwrap<AlertRule>).OrderBy(r => r.Order).ThenBy(r => r.Id, StringComparer.Ordinal)];
+
+    public AlertRule? Rule(string id) => _rules.FindById(id) is { } doc ? JsonDocuments.Unwrap<AlertRule>(doc) : null;
+
+    public void Upsert(AlertRule rule)
+    {
+        LiteSession.EnsureWritable(writable);
+        _rules.Upsert(JsonDocuments.Wrap(rule.Id, rule));
+    }
+
+    public void DeleteRule(string id)
+    {
+        LiteSession.EnsureWritable(writable);
+        _rules.Delete(id);
+    }
+
+    public AlertRecord? Alert(string id) => _alerts.FindById(id) is { } doc ? JsonDocuments.Unwrap<AlertRecord>(doc) : null;
+
+    public void Upsert(AlertRecord alert)
+    {
+        LiteSession.EnsureWritable(writable);
+        _alerts.Upsert(JsonDocuments.Wrap(alert.Id, alert,
+            ("receivedAt", alert.ReceivedAt.UtcDateTime), ("routeKey", alert.RouteKey ?? string.Empty),
+            ("incidentId", alert.IncidentId ?? string.Empty), ("routed", alert.IsRouted)));
+    }
+
+    public IReadOnlyList<AlertRecord> Recent(int take, bool? routed = null, string? incidentId = null)
+    {
+        // Newest first straight from the index; one incident's alerts are few enough to sort.
+        var found = incidentId is null
+            ? _alerts.Find(Query.All("receivedAt", Query.Descending))
+            : _alerts.Find(Query.EQ("incidentId", incidentId)).OrderByDescending(d => d["receivedAt"].AsDateTime);
+        if (routed is { } wanted)
+        {
+            found = found.Where(d => d["routed"].AsBoolean == wanted);
+        }
+
+        return [.. found.Take(take).Select(JsonDocuments.Unwrap<AlertRecord>)];
+    }
+
+    public IReadOnlyList<AlertRecord> ByRoute(string routeKey) =>
+        [.. _alerts.Find(Query.EQ("routeKey", routeKey)).Select(JsonDocuments.Unwrap<AlertRecord>).OrderByDescending(a => a.ReceivedAt)];
+
+    public void Add(AlertDelivery delivery)
+    {
+        LiteSession.EnsureWritable(writable);
+        _deliveries.Insert(JsonDocuments.Wrap(delivery.Id, delivery, ("receivedAt", delivery.ReceivedAt.UtcDateTime)));
+    }
+
+    public IReadOnlyList<AlertDelivery> Deliveries(int take) =>
+        [.. _deliveries.Find(Query.All("receivedAt", Query.Descending), limit: take).Select(JsonDocuments.Unwrap<AlertDelivery>)];
+
+    public void PruneDeliveries(int keep)
+    {
+        LiteSession.EnsureWritable(writable);
+        var old = _deliveries.Find(Query.All("receivedAt", Query.Descending), skip: keep).Select(d => d["_id"]).ToList();
+        foreach (var id in old)
+        {
+            _deliveries.Delete(id);
+        }
+    }
+
+    public AlertSilence? Silence(string id) => _silences.FindById(id) is { } doc ? JsonDocuments.Unwrap<AlertSilence>(doc) : null;
+
+    public IReadOnlyList<AlertSilence> Silences(string incidentId) =>
+        [.. _silences.Find(Query.EQ("incidentId", incidentId)).Select(JsonDocuments.Unwrap<AlertSilence>).OrderByDescending(s => s.StartsAt)];
+
+    public void Upsert(AlertSilence silence)
+    {
+        LiteSession.EnsureWritable(writable);
+        _silences.Upsert(JsonDocuments.Wrap(silence.Id, silence, ("incidentId", silence.IncidentId)));
+    }
+}
