@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using Serilog;
+using Serilog.Events;
 using Serilog.Formatting.Compact;
 
 namespace OperatorConsole.Web.Hosting;
@@ -35,6 +36,11 @@ public static class LoggingSetup
         app.UseSerilogRequestLogging(options =>
         {
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+            // The demo targets fail on purpose (Porto's bad publish, the checks' failure control): not a fault of the console.
+            options.GetLevel = (http, _, exception) =>
+                exception is not null || (http.Response.StatusCode >= 500 && !http.Request.Path.StartsWithSegments("/demo"))
+                    ? LogEventLevel.Error
+                    : LogEventLevel.Information;
             options.EnrichDiagnosticContext = (diagnostics, http) =>
                 diagnostics.Set("User", http.User.Identity?.Name ?? "anonymous");
         });

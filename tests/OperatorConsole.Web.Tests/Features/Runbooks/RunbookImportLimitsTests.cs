@@ -49,5 +49,5 @@ public sealed class RunbookImportLimitsTests(ConsoleHost host) : IClassFixture<C
     }
 
     private static async Task<int> CountAsync(HttpClient client) =>
-        (await client.GetFromJsonAsync<JsonElement>("/api/runbooks")).GetArrayLength();
+        (await client.GetFromJsonAsync<JsonElement>("/api/runbooks")).GetProperty("total").GetInt32();
 }
