@@ -65,9 +65,9 @@ public static class RunbookFileClassifier
         }
 
         var links = document.Descendants<LinkInline>().ToList();
-        if (name == "index" && links.Count > 0 && HoldsOnlyLinks(document))
+        if (name == "index" && links.Count > 0 && HoldsNoProcedure(document))
         {
-            return new FileClass(FileKind.Skipped, "An index page holding only links to other pages.");
+            return new FileClass(FileKind.Skipped, "An index page: text and links to other pages, with no list or command to follow.");
         }
 
         var references = links.Select(l => l.Url is null ? null : RepoPath.Resolve(path, l.Url)).OfType<string>().Distinct().ToList();
@@ -91,13 +91,11 @@ public static class RunbookFileClassifier
         }
     }
 
-    private static bool HoldsOnlyLinks(MarkdownDocument document) =>
-        document.Descendants<LeafBlock>().All(block => block switch
-        {
-            HeadingBlock or YamlFrontMatterBlock or ThematicBreakBlock => true,
-            ParagraphBlock { Inline: { } inline } => inline.All(IsLinkOrSpace),
-            _ => false,
-        });
+    // A welcome page ("Start with the on-call guide") has prose and links; a runbook kept as a page bundle's index.md
+    // (Hugo) has a code block or a list item that is more than a link.
+    private static bool HoldsNoProcedure(MarkdownDocument document) =>
+        !document.Descendants<CodeBlock>().Any(block => block is not YamlFrontMatterBlock)
+        && document.Descendants<ListItemBlock>().All(item => item.Descendants<ParagraphBlock>().All(p => p.Inline?.All(IsLinkOrSpace) ?? true));
 
     private static bool IsLinkOrSpace(Inline inline) => inline switch
     {

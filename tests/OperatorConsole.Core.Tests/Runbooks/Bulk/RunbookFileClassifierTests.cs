@@ -16,6 +16,7 @@ public sealed class RunbookFileClassifierTests
     [InlineData("alerts/new.md", "---\ndraft: true\n---\n# Not yet\n\n1. Step")]
     [InlineData("alerts/skeleton.md", "---\ntemplate: true\n---\n# Alert\n")]
     [InlineData("alerts/index.md", "# Alerts\n\n- [Disk full](disk-full.md)\n- [CPU](cpu.md)\n")]
+    [InlineData("docs/index.md", "---\nlayout: home\n---\n# Handbook\n\nWelcome. Start with the [on-call guide](oncall.md) on your first shift.\n")]
     [InlineData("tools/lint.rb", "puts 1")]
     public void Classify_NotARunbook_SkippedWithReason(string path, string text)
     {
@@ -24,6 +25,12 @@ public sealed class RunbookFileClassifierTests
         Assert.Equal(FileKind.Skipped, result.Kind);
         Assert.False(string.IsNullOrWhiteSpace(result.Reason));
     }
+
+    [Theory]
+    [InlineData("# Disk full\n\nIf the disk fills, free space:\n\n```bash\ndf -h\n```\n")]
+    [InlineData("# Disk full\n\n- Check [the graph](g.md)\n- Delete old logs under /var/log\n")]
+    public void Classify_IndexPageBundleWithCommandsOrSteps_IsARunbook(string text) =>
+        Assert.Equal(FileKind.Runbook, Classify("alerts/disk-full/index.md", text).Kind);
 
     [Fact]
     public void Classify_IndexWithProcedure_IsARunbook()

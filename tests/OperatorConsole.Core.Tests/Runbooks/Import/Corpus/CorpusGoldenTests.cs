@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using OperatorConsole.Core.Runbooks;
+using OperatorConsole.Core.Runbooks.Bulk;
 using OperatorConsole.Core.Runbooks.Import;
 using Xunit.Abstractions;
 
@@ -103,6 +104,16 @@ public sealed class CorpusGoldenTests(ITestOutputHelper output)
 
         Assert.NotEmpty(pages);
         Assert.All(pages, page => Assert.Null(Record.Exception(() => page.Parse())));
+    }
+
+    [Fact]
+    public void Classify_EveryCorpusFile_AgreesWithItsGoldenOnBeingARunbook()
+    {
+        var disagreements = Files
+            .Where(f => (RunbookFileClassifier.Classify(f.RelativePath, File.ReadAllBytes(f.MarkdownPath)).Kind == FileKind.Runbook) == f.Golden.NotRunbook)
+            .Select(f => f.RelativePath);
+
+        Assert.Empty(disagreements);
     }
 
     private static void Check(StringBuilder problems, CorpusFile file, string what, string? expected, string actual)
