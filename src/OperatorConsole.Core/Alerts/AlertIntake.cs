@@ -20,6 +20,12 @@ public sealed class AlertIntake(ChangeRunner changes, RunService runs, ILogger<A
     public const Role Posters = Role.OnCall | Role.Admin;
     public const int DeliveriesKept = 500;
 
+    /// <summary>
+    /// Resolved alerts kept for the lists and the matrix preview; older ones live on in their incident's timeline and the
+    /// ledger. Firing alerts are never removed, so a repeat of one still changes nothing.
+    /// </summary>
+    public const int ResolvedAlertsKept = 5_000;
+
     public Task ReceiveAsync(Actor actor, string source, IReadOnlyList<IncomingAlert> alerts, CancellationToken cancellationToken = default) =>
         RouteAsync(actor, source, () => alerts, cancellationToken);
 
@@ -76,6 +82,10 @@ public sealed class AlertIntake(ChangeRunner changes, RunService runs, ILogger<A
             [.. tally.Matched.Distinct()], tally.Outcome);
         c.Session.Alerts.Add(delivery);
         c.Session.Alerts.PruneDeliveries(DeliveriesKept);
+        if (tally.Resolved > 0)
+        {
+            c.Session.Alerts.PruneResolvedAlerts(ResolvedAlertsKept);
+        }
         if (tally.Added + tally.Resolved > 0)
         {
             c.Record(AlertActions.Receive, $"alerts:{source}", new

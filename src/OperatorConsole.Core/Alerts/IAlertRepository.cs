@@ -29,6 +29,9 @@ public interface IAlertRepository
     /// <summary>Removes all but the newest <paramref name="keep"/> deliveries.</summary>
     void PruneDeliveries(int keep);
 
+    /// <summary>Removes resolved alerts older than the newest <paramref name="keep"/>; firing alerts always stay.</summary>
+    void PruneResolvedAlerts(int keep);
+
     AlertSilence? Silence(string id);
 
     IReadOnlyList<AlertSilence> Silences(string incidentId);

@@ -84,6 +84,19 @@ internal sealed class LiteAlertRepository(ILiteDatabase db, bool writable) : IAl
         }
     }
 
+    public void PruneResolvedAlerts(int keep)
+    {
+        LiteSession.EnsureWritable(writable);
+        var old = _alerts.Find(Query.All("receivedAt", Query.Descending), skip: keep)
+            .Where(d => JsonDocuments.Unwrap<AlertRecord>(d).Status == IncomingAlert.Resolved)
+            .Select(d => d["_id"])
+            .ToList();
+        foreach (var id in old)
+        {
+            _alerts.Delete(id);
+        }
+    }
+
     public AlertSilence? Silence(string id) => _silences.FindById(id) is { } doc ? JsonDocuments.Unwrap<AlertSilence>(doc) : null;
 
     public IReadOnlyList<AlertSilence> Silences(string incidentId) =>

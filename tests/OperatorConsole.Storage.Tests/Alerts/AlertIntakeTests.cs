@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using OperatorConsole.Core.Alerts;
 using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Common;
@@ -167,5 +168,30 @@ public sealed class AlertIntakeTests : IDisposable
         }
 
         Assert.Equal(AlertIntake.DeliveriesKept, _store.Alerts.Deliveries(TestActors.Admin, int.MaxValue).Count);
+    }
+
+    [Fact]
+    public async Task Receive_MoreResolvedAlertsThanKept_DropsOldestResolvedKeepsFiring()
+    {
+        var clock = new FakeTimeProvider(Start);
+        using var store = new TestStore(clock);
+        var firing = Alert("Watchdog", "porto");
+        await store.AlertIntake.RouteAsync(TestActors.Omar, "alertmanager", () => [firing]);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        var many = Enumerable.Range(0, AlertIntake.ResolvedAlertsKept + 2).Select(i => Alert("DiskFull", $"host-{i}")).ToArray();
+        foreach (var batch in many.Chunk(1_000))
+        {
+            await store.AlertIntake.RouteAsync(TestActors.Omar, "alertmanager", () => batch);
+        }
+
+        foreach (var batch in many.Chunk(1_000))
+        {
+            await store.AlertIntake.RouteAsync(TestActors.Omar, "alertmanager",
+                () => [.. batch.Select(a => a with { Status = IncomingAlert.Resolved, EndsAt = Start.AddMinutes(5) })]);
+        }
+
+        var kept = store.Store.Read(s => s.Alerts.Recent(int.MaxValue));
+        Assert.Equal(AlertIntake.ResolvedAlertsKept, kept.Count(a => a.Status == IncomingAlert.Resolved));
+        Assert.Contains(kept, a => a.Fingerprint == firing.Fingerprint && a.Status == IncomingAlert.Firing);
     }
 }
