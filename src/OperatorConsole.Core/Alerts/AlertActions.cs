@@ -5,6 +5,7 @@ public static class AlertActions
 {
     public const string Receive = "alert.receive";
     public const string OpenIncident = "alert.open-incident";
+    public const string LinkRunbook = "alert.link-runbook";
     public const string RuleSave = "alert-rule.save";
     public const string RuleDelete = "alert-rule.delete";
     public const string Silence = "alert.silence";

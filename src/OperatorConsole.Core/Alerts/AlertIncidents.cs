@@ -17,7 +17,7 @@ internal static class AlertIncidents
                 .FirstOrDefault(i => i is { IsOpen: true });
             if (open is not null)
             {
-                return (open, false);
+                return (LinkRunbook(c, open, alert), false);
             }
         }
 
@@ -26,6 +26,23 @@ internal static class AlertIncidents
         var request = new OpenIncident(Clean(title, IncidentService.MaxTitleLength), rule.Class, rule.Severity,
             scope.Length > 0 ? [scope] : [], $"Alert {alert.AlertName} from {alert.Source}");
         return (IncidentService.Open(c, request, rule.FirstAction, alert.RunbookSlug), true);
+    }
+
+    // A later alert may bring the runbook the first one lacked (a runbook imported since, or its runbook_url), so the
+    // incident the on-call is already in gains the "Run" offer.
+    private static Incident LinkRunbook(Change c, Incident incident, AlertRecord alert)
+    {
+        if (incident.RunbookSlug is not null || alert.RunbookSlug is not { } slug)
+        {
+            return incident;
+        }
+
+        var linked = incident with { RunbookSlug = slug };
+        c.Session.Incidents.Upsert(linked);
+        var entry = c.Record(AlertActions.LinkRunbook, $"incident:{incident.Id}", new { runbook = slug, alert = alert.Id });
+        IncidentTimeline.Append(c, incident.Id, TimelineKinds.Alert, $"Runbook {slug} linked by alert {alert.AlertName}");
+        c.Publish(Live.Topics.Incidents, AlertActions.LinkRunbook, incident.Id, incident.Title, entry.Sequence);
+        return linked;
     }
 
     /// <summary>Opens an incident for an alert no rule routed; an on-call chose the class and severity.</summary>

@@ -71,6 +71,20 @@ public sealed class AlertIntakeTests : IDisposable
     }
 
     [Fact]
+    public async Task Receive_JoiningAlertFindsRunbookTheFirstLacked_IncidentGainsIt()
+    {
+        await RuleAsync("StalePack", AlertRuleMode.JoinOpen);
+        var first = await SendAsync(Alert("StalePack", "porto"));
+        var runbook = await _store.Runbooks.ImportAsync(TestActors.Admin, "stale-pack.md",
+            System.Text.Encoding.UTF8.GetBytes("# StalePack\n\n## Steps\n\n1. Refresh the pack.\n"));
+
+        await SendAsync(Alert("StalePack", "porto", startMinute: 10));
+
+        var incident = _store.Incidents.Get(Assert.Single(first.OpenedIncidents))!;
+        Assert.Equal(runbook.Runbook.Slug, incident.RunbookSlug);
+    }
+
+    [Fact]
     public async Task Receive_JoinOpenRuleOtherScope_OpensAnother()
     {
         await RuleAsync("StalePack", AlertRuleMode.JoinOpen);
