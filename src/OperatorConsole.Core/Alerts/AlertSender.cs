@@ -1,30 +1,16 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OperatorConsole.Core.Common;
 
 namespace OperatorConsole.Core.Alerts;
 
 /// <summary>
-/// How the console's own producers (health checks, the console's alerts about itself) hand an alert to the intake. The
-/// intake is resolved when needed, so the console starts where none is registered; a missing or failing intake is a
-/// false answer, and the producer sends again on its next look.
+/// How the console's own producers (health checks, the console's alerts about itself) hand an alert to the intake. A
+/// failing intake is a false answer, and the producer sends again on its next look.
 /// </summary>
-public sealed class AlertSender(IServiceProvider services, ILogger<AlertSender> logger)
+public sealed class AlertSender(IAlertIntake intake, ILogger<AlertSender> logger)
 {
-    private int _missingTold;
-
     public async Task<bool> TrySendAsync(string source, IncomingAlert alert, CancellationToken cancellationToken = default)
     {
-        if (services.GetService<IAlertIntake>() is not { } intake)
-        {
-            if (Interlocked.Exchange(ref _missingTold, 1) == 0)
-            {
-                logger.LogWarning("No alert intake is registered: alerts from {AlertSource} such as {AlertName} are not sent", source, alert.AlertName);
-            }
-
-            return false;
-        }
-
         try
         {
             await intake.ReceiveAsync(Actor.System, source, [alert], cancellationToken);

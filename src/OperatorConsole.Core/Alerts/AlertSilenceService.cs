@@ -23,10 +23,7 @@ public sealed class AlertSilenceService(ChangeRunner changes, AlertmanagerClient
         await changes.CheckAsync(actor, c => c.Require(IncidentService.Responders, AlertActions.Silence, subject), cancellationToken);
         if (duration < MinDuration || duration > MaxDuration)
         {
-            throw new DomainValidationException("Silence for between 1 minute and 7 days.", new Dictionary<string, string[]>
-            {
-                ["durationMinutes"] = ["Silence for between 1 minute and 7 days."],
-            });
+            throw DomainValidationException.ForFields([new FieldProblem("durationMinutes", "Silence for between 1 minute and 7 days.")]);
         }
 
         var alerts = changes.Store.Read(s => s.Incidents.Get(incidentId) is null

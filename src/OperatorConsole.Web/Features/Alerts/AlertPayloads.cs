@@ -23,15 +23,12 @@ public sealed record AlertmanagerPayload
     {
         if (Version != "4")
         {
-            throw Invalid("version", $"Only webhook payload version 4 is understood, not \"{Version}\".");
+            throw DomainValidationException.ForFields([new FieldProblem("version", $"Only webhook payload version 4 is understood, not \"{Version}\".")]);
         }
 
         return [.. Alerts.Select(a => new IncomingAlert(a.Status, a.Labels, a.Annotations ?? [], a.StartsAt, a.EndsAt is { Year: > 1 } end ? end : null,
             a.GeneratorUrl, string.IsNullOrWhiteSpace(a.Fingerprint) ? IncomingAlerts.Fingerprint(a.Labels) : a.Fingerprint))];
     }
-
-    internal static DomainValidationException Invalid(string field, string message) =>
-        new(message, new Dictionary<string, string[]> { [field] = [message] });
 }
 
 public sealed record AlertmanagerAlert
@@ -69,7 +66,7 @@ public sealed record GenericAlertPayload
 
             if (!labels.ContainsKey("alertname"))
             {
-                throw AlertmanagerPayload.Invalid($"alerts[{i}].name", $"alerts[{i}].name (or labels.alertname) is required.");
+                throw DomainValidationException.ForFields([new FieldProblem($"alerts[{i}].name", $"alerts[{i}].name (or labels.alertname) is required.")]);
             }
 
             return new IncomingAlert(a.Status ?? IncomingAlert.Firing, labels, a.Annotations ?? [], a.StartsAt, a.EndsAt, a.GeneratorUrl,
@@ -101,7 +98,7 @@ public static class AlertPayloadReader
     {
         try
         {
-            return JsonSerializer.Deserialize<T>(body, Json) ?? throw AlertmanagerPayload.Invalid("body", $"The body must be a {what} object.");
+            return JsonSerializer.Deserialize<T>(body, Json) ?? throw DomainValidationException.ForFields([new FieldProblem("body", $"The body must be a {what} object.")]);
         }
         catch (JsonException e)
         {
@@ -109,7 +106,7 @@ public static class AlertPayloadReader
             var problem = e.Message.Contains("missing required properties", StringComparison.Ordinal)
                 ? $"The {what} is missing required fields: {e.Message.Split("including: ").LastOrDefault()?.TrimEnd('.')}"
                 : $"The {what} is not valid JSON of the expected shape at '{field}' (line {e.LineNumber + 1}).";
-            throw AlertmanagerPayload.Invalid(field, problem);
+            throw DomainValidationException.ForFields([new FieldProblem(field, problem)]);
         }
     }
 }
