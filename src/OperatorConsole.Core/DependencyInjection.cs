@@ -36,6 +36,7 @@ public static class DependencyInjection
         services.AddSingleton<ILiveEventPublisher>(sp => sp.GetRequiredService<LiveEventBroadcaster>());
         services.AddSingleton<ILiveEventSource>(sp => sp.GetRequiredService<LiveEventBroadcaster>());
         services.AddSingleton<ChangeRunner>();
+        services.AddSingleton<Permissions>();
         services.AddSingleton<RunbookParser>();
         services.AddSingleton<RunbookRenderer>();
         services.AddSingleton<RunbookService>();

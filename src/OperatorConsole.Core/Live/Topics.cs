@@ -19,6 +19,7 @@ public static partial class Topics
     public const string Releases = "releases";
     public const string HealthChecks = "health-checks";
     public const string Alerts = "alerts";
+    public const string Launches = "launches";
 
     public static string Run(string runId) => $"runbook-run:{runId}";
 
@@ -27,6 +28,8 @@ public static partial class Topics
     public static string Scope(string scopeId) => $"scope:{scopeId}";
 
     public static string Rollback(string rollbackId) => $"rollback:{rollbackId}";
+
+    public static string Launch(string launchId) => $"launch:{launchId}";
 
     /// <summary>Longest topic a client may name (an id topic such as "scope:{64 characters}" fits well within it).</summary>
     public const int MaxLength = 100;
@@ -53,9 +56,9 @@ public static partial class Topics
 
         return IsKnown(topic)
             ? null
-            : $"Unknown topic '{topic}'. Known: runbooks, runbook-runs, ledger, users, incidents, kill-switches, lockdown, failure-status, scopes, rollbacks, releases, health-checks, alerts, runbook-run:{{id}}, incident:{{id}}, scope:{{id}}, rollback:{{id}}.";
+            : $"Unknown topic '{topic}'. Known: runbooks, runbook-runs, ledger, users, incidents, kill-switches, lockdown, failure-status, scopes, rollbacks, releases, health-checks, alerts, launches, runbook-run:{{id}}, incident:{{id}}, scope:{{id}}, rollback:{{id}}, launch:{{id}}.";
     }
 
-    [GeneratedRegex("^(runbooks|runbook-runs|ledger|users|incidents|kill-switches|lockdown|failure-status|scopes|rollbacks|releases|health-checks|alerts|runbook-run:[A-Za-z0-9-]{1,64}|incident:[A-Za-z0-9-]{1,64}|scope:[A-Za-z0-9][A-Za-z0-9._-]{0,63}|rollback:[A-Za-z0-9-]{1,64})$")]
+    [GeneratedRegex("^(runbooks|runbook-runs|ledger|users|incidents|kill-switches|lockdown|failure-status|scopes|rollbacks|releases|health-checks|alerts|launches|runbook-run:[A-Za-z0-9-]{1,64}|incident:[A-Za-z0-9-]{1,64}|scope:[A-Za-z0-9][A-Za-z0-9._-]{0,63}|rollback:[A-Za-z0-9-]{1,64}|launch:[A-Za-z0-9-]{1,64})$")]
     private static partial Regex KnownTopic();
 }

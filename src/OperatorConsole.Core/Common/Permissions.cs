@@ -1,0 +1,55 @@
+using OperatorConsole.Core.Persistence;
+using OperatorConsole.Core.Users;
+
+namespace OperatorConsole.Core.Common;
+
+/// <summary>
+/// Who may perform an action, as the feature that owns the action declares it. <paramref name="Sentence"/> is the refusal
+/// a person reads ("Only on-call engineers can engage a lockdown."); <paramref name="LockdownGated"/> says whether an
+/// active lockdown blocks it.
+/// </summary>
+public sealed record ActionRule(string Action, Role AnyOf, string Sentence, bool LockdownGated = false);
+
+/// <summary>A feature's list of its actions; registered in DI so <see cref="Permissions"/> knows every action.</summary>
+public interface IActionRules
+{
+    IEnumerable<ActionRule> Rules { get; }
+}
+
+/// <summary>The answer to "may this actor do this": when not, why, and which roles would.</summary>
+public sealed record Permission(bool Allowed, string? Reason, Role RequiredRoles)
+{
+    public static readonly Permission Granted = new(true, null, Role.None);
+}
+
+/// <summary>
+/// The one query pages and the API ask before offering or doing an action. It reads the actor's roles as stored now and
+/// the lockdown state; the write itself checks the same rule again inside its transaction (<see cref="Change.Require"/>).
+/// </summary>
+public sealed class Permissions(IConsoleStore store, IEnumerable<IActionRules> features)
+{
+    private readonly Dictionary<string, ActionRule> _rules =
+        features.SelectMany(f => f.Rules).ToDictionary(r => r.Action, StringComparer.Ordinal);
+
+    public ActionRule? Rule(string action) => _rules.GetValueOrDefault(action);
+
+    public Permission Check(Actor actor, string action, string? subject = null)
+    {
+        var rule = Rule(action) ?? throw new ArgumentException($"No rule is declared for action '{action}'.", nameof(action));
+        return store.Read(s => Decide(s, actor, rule));
+    }
+
+    /// <summary>The decision for one rule inside an open session (a write's own transaction, or a read).</summary>
+    public static Permission Decide(IStoreSession session, Actor actor, ActionRule rule)
+    {
+        if ((CurrentRoles.Of(session, actor) & rule.AnyOf) == Role.None)
+        {
+            return new Permission(false, rule.Sentence, rule.AnyOf);
+        }
+
+        var lockdown = rule.LockdownGated ? session.Lockdown.Active() : null;
+        return lockdown is null
+            ? Permission.Granted
+            : new Permission(false, "The console is in emergency lockdown; only releasing the lockdown is allowed.", rule.AnyOf);
+    }
+}
