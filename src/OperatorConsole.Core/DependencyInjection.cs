@@ -56,6 +56,7 @@ public static class DependencyInjection
         services.AddSingleton<RunService>();
         services.AddSingleton<IncidentService>();
         services.AddSingleton<PostIncidentService>();
+        services.AddSingleton<BundleSealer>();
         services.AddSingleton<EvidenceService>();
 
         // The host may register its own GuardedActionPolicies first (e.g. other token lifetimes).

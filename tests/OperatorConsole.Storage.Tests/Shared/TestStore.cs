@@ -101,6 +101,8 @@ public sealed class TestStore : IDisposable
 
     public EvidenceService Evidence => Service<EvidenceService>();
 
+    public BundleSealer BundleSealer => Service<BundleSealer>();
+
     /// <summary>Setting other policies rewires the services, as a host registering its own would.</summary>
     public GuardedActionPolicies GuardedPolicies
     {
