@@ -13,6 +13,7 @@ using OperatorConsole.Core.GuardedActions;
 using OperatorConsole.Core.HealthChecks;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.KillSwitches;
+using OperatorConsole.Core.LaunchDay.Config;
 using OperatorConsole.Core.Live;
 using OperatorConsole.Core.Persistence;
 using OperatorConsole.Core.Lockdown;
@@ -102,6 +103,8 @@ public sealed class TestStore : IDisposable
     public EvidenceService Evidence => Service<EvidenceService>();
 
     public BundleSealer BundleSealer => Service<BundleSealer>();
+
+    public ConfigFetcher ConfigFetcher => Service<ConfigFetcher>();
 
     /// <summary>Setting other policies rewires the services, as a host registering its own would.</summary>
     public GuardedActionPolicies GuardedPolicies
