@@ -12,6 +12,7 @@ using OperatorConsole.Core.HealthChecks;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.LaunchDay.Config;
+using OperatorConsole.Core.LaunchDay.Probes;
 using OperatorConsole.Core.Live;
 using OperatorConsole.Core.Lockdown;
 using OperatorConsole.Core.Outbound;
@@ -77,6 +78,7 @@ public static class DependencyInjection
             .ConfigurePrimaryHttpMessageHandler(sp => OutboundHttp.Handler(sp.GetRequiredService<OutboundPolicy>()));
         services.AddSingleton<ContentReader>();
         services.AddSingleton<ConfigFetcher>();
+        services.AddSingleton<LaunchProbes>();
         services.AddSingleton<IRebindFollower, ReleaseStagesFollower>();
         services.AddSingleton<ScopeService>();
         services.AddOptions<RollbackOptions>();

@@ -14,6 +14,7 @@ using OperatorConsole.Core.HealthChecks;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.LaunchDay.Config;
+using OperatorConsole.Core.LaunchDay.Probes;
 using OperatorConsole.Core.Live;
 using OperatorConsole.Core.Persistence;
 using OperatorConsole.Core.Lockdown;
@@ -105,6 +106,8 @@ public sealed class TestStore : IDisposable
     public BundleSealer BundleSealer => Service<BundleSealer>();
 
     public ConfigFetcher ConfigFetcher => Service<ConfigFetcher>();
+
+    public LaunchProbes LaunchProbes => Service<LaunchProbes>();
 
     /// <summary>Setting other policies rewires the services, as a host registering its own would.</summary>
     public GuardedActionPolicies GuardedPolicies
