@@ -13,6 +13,7 @@ using OperatorConsole.Core.GuardedActions;
 using OperatorConsole.Core.HealthChecks;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.KillSwitches;
+using OperatorConsole.Core.LaunchDay;
 using OperatorConsole.Core.Live;
 using OperatorConsole.Core.Persistence;
 using OperatorConsole.Core.Lockdown;
@@ -139,6 +140,8 @@ public sealed class TestStore : IDisposable
     public ReleaseService Releases => Service<ReleaseService>();
 
     public RollbackObjective Objective => Service<RollbackObjective>();
+
+    public LaunchService Launches => Service<LaunchService>();
 
     public ScheduledCheckService HealthChecks => Service<ScheduledCheckService>();
 
