@@ -14,6 +14,8 @@ using OperatorConsole.Core.HealthChecks;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.LaunchDay;
+using OperatorConsole.Core.LaunchDay.Config;
+using OperatorConsole.Core.LaunchDay.Probes;
 using OperatorConsole.Core.Live;
 using OperatorConsole.Core.Persistence;
 using OperatorConsole.Core.Lockdown;
@@ -101,6 +103,12 @@ public sealed class TestStore : IDisposable
     public PostIncidentService PostIncidents => Service<PostIncidentService>();
 
     public EvidenceService Evidence => Service<EvidenceService>();
+
+    public BundleSealer BundleSealer => Service<BundleSealer>();
+
+    public ConfigFetcher ConfigFetcher => Service<ConfigFetcher>();
+
+    public LaunchProbes LaunchProbes => Service<LaunchProbes>();
 
     /// <summary>Setting other policies rewires the services, as a host registering its own would.</summary>
     public GuardedActionPolicies GuardedPolicies
