@@ -11,6 +11,7 @@ using OperatorConsole.Core.GuardedActions;
 using OperatorConsole.Core.HealthChecks;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.KillSwitches;
+using OperatorConsole.Core.LaunchDay;
 using OperatorConsole.Core.LaunchDay.Config;
 using OperatorConsole.Core.LaunchDay.Probes;
 using OperatorConsole.Core.Live;
@@ -86,6 +87,9 @@ public static class DependencyInjection
         services.AddSingleton<RollbackObjective>();
         services.AddOptions<ReleaseOptions>();
         services.AddSingleton<ReleaseService>();
+        services.AddSingleton<NoGoRules>();
+        services.AddSingleton<LaunchService>();
+        services.AddSingleton<IActionRules, LaunchActionRules>();
 
         services.AddSingleton<AlertSender>();
         services.AddSingleton<CheckAlerting>();

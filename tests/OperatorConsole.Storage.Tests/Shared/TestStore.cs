@@ -13,6 +13,7 @@ using OperatorConsole.Core.GuardedActions;
 using OperatorConsole.Core.HealthChecks;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.KillSwitches;
+using OperatorConsole.Core.LaunchDay;
 using OperatorConsole.Core.LaunchDay.Config;
 using OperatorConsole.Core.LaunchDay.Probes;
 using OperatorConsole.Core.Live;
@@ -147,6 +148,8 @@ public sealed class TestStore : IDisposable
     public ReleaseService Releases => Service<ReleaseService>();
 
     public RollbackObjective Objective => Service<RollbackObjective>();
+
+    public LaunchService Launches => Service<LaunchService>();
 
     public ScheduledCheckService HealthChecks => Service<ScheduledCheckService>();
 
