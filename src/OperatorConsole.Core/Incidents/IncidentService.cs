@@ -39,7 +39,7 @@ public sealed partial class IncidentService(ChangeRunner changes)
     {
         return await changes.RunAsync(actor, c =>
         {
-            c.Require(Responders, "incident.open", "incident:new");
+            c.Require(IncidentActions.Open, "incident:new");
             return Open(c, request);
         });
     }

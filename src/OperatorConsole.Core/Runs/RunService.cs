@@ -23,7 +23,7 @@ public sealed class RunService(ChangeRunner changes, ProbeRunner probes)
     {
         return await changes.RunAsync(actor, c =>
         {
-            c.Require(Operators, "run.start", $"runbook:{slug}");
+            c.Require(RunActions.Start, $"runbook:{slug}");
             var runbook = c.Session.Runbooks.Get(slug, version) ?? throw new NotFoundException($"No runbook '{slug}'.");
             var sections = string.IsNullOrWhiteSpace(section) ? runbook.Sections : runbook.Part(section);
             if (sections.Count == 0)
@@ -65,7 +65,7 @@ public sealed class RunService(ChangeRunner changes, ProbeRunner probes)
     {
         return await changes.RunAsync(actor, c =>
         {
-            c.Require(Operators, "run.check-step", $"run:{runId}/{stepId}");
+            c.Require(RunActions.CheckStep, $"run:{runId}/{stepId}");
             if (note?.Length > MaxNoteLength)
             {
                 throw new DomainValidationException($"The note is longer than {MaxNoteLength} characters.");
@@ -101,7 +101,7 @@ public sealed class RunService(ChangeRunner changes, ProbeRunner probes)
     /// </summary>
     public async Task<ProbeResult> RunProbeAsync(Actor actor, string runId, string stepId, CancellationToken cancellationToken = default)
     {
-        void MayProbe(Change c) => c.Require(Operators, "run.probe", $"run:{runId}/{stepId}");
+        void MayProbe(Change c) => c.Require(RunActions.Probe, $"run:{runId}/{stepId}");
         await changes.CheckAsync(actor, MayProbe, cancellationToken);
 
         // Refuse before calling out, so a finished run or step never sends traffic to the target;
@@ -138,7 +138,7 @@ public sealed class RunService(ChangeRunner changes, ProbeRunner probes)
     {
         return await changes.RunAsync(actor, c =>
         {
-            c.Require(Operators, "run.complete", $"run:{runId}");
+            c.Require(RunActions.Complete, $"run:{runId}");
             var run = OpenRun(c, runId);
             if (RunRules.WhyNotComplete(run) is { } refusal)
             {
