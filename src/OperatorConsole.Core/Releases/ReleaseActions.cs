@@ -13,6 +13,9 @@ public sealed class ReleaseActions : IActionRules
     public const string Promote = "release.promote";
     public const string Rollback = "release.rollback";
 
+    /// <summary>Demo only; the cycles themselves are ledgered as <see cref="ShadowReport"/>, as a service's report is.</summary>
+    public const string SimulateShadow = "release.simulate-shadow";
+
     public IEnumerable<ActionRule> Rules =>
     [
         ActionRule.Only(Register, ReleaseService.Publishers, "register a release", lockdownGated: true),
@@ -22,5 +25,6 @@ public sealed class ReleaseActions : IActionRules
         ActionRule.Only(Retire, ReleaseService.Publishers, "retire a release"),
         ActionRule.Only(Promote, ReleaseService.Publishers, "promote a release", lockdownGated: true),
         ActionRule.Only(Rollback, ReleaseService.RollbackRoles, "roll a release back"),
+        ActionRule.Only(SimulateShadow, Role.ReleaseOwner, "simulate shadow cycles in the demo"),
     ];
 }

@@ -34,15 +34,9 @@ public sealed partial class ReleaseService(ChangeRunner changes, ScopeService sc
 
     public ModelSlotStatus Status(string? scopeId)
     {
-        var detail = scopes.Detail(ScopeOf(scopeId));
-        var releases = List(detail.Scope.Id);
-        return new ModelSlotStatus(
-            detail.Scope.Id,
-            detail.Scope.Version,
-            detail.Active,
-            detail.LastKnownGood,
-            releases.FirstOrDefault(r => r.Id == detail.Scope.ActiveManifestId),
-            releases.FirstOrDefault(r => r.IsCandidate));
+        var id = ScopeOf(scopeId);
+        return changes.Store.Read(s =>
+            SlotOf(s, s.Scopes.Get(id) ?? throw new NotFoundException($"No scope '{id}'."), s.Releases.List(id)));
     }
 
     public async Task<Release> RegisterAsync(Actor actor, ReleaseInput input, string? operatorId = null)

@@ -24,40 +24,65 @@ public sealed class RunService(ChangeRunner changes, ProbeRunner probes)
         return await changes.RunAsync(actor, c =>
         {
             c.Require(RunActions.Start, $"runbook:{slug}");
-            var runbook = c.Session.Runbooks.Get(slug, version) ?? throw new NotFoundException($"No runbook '{slug}'.");
-            var sections = string.IsNullOrWhiteSpace(section) ? runbook.Sections : runbook.Part(section);
-            if (sections.Count == 0)
-            {
-                throw new NotFoundException($"{runbook.Title} has no section '{section}'.");
-            }
-
-            if (RunRules.WhyNotStart(runbook, sections) is { } refusal)
-            {
-                throw new DomainValidationException(refusal);
-            }
-
-            var run = new RunbookRun
-            {
-                Id = Guid.NewGuid().ToString("N")[..12],
-                RunbookSlug = runbook.Slug,
-                RunbookVersion = runbook.Version,
-                RunbookTitle = string.IsNullOrWhiteSpace(section) ? runbook.Title : $"{runbook.Title} — {sections[0].Title}",
-                IncidentId = string.IsNullOrWhiteSpace(incidentId) ? null : incidentId.Trim(),
-                StartedBy = c.Actor.DisplayName,
-                StartedAt = c.Now,
-                Steps = [.. sections.SelectMany(part => part.Steps.Select(step => new RunStep
-                {
-                    StepId = step.Id,
-                    SectionTitle = part.Title,
-                    Definition = step,
-                }))],
-            };
-            c.Session.Runs.Upsert(run);
-            OnIncident(c, run, $"Runbook run started: {run.RunbookTitle}", $"run {run.Id}");
-            var entry = c.Record("run.start", $"run:{run.Id}", new { runbook = runbook.Id, steps = run.Steps.Count, incident = run.IncidentId });
-            c.Publish(Topics.Runs, "run.started", run.Id, run.RunbookTitle, entry.Sequence);
-            return run;
+            return Start(c, slug, version, incidentId, section);
         });
+    }
+
+    /// <summary>
+    /// Starts, on an incident, the part of the operations runbook its class names (<see cref="IncidentCatalog"/>), e.g.
+    /// "Runbook: publish failure" for a publish failure.
+    /// </summary>
+    public async Task<RunbookRun> StartForIncidentAsync(Actor actor, string incidentId)
+    {
+        return await changes.RunAsync(actor, c =>
+        {
+            c.Require(RunActions.Start, $"runbook:{IncidentCatalog.ClassRunbookSlug}");
+            var incident = c.Session.Incidents.Get(incidentId) ?? throw new NotFoundException($"No incident '{incidentId}'.");
+            var section = IncidentCatalog.Info(incident.Class).RunbookSection;
+            if (section.Length == 0)
+            {
+                throw new ConflictException($"The class of {incident.Id} names no runbook section to run.");
+            }
+
+            return Start(c, IncidentCatalog.ClassRunbookSlug, version: null, incident.Id, section);
+        });
+    }
+
+    private static RunbookRun Start(Change c, string slug, int? version, string? incidentId, string? section)
+    {
+        var runbook = c.Session.Runbooks.Get(slug, version) ?? throw new NotFoundException($"No runbook '{slug}'.");
+        var sections = string.IsNullOrWhiteSpace(section) ? runbook.Sections : runbook.Part(section);
+        if (sections.Count == 0)
+        {
+            throw new NotFoundException($"{runbook.Title} has no section '{section}'.");
+        }
+
+        if (RunRules.WhyNotStart(runbook, sections) is { } refusal)
+        {
+            throw new DomainValidationException(refusal);
+        }
+
+        var run = new RunbookRun
+        {
+            Id = Guid.NewGuid().ToString("N")[..12],
+            RunbookSlug = runbook.Slug,
+            RunbookVersion = runbook.Version,
+            RunbookTitle = string.IsNullOrWhiteSpace(section) ? runbook.Title : $"{runbook.Title} — {sections[0].Title}",
+            IncidentId = string.IsNullOrWhiteSpace(incidentId) ? null : incidentId.Trim(),
+            StartedBy = c.Actor.DisplayName,
+            StartedAt = c.Now,
+            Steps = [.. sections.SelectMany(part => part.Steps.Select(step => new RunStep
+            {
+                StepId = step.Id,
+                SectionTitle = part.Title,
+                Definition = step,
+            }))],
+        };
+        c.Session.Runs.Upsert(run);
+        OnIncident(c, run, $"Runbook run started: {run.RunbookTitle}", $"run {run.Id}");
+        var entry = c.Record("run.start", $"run:{run.Id}", new { runbook = runbook.Id, steps = run.Steps.Count, incident = run.IncidentId });
+        c.Publish(Topics.Runs, "run.started", run.Id, run.RunbookTitle, entry.Sequence);
+        return run;
     }
 
     /// <summary>Checks a step off. The first check wins; a second one is refused and told who was first.</summary>
