@@ -23,8 +23,9 @@ public sealed class ReleaseJourneyTests(BrowserFixture fixture) : IClassFixture<
         await Assertions.Expect(owner.GetByTestId("shadow-source")).ToContainTextAsync("serving service");
         var row = owner.Locator($"tr:has([data-release='{releaseId}'])");
 
-        await BrowserFixture.ExpandAsync(owner, "Register a version");
-        await owner.GetByTestId("register-version").Locator("input").FillAsync(Version);
+        await owner.Locator(".mud-expand-panel-text", new() { HasText = "Register a version" }).ClickAsync();
+        await owner.Locator(".mud-panel-expanded .mud-collapse-entered").WaitForAsync();
+        await owner.GetByTestId("register-version").FillAsync(Version);
         await owner.GetByTestId("register-submit").ClickAsync();
         await Assertions.Expect(row.GetByTestId("release-stage")).ToHaveTextAsync("Registered");
 

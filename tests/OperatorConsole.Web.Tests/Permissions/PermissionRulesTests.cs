@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -7,6 +6,7 @@ using OperatorConsole.Core.Common;
 using OperatorConsole.Core.GuardedActions;
 using OperatorConsole.Core.Lockdown;
 using OperatorConsole.Testing;
+using OperatorConsole.Web.Tests.Lockdown;
 using OperatorConsole.Web.Tests.Shared;
 
 namespace OperatorConsole.Web.Tests.Permissions;
