@@ -44,8 +44,8 @@ public sealed class RunbookService(ChangeRunner changes, RunbookParser parser)
         {
             c.Require(RunbookActions.Import, subject);
 
-            // Parsed after the role check (a Viewer is refused, whatever the file) and before the lockdown gate; all in
-            // the write, so a lockdown engaged while the file was parsed still refuses the import.
+            // Parsed after the role and lockdown gates (a Viewer is refused, whatever the file); all in the write, so a
+            // lockdown engaged before this write commits still refuses the import.
             var sourcePath = upload.SourcePath is null ? null : RepoPath.Normalize(upload.SourcePath, "fileName");
             var parsed = parser.Parse(upload.Content, sourcePath);
             var files = Describe(upload.Files);
