@@ -39,7 +39,9 @@ public static class DependencyInjection
         services.AddSingleton<ILiveEventPublisher>(sp => sp.GetRequiredService<LiveEventBroadcaster>());
         services.AddSingleton<ILiveEventSource>(sp => sp.GetRequiredService<LiveEventBroadcaster>());
         services.AddSingleton<ChangeRunner>();
+        services.AddSingleton<ActionCatalog>();
         services.AddSingleton<Permissions>();
+        services.AddActionRules();
         services.AddSingleton<RunbookParser>();
         services.AddSingleton<RunbookRenderer>();
         services.AddSingleton<RunbookService>();
@@ -110,5 +112,27 @@ public static class DependencyInjection
         services.AddHttpClient(ProbeRunner.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(sp => OutboundHttp.Handler(sp.GetRequiredService<OutboundPolicy>()));
         return services;
+    }
+
+    // Each feature's actions, so the Permissions query and every Change.Require know them.
+    private static void AddActionRules(this IServiceCollection services)
+    {
+        services.AddSingleton<IActionRules, AlertActions>();
+        services.AddSingleton<IActionRules, BackupActions>();
+        services.AddSingleton<IActionRules, EvidenceActions>();
+        services.AddSingleton<IActionRules, FailureStatusActions>();
+        services.AddSingleton<IActionRules, GuardedActionRules>();
+        services.AddSingleton<IActionRules, HealthCheckActions>();
+        services.AddSingleton<IActionRules, IncidentActions>();
+        services.AddSingleton<IActionRules, PostIncidentActions>();
+        services.AddSingleton<IActionRules, KillSwitchActions>();
+        services.AddSingleton<IActionRules, LockdownActions>();
+        services.AddSingleton<IActionRules, OutboundActions>();
+        services.AddSingleton<IActionRules, ReleaseActions>();
+        services.AddSingleton<IActionRules, RollbackActions>();
+        services.AddSingleton<IActionRules, RunbookActions>();
+        services.AddSingleton<IActionRules, RunActions>();
+        services.AddSingleton<IActionRules, ScopeActions>();
+        services.AddSingleton<IActionRules, UserActions>();
     }
 }

@@ -26,7 +26,7 @@ public class RunbookSearchBenchmarks
     {
         _folder = Directory.CreateTempSubdirectory("oc-bench-").FullName;
         _store = new LiteConsoleStore(Path.Combine(_folder, "bench.db"));
-        var changes = new ChangeRunner(_store, new LiveEventBroadcaster(), TimeProvider.System);
+        var changes = BenchmarkChanges.Over(_store);
         _runbooks = new RunbookService(changes, new RunbookParser());
         var parser = new RunbookParser();
         var seeds = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "seed-data", "runbooks"), "*.md")

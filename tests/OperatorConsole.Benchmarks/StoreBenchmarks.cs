@@ -22,7 +22,7 @@ public class StoreBenchmarks
     {
         _folder = Directory.CreateTempSubdirectory("oc-bench-").FullName;
         _store = new LiteConsoleStore(Path.Combine(_folder, "bench.db"));
-        _changes = new ChangeRunner(_store, new LiveEventBroadcaster(), TimeProvider.System);
+        _changes = BenchmarkChanges.Over(_store);
     }
 
     [GlobalCleanup]

@@ -20,7 +20,7 @@ public class TimelineBenchmarks
     {
         _folder = Directory.CreateTempSubdirectory("oc-bench-").FullName;
         _store = new LiteConsoleStore(Path.Combine(_folder, "bench.db"));
-        _incidents = new IncidentService(new ChangeRunner(_store, new LiveEventBroadcaster(), TimeProvider.System));
+        _incidents = new IncidentService(BenchmarkChanges.Over(_store));
         var incident = _incidents.OpenAsync(Actor.System, new OpenIncident("Bench", IncidentClass.Other, IncidentSeverity.Sev3, ["bench"], null))
             .GetAwaiter().GetResult();
         _incidentId = incident.Id;

@@ -37,7 +37,7 @@ public sealed class AlertIntake(ChangeRunner changes, RunService runs, ILogger<A
     {
         var (result, autoRuns) = await changes.RunAsync(actor, c =>
         {
-            c.Require(Posters, AlertActions.Receive, $"alerts:{source}");
+            c.Require(AlertActions.Receive, $"alerts:{source}");
             var batch = alerts();
             IncomingAlerts.Validate(batch);
             return Route(c, source, batch);

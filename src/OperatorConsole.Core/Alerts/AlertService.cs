@@ -20,7 +20,7 @@ public sealed class AlertService(ChangeRunner changes)
     {
         if (!actor.HasAny(Role.Admin))
         {
-            throw new AccessDeniedException($"{actor.DisplayName} may not read alert deliveries: it requires the Admin role.");
+            throw new AccessDeniedException("Only admins can read alert deliveries.");
         }
 
         return changes.Store.Read(s => s.Alerts.Deliveries(Math.Clamp(take, 1, AlertIntake.DeliveriesKept)));
@@ -34,7 +34,7 @@ public sealed class AlertService(ChangeRunner changes)
     {
         return await changes.RunAsync(actor, c =>
         {
-            c.Require(IncidentService.Responders, AlertActions.OpenIncident, $"alert:{alertId}");
+            c.Require(AlertActions.OpenIncident, $"alert:{alertId}");
             var alert = c.Session.Alerts.Alert(alertId) ?? throw new NotFoundException($"No alert '{alertId}'.");
             if (alert.IncidentId is not null)
             {

@@ -20,7 +20,7 @@ public sealed class AlertSilenceService(ChangeRunner changes, AlertmanagerClient
     public async Task<IReadOnlyList<AlertSilence>> SilenceAsync(Actor actor, string incidentId, TimeSpan duration, CancellationToken cancellationToken = default)
     {
         var subject = $"incident:{incidentId}";
-        await changes.CheckAsync(actor, c => c.Require(IncidentService.Responders, AlertActions.Silence, subject), cancellationToken);
+        await changes.CheckAsync(actor, c => c.Require(AlertActions.Silence, subject), cancellationToken);
         if (duration < MinDuration || duration > MaxDuration)
         {
             throw DomainValidationException.ForFields([new FieldProblem("durationMinutes", "Silence for between 1 minute and 7 days.")]);
@@ -49,7 +49,7 @@ public sealed class AlertSilenceService(ChangeRunner changes, AlertmanagerClient
 
         return await changes.RunAsync(actor, c =>
         {
-            c.Require(IncidentService.Responders, AlertActions.Silence, subject);
+            c.Require(AlertActions.Silence, subject);
             foreach (var silence in created)
             {
                 c.Session.Alerts.Upsert(silence);
@@ -66,7 +66,7 @@ public sealed class AlertSilenceService(ChangeRunner changes, AlertmanagerClient
     public async Task<AlertSilence> ExpireAsync(Actor actor, string silenceId, CancellationToken cancellationToken = default)
     {
         var subject = $"silence:{silenceId}";
-        await changes.CheckAsync(actor, c => c.Require(IncidentService.Responders, AlertActions.SilenceExpire, subject), cancellationToken);
+        await changes.CheckAsync(actor, c => c.Require(AlertActions.SilenceExpire, subject), cancellationToken);
         var silence = changes.Store.Read(s => s.Alerts.Silence(silenceId)) ?? throw new NotFoundException($"No silence '{silenceId}'.");
         if (silence.ExpiredAt is not null)
         {
@@ -76,7 +76,7 @@ public sealed class AlertSilenceService(ChangeRunner changes, AlertmanagerClient
         await alertmanager.ExpireSilenceAsync(silenceId, cancellationToken);
         return await changes.RunAsync(actor, c =>
         {
-            c.Require(IncidentService.Responders, AlertActions.SilenceExpire, subject);
+            c.Require(AlertActions.SilenceExpire, subject);
             var expired = silence with { ExpiredAt = c.Now, ExpiredBy = c.Actor.DisplayName };
             c.Session.Alerts.Upsert(expired);
             IncidentTimeline.Append(c, silence.IncidentId, TimelineKinds.Alert, "Alertmanager silence expired", $"silence {silenceId}");

@@ -16,7 +16,7 @@ public sealed class BackupService(ChangeRunner changes, IBackupFolder folder)
         var file = string.Create(CultureInfo.InvariantCulture, $"operator-console-{at:yyyyMMdd-HHmmss}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}.db");
         await changes.RunAsync(actor, c =>
         {
-            c.Require(Role.Admin, BackupActions.Create, "backup");
+            c.Require(BackupActions.Create, "backup");
             return c.Record(BackupActions.Create, $"backup:{file}", new { file });
         }, cancellationToken);
         return await folder.CreateAsync(file, at, cancellationToken);
@@ -24,20 +24,20 @@ public sealed class BackupService(ChangeRunner changes, IBackupFolder folder)
 
     public async Task<IReadOnlyList<StoreBackup>> ListAsync(Actor actor)
     {
-        await changes.CheckAsync(actor, c => c.Require(Role.Admin, BackupActions.List, "backup"));
+        await changes.CheckAsync(actor, c => c.Require(BackupActions.List, "backup"));
         return folder.List();
     }
 
     /// <summary>The backup's bytes for download; the download is ledgered, as a copy of all data leaves the console.</summary>
     public async Task<Stream> DownloadAsync(Actor actor, string file)
     {
-        await changes.CheckAsync(actor, c => c.Require(Role.Admin, BackupActions.Download, $"backup:{file}"));
+        await changes.CheckAsync(actor, c => c.Require(BackupActions.Download, $"backup:{file}"));
         var stream = folder.OpenRead(file) ?? throw new NotFoundException($"No backup '{file}'.");
         try
         {
             await changes.RunAsync(actor, c =>
             {
-                c.Require(Role.Admin, BackupActions.Download, $"backup:{file}");
+                c.Require(BackupActions.Download, $"backup:{file}");
                 return c.Record(BackupActions.Download, $"backup:{file}", new { file });
             });
             return stream;

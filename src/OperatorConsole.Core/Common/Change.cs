@@ -18,12 +18,14 @@ public sealed class Change
 {
     private static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web);
     private readonly List<LiveEvent> _events = [];
+    private readonly ActionCatalog _catalog;
 
-    internal Change(IStoreSession session, Actor actor, DateTimeOffset now)
+    internal Change(IStoreSession session, Actor actor, DateTimeOffset now, ActionCatalog catalog)
     {
         Session = session;
         Actor = actor;
         Now = now;
+        _catalog = catalog;
     }
 
     public IStoreSession Session { get; }
@@ -35,24 +37,56 @@ public sealed class Change
     internal IReadOnlyList<LiveEvent> Events => _events;
 
     /// <summary>
-    /// The role gate, first in every change so that a role is checked before any state (a Viewer is told 403, never
-    /// 404 or 409). It uses the actor's roles as stored now: a user whose roles changed or whose account was disabled
-    /// since signing in, or an API key revoked since the request began, is refused.
+    /// The gate of a declared action (see <see cref="Permissions"/>), first in every change so that a role is checked
+    /// before any state (a Viewer is told 403, never 404 or 409); when the rule says so, the lockdown gate follows at
+    /// once. It uses the actor's roles as stored now: a user whose roles changed or whose account was disabled since
+    /// signing in, or an API key revoked since the request began, is refused with the rule's sentence.
+    /// </summary>
+    public void Require(string action, string subject)
+    {
+        var rule = _catalog.Rule(action);
+        RequireRole(rule.AnyOf, action, subject, rule.Sentence);
+        if (rule.LockdownGated)
+        {
+            RequireNotLockedDown(action, subject);
+        }
+    }
+
+    /// <summary>
+    /// The gate of a declared rule chosen at run time (a lifecycle move, whose role depends on the target), ledgered as
+    /// <paramref name="action"/>.
+    /// </summary>
+    public void Require(ActionRule rule, string action, string subject)
+    {
+        RequireRole(rule.AnyOf, action, subject, rule.Sentence);
+        if (rule.LockdownGated)
+        {
+            RequireNotLockedDown(action, subject);
+        }
+    }
+
+    /// <summary>
+    /// The role gate for an action whose role is chosen at run time (a configurable guarded action, a lifecycle move
+    /// whose role depends on the target). A declared action with the same roles refuses with its sentence.
     /// </summary>
     public void Require(Role anyOf, string action, string subject)
     {
-        if (Holds(anyOf))
-        {
-            return;
-        }
-
-        var needed = string.Join(" or ", Roles.Names(anyOf));
-        Refuse(action, subject, new { reason = $"requires {needed}" },
-            new AccessDeniedException($"{Actor.DisplayName} may not {action.Replace('.', ' ')}: it requires the {needed} role."));
+        var sentence = _catalog.IsDeclared(action) && _catalog.Rule(action).AnyOf == anyOf
+            ? _catalog.Rule(action).Sentence
+            : $"Only {Roles.Plural(anyOf)} can do this.";
+        RequireRole(anyOf, action, subject, sentence);
     }
 
-    /// <summary>Whether the actor holds one of <paramref name="anyOf"/> as stored now (see <see cref="Require"/>).</summary>
+    /// <summary>Whether the actor holds one of <paramref name="anyOf"/> as stored now (see <see cref="Require(string, string)"/>).</summary>
     public bool Holds(Role anyOf) => (CurrentRoles.Of(Session, Actor) & anyOf) != Role.None;
+
+    private void RequireRole(Role anyOf, string action, string subject, string sentence)
+    {
+        if (!Holds(anyOf))
+        {
+            Refuse(action, subject, new { reason = $"requires {string.Join(" or ", Roles.Names(anyOf))}" }, new AccessDeniedException(sentence));
+        }
+    }
 
     /// <summary>
     /// The one lockdown gate. Every MANAGEMENT action calls it after its role check: runbook imports, kill-switch

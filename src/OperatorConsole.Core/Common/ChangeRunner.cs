@@ -5,11 +5,11 @@ using OperatorConsole.Core.Persistence;
 namespace OperatorConsole.Core.Common;
 
 /// <summary>
-/// The single path every Core service writes through: the change, its gates (<see cref="Change.Require"/>,
+/// The single path every Core service writes through: the change, its gates (<see cref="Change.Require(string, string)"/>,
 /// <see cref="Change.RequireNotLockedDown"/>, <see cref="Change.Refuse"/>) and its ledger entry run in one transaction
 /// on the store's single writer; the domain events are published once the commit is durable.
 /// </summary>
-public sealed class ChangeRunner(IConsoleStore store, ILiveEventPublisher publisher, TimeProvider clock)
+public sealed class ChangeRunner(IConsoleStore store, ILiveEventPublisher publisher, TimeProvider clock, ActionCatalog catalog)
 {
     public IConsoleStore Store => store;
 
@@ -27,7 +27,7 @@ public sealed class ChangeRunner(IConsoleStore store, ILiveEventPublisher publis
             session =>
             {
                 // A fresh Change per attempt, so events of a rolled-back attempt are never published.
-                var c = new Change(session, actor, clock.GetUtcNow());
+                var c = new Change(session, actor, clock.GetUtcNow(), catalog);
                 try
                 {
                     var value = change(c);
@@ -36,7 +36,7 @@ public sealed class ChangeRunner(IConsoleStore store, ILiveEventPublisher publis
                 }
                 catch (ChangeRefusal refusal)
                 {
-                    committed = RecordDenial(session, actor, c.Now, refusal);
+                    committed = RecordDenial(session, actor, c.Now, refusal, catalog);
                     refused = refusal.Refusal;
                     return default!;
                 }
@@ -63,10 +63,10 @@ public sealed class ChangeRunner(IConsoleStore store, ILiveEventPublisher publis
         }, cancellationToken);
 
     // A gate may refuse after the change wrote something: that is discarded, and only the denial commits.
-    private static Change RecordDenial(IStoreSession session, Actor actor, DateTimeOffset now, ChangeRefusal refusal)
+    private static Change RecordDenial(IStoreSession session, Actor actor, DateTimeOffset now, ChangeRefusal refusal, ActionCatalog catalog)
     {
         session.DiscardChanges();
-        var denial = new Change(session, actor, now);
+        var denial = new Change(session, actor, now, catalog);
         denial.Record(refusal.Action, refusal.Subject, refusal.Payload, LedgerOutcome.Denied);
         return denial;
     }

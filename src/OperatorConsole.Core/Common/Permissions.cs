@@ -1,3 +1,4 @@
+using OperatorConsole.Core.Lockdown;
 using OperatorConsole.Core.Persistence;
 using OperatorConsole.Core.Users;
 
@@ -8,7 +9,12 @@ namespace OperatorConsole.Core.Common;
 /// a person reads ("Only on-call engineers can engage a lockdown."); <paramref name="LockdownGated"/> says whether an
 /// active lockdown blocks it.
 /// </summary>
-public sealed record ActionRule(string Action, Role AnyOf, string Sentence, bool LockdownGated = false);
+public sealed record ActionRule(string Action, Role AnyOf, string Sentence, bool LockdownGated = false)
+{
+    /// <summary>A rule whose sentence names the roles: "Only release owners and admins can promote a release."</summary>
+    public static ActionRule Only(string action, Role anyOf, string doWhat, bool lockdownGated = false) =>
+        new(action, anyOf, $"Only {Roles.Plural(anyOf)} can {doWhat}.", lockdownGated);
+}
 
 /// <summary>A feature's list of its actions; registered in DI so <see cref="Permissions"/> knows every action.</summary>
 public interface IActionRules
@@ -24,20 +30,24 @@ public sealed record Permission(bool Allowed, string? Reason, Role RequiredRoles
 
 /// <summary>
 /// The one query pages and the API ask before offering or doing an action. It reads the actor's roles as stored now and
-/// the lockdown state; the write itself checks the same rule again inside its transaction (<see cref="Change.Require"/>).
+/// the lockdown state; the write itself checks the same rule again inside its transaction (<see cref="Change.Require(string, string)"/>).
 /// </summary>
-public sealed class Permissions(IConsoleStore store, IEnumerable<IActionRules> features)
+public sealed class Permissions(IConsoleStore store, ActionCatalog catalog)
 {
-    private readonly Dictionary<string, ActionRule> _rules =
-        features.SelectMany(f => f.Rules).ToDictionary(r => r.Action, StringComparer.Ordinal);
+    public ActionRule Rule(string action) => catalog.Rule(action);
 
-    public ActionRule? Rule(string action) => _rules.GetValueOrDefault(action);
+    public IReadOnlyList<ActionRule> All => catalog.All;
 
+    /// <summary>The answer for <paramref name="action"/>; an undeclared action is refused as input (400), never guessed.</summary>
     public Permission Check(Actor actor, string action, string? subject = null)
     {
-        var rule = Rule(action) ?? throw new ArgumentException($"No rule is declared for action '{action}'.", nameof(action));
+        var rule = catalog.Rule(action);
         return store.Read(s => Decide(s, actor, rule));
     }
+
+    /// <summary>Every declared action's answer for one actor, read in one go (a page or /api/me/permissions).</summary>
+    public IReadOnlyDictionary<string, Permission> CheckAll(Actor actor) =>
+        store.Read(s => catalog.All.ToDictionary(r => r.Action, r => Decide(s, actor, r), StringComparer.Ordinal));
 
     /// <summary>The decision for one rule inside an open session (a write's own transaction, or a read).</summary>
     public static Permission Decide(IStoreSession session, Actor actor, ActionRule rule)
@@ -50,6 +60,6 @@ public sealed class Permissions(IConsoleStore store, IEnumerable<IActionRules> f
         var lockdown = rule.LockdownGated ? session.Lockdown.Active() : null;
         return lockdown is null
             ? Permission.Granted
-            : new Permission(false, "The console is in emergency lockdown; only releasing the lockdown is allowed.", rule.AnyOf);
+            : new Permission(false, LockdownMessages.Refusal(lockdown), rule.AnyOf);
     }
 }

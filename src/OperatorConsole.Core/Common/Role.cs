@@ -35,4 +35,20 @@ public static class Roles
 
     public static IEnumerable<string> Names(Role roles) =>
         All.Where(r => roles.HasFlag(r)).Select(r => r.ToString());
+
+    /// <summary>The roles as people say them, for sentences: "on-call engineers, incident owners and admins".</summary>
+    public static string Plural(Role roles)
+    {
+        var nouns = All.Where(r => roles.HasFlag(r)).Select(PluralOf).ToList();
+        return nouns.Count <= 1 ? string.Concat(nouns) : $"{string.Join(", ", nouns[..^1])} and {nouns[^1]}";
+    }
+
+    private static string PluralOf(Role role) => role switch
+    {
+        Role.Viewer => "viewers",
+        Role.OnCall => "on-call engineers",
+        Role.IncidentOwner => "incident owners",
+        Role.ReleaseOwner => "release owners",
+        _ => "admins",
+    };
 }

@@ -16,7 +16,7 @@ public sealed partial class EvidenceService
     {
         return await changes.RunAsync(actor, c =>
         {
-            c.Require(Responders, "incident.preserve-evidence", $"incident:{incidentId}");
+            c.Require(EvidenceActions.Preserve, $"incident:{incidentId}");
             var s = c.Session;
             var incident = s.Incidents.Get(incidentId) ?? throw new NotFoundException($"No incident '{incidentId}'.");
             var attachments = s.Attachments.For(incident.Id);

@@ -36,7 +36,7 @@ public sealed partial class EvidenceService(ChangeRunner changes, BundleSealer b
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
         return await changes.RunAsync(actor, c =>
         {
-            c.Require(Responders, "incident.attach", $"incident:{incidentId}");
+            c.Require(EvidenceActions.Attach, $"incident:{incidentId}");
             var safeName = AttachmentRules.SanitizeName(name);
             AttachmentRules.EnsureSize(safeName, content.LongLength);
             var type = AttachmentRules.NormalizeContentType(contentType);

@@ -25,7 +25,7 @@ public sealed partial class FailureStatusService(ChangeRunner changes, GuardedAc
     {
         return await changes.RunAsync(actor, c =>
         {
-            c.Require(Reporters, "failure-status.report", Subject);
+            c.Require(FailureStatusActions.Report, Subject);
             var problems = new List<FieldProblem>();
             var mode = report.Mode?.Trim() ?? string.Empty;
             if (!ModePattern().IsMatch(mode))

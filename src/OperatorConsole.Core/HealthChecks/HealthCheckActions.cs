@@ -1,7 +1,9 @@
+using OperatorConsole.Core.Common;
+
 namespace OperatorConsole.Core.HealthChecks;
 
 /// <summary>Ledger actions of scheduled health checks. Single results are history, not ledger entries; alert transitions are.</summary>
-public static class HealthCheckActions
+public sealed class HealthCheckActions : IActionRules
 {
     public const string Create = "health-check.create";
     public const string Edit = "health-check.edit";
@@ -10,6 +12,15 @@ public static class HealthCheckActions
     public const string DemoFailure = "health-check.demo-failure";
     public const string AlertRaised = "health-check.alert-raised";
     public const string AlertResolved = "health-check.alert-resolved";
+
+    public IEnumerable<ActionRule> Rules =>
+    [
+        ActionRule.Only(Create, ScheduledCheckService.Editors, "create health checks", lockdownGated: true),
+        ActionRule.Only(Edit, ScheduledCheckService.Editors, "edit health checks", lockdownGated: true),
+        ActionRule.Only(Delete, ScheduledCheckService.Editors, "delete health checks", lockdownGated: true),
+        ActionRule.Only(RunNow, ScheduledCheckService.Runners, "run a health check now"),
+        ActionRule.Only(DemoFailure, ScheduledCheckService.Runners, "start a demo failure"),
+    ];
 }
 
 /// <summary>Event kinds on <see cref="Live.Topics.HealthChecks"/>.</summary>

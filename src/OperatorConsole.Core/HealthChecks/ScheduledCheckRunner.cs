@@ -19,7 +19,7 @@ public sealed class ScheduledCheckRunner(ChangeRunner changes, ProbeRunner probe
     {
         await changes.CheckAsync(actor, c =>
         {
-            c.Require(ScheduledCheckService.Runners, HealthCheckActions.RunNow, $"health-check:{id}");
+            c.Require(HealthCheckActions.RunNow, $"health-check:{id}");
             _ = c.Session.HealthChecks.Get(id) ?? throw new NotFoundException($"No health check '{id}'.");
         }, cancellationToken);
         return await RunAsync(id, cancellationToken) ?? throw new NotFoundException($"No health check '{id}'.");

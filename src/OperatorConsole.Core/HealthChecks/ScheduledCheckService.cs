@@ -33,8 +33,7 @@ public sealed class ScheduledCheckService(ChangeRunner changes, CheckAlerting al
     {
         return await changes.RunAsync(actor, c =>
         {
-            c.Require(Editors, HealthCheckActions.Create, "health-check:new");
-            c.RequireNotLockedDown(HealthCheckActions.Create, "health-check:new");
+            c.Require(HealthCheckActions.Create, "health-check:new");
             var check = ScheduledCheckRules.Validate(definition, IdFor(definition.Name), c.Now, c.Now) with { Demo = demo };
             RequireUniqueName(c, check);
             if (c.Session.HealthChecks.Get(check.Id) is not null)
@@ -54,8 +53,7 @@ public sealed class ScheduledCheckService(ChangeRunner changes, CheckAlerting al
     {
         var (state, check) = await changes.RunAsync(actor, c =>
         {
-            c.Require(Editors, HealthCheckActions.Edit, Subject(id));
-            c.RequireNotLockedDown(HealthCheckActions.Edit, Subject(id));
+            c.Require(HealthCheckActions.Edit, Subject(id));
             var existing = c.Session.HealthChecks.Get(id) ?? throw new NotFoundException($"No health check '{id}'.");
             var check = ScheduledCheckRules.Validate(definition, id, existing.CreatedAt, c.Now) with { Demo = existing.Demo };
             RequireUniqueName(c, check);
@@ -75,8 +73,7 @@ public sealed class ScheduledCheckService(ChangeRunner changes, CheckAlerting al
     {
         var (check, state) = await changes.RunAsync(actor, c =>
         {
-            c.Require(Editors, HealthCheckActions.Delete, Subject(id));
-            c.RequireNotLockedDown(HealthCheckActions.Delete, Subject(id));
+            c.Require(HealthCheckActions.Delete, Subject(id));
             var existing = c.Session.HealthChecks.Get(id) ?? throw new NotFoundException($"No health check '{id}'.");
             var last = c.Session.HealthChecks.State(id) ?? Initial(existing);
             c.Session.HealthChecks.Delete(id);
@@ -92,7 +89,7 @@ public sealed class ScheduledCheckService(ChangeRunner changes, CheckAlerting al
     /// <summary>The demo control: tells the demo targets served by this console to answer as failing (or healthy again).</summary>
     public Task SetDemoFailingAsync(Actor actor, bool failing) => changes.RunAsync(actor, c =>
     {
-        c.Require(Runners, HealthCheckActions.DemoFailure, "health-check:demo");
+        c.Require(HealthCheckActions.DemoFailure, "health-check:demo");
         c.Session.HealthChecks.SaveDemoFailing(failing);
         // The demo checks run at once, so the change shows within seconds rather than after an interval.
         foreach (var demo in c.Session.HealthChecks.All().Where(k => k.Demo))

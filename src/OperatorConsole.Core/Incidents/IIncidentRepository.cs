@@ -9,6 +9,9 @@ public interface IIncidentRepository
 
     int Count();
 
+    /// <summary>The open incidents alone, newest first, found by their indexed status so closed history is never read.</summary>
+    IReadOnlyList<Incident> Open();
+
     void Upsert(Incident incident);
 
     /// <summary>The whole timeline, oldest first (same-instant entries in the order they were appended).</summary>

@@ -8,7 +8,7 @@ public sealed partial class IncidentService
     {
         return await changes.RunAsync(actor, c =>
         {
-            c.Require(Owners, "incident.set-severity", $"incident:{id}");
+            c.Require(IncidentActions.SetSeverity, $"incident:{id}");
             Defined(severity, "severity");
             var why = Text(reason, "A reason for the severity change", MaxTextLength);
 
@@ -30,7 +30,7 @@ public sealed partial class IncidentService
     {
         return await changes.RunAsync(actor, c =>
         {
-            c.Require(Owners, "incident.set-class", $"incident:{id}");
+            c.Require(IncidentActions.SetClass, $"incident:{id}");
             Defined(incidentClass, "incident class");
 
             var incident = Load(c, id);
@@ -46,7 +46,7 @@ public sealed partial class IncidentService
     {
         return await changes.RunAsync(actor, c =>
         {
-            c.Require(Owners, "incident.assign-owner", $"incident:{id}");
+            c.Require(IncidentActions.AssignOwner, $"incident:{id}");
             var owner = Text(ownerName, "Owner", 80);
 
             var changed = Load(c, id) with { Owner = owner };
@@ -60,7 +60,7 @@ public sealed partial class IncidentService
     {
         return await changes.RunAsync(actor, c =>
         {
-            c.Require(Responders, "incident.tick-obligation", $"incident:{id}");
+            c.Require(IncidentActions.TickObligation, $"incident:{id}");
             var incident = Load(c, id);
             var obligation = IncidentCatalog.Obligations[incident.Severity].FirstOrDefault(o => o.Key == obligationKey)
                 ?? throw new DomainValidationException($"'{obligationKey}' is not a required response of {IncidentCatalog.Label(incident.Severity)}.");
@@ -80,7 +80,7 @@ public sealed partial class IncidentService
     {
         return await changes.RunAsync(actor, c =>
         {
-            c.Require(Responders, "incident.note", $"incident:{id}");
+            c.Require(IncidentActions.Note, $"incident:{id}");
             var text = Text(note, "The note", MaxTextLength);
 
             var entry = IncidentTimeline.Append(c, id, TimelineKinds.Note, text);
@@ -94,7 +94,7 @@ public sealed partial class IncidentService
     {
         return await changes.RunAsync(actor, c =>
         {
-            c.Require(Owners, "incident.decision", $"incident:{id}");
+            c.Require(IncidentActions.Decision, $"incident:{id}");
             var what = Text(decision, "The decision", MaxTextLength);
             var why = Text(rationale, "The rationale", MaxTextLength);
 
@@ -108,7 +108,7 @@ public sealed partial class IncidentService
     {
         return await changes.RunAsync(actor, c =>
         {
-            c.Require(Responders, "incident.pin", $"incident:{id}");
+            c.Require(IncidentActions.Pin, $"incident:{id}");
             var entry = c.Session.Incidents.TimelineEntry(entryId);
             if (entry is null || entry.IncidentId != id)
             {

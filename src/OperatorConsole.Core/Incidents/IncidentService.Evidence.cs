@@ -27,7 +27,7 @@ public sealed partial class IncidentService
     {
         return await changes.RunAsync(actor, c =>
         {
-            c.Require(Responders, "incident.evidence", $"incident:{id}");
+            c.Require(IncidentActions.Evidence, $"incident:{id}");
             var problems = draft.FieldProblems();
             if (problems.Count > 0)
             {

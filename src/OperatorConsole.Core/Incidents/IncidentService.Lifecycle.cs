@@ -9,7 +9,7 @@ public sealed partial class IncidentService
     {
         return await changes.RunAsync(actor, c =>
         {
-            c.Require(IncidentLifecycle.RoleToMoveTo(to), "incident.move", $"incident:{id}");
+            c.Require(IncidentActions.MoveTo(to), IncidentActions.Move, $"incident:{id}");
             Defined(to, "status");
 
             var incident = Load(c, id);
@@ -41,7 +41,7 @@ public sealed partial class IncidentService
     {
         return await changes.RunAsync(actor, c =>
         {
-            c.Require(Owners, "incident.reopen", $"incident:{id}");
+            c.Require(IncidentActions.Reopen, $"incident:{id}");
             var why = Text(reason, "A reason to reopen", MaxTextLength);
 
             var incident = Load(c, id);
@@ -68,7 +68,7 @@ public sealed partial class IncidentService
     {
         return await changes.RunAsync(actor, c =>
         {
-            c.Require(Owners, "incident.confirm-closure", $"incident:{id}");
+            c.Require(IncidentActions.ConfirmClosure, $"incident:{id}");
             var incident = Load(c, id);
             var confirmed = incident with { ClosureConfirmedBy = c.Actor.DisplayName, ClosureConfirmedAt = c.Now };
             var condition = IncidentCatalog.Info(incident.Class).ClosureCondition;

@@ -21,6 +21,10 @@ public sealed partial class IncidentService(ChangeRunner changes)
 
     public IReadOnlyList<Incident> List() => changes.Store.Read(s => s.Incidents.All());
 
+    /// <summary>The open SEV-1 incidents, newest first: what everyone online must see. Reads open incidents only.</summary>
+    public IReadOnlyList<Incident> OpenSev1() =>
+        changes.Store.Read(s => s.Incidents.Open().Where(i => i.Severity == IncidentSeverity.Sev1).ToList());
+
     public IReadOnlyList<TimelineEntry> Timeline(string id) => changes.Store.Read(s => s.Incidents.Timeline(id));
 
     public const int MaxTimelinePage = 500;
@@ -39,7 +43,7 @@ public sealed partial class IncidentService(ChangeRunner changes)
     {
         return await changes.RunAsync(actor, c =>
         {
-            c.Require(Responders, "incident.open", "incident:new");
+            c.Require(IncidentActions.Open, "incident:new");
             return Open(c, request);
         });
     }

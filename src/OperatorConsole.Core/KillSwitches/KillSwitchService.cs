@@ -18,8 +18,8 @@ public sealed partial class KillSwitchService(ChangeRunner changes, GuardedActio
     public const int MaxReason = 1000;
     public const int MaxValidation = 2000;
 
-    private const Role Admins = Role.Admin;
-    private const Role Flippers = Role.OnCall | Role.IncidentOwner;
+    public const Role Admins = Role.Admin;
+    public const Role Flippers = Role.OnCall | Role.IncidentOwner;
 
     public IReadOnlyList<KillSwitch> List() => changes.Store.Read(s => s.KillSwitches.All());
 
@@ -56,13 +56,12 @@ public sealed partial class KillSwitchService(ChangeRunner changes, GuardedActio
         var scope = NormalizeScope(definition.Scope);
         return await changes.RunAsync(actor, c =>
         {
-            c.Require(Admins, "kill-switch.create", $"kill-switch:{KillSwitch.IdOf(definition.Key, scope)}");
+            c.Require(KillSwitchActions.Create, $"kill-switch:{KillSwitch.IdOf(definition.Key, scope)}");
             var problems = new List<FieldProblem>();
             CheckKey(definition.Key, problems);
             CheckScope(scope, problems);
             CheckText(definition.Description, "description", "A description", MaxDescription, problems);
             ThrowIfAny(problems);
-            c.RequireNotLockedDown("kill-switch.create", $"kill-switch:{KillSwitch.IdOf(definition.Key, scope)}");
 
             if (c.Session.KillSwitches.Get(definition.Key, scope) is not null)
             {
@@ -94,11 +93,10 @@ public sealed partial class KillSwitchService(ChangeRunner changes, GuardedActio
         var s = NormalizeScope(scope);
         return await changes.RunAsync(actor, c =>
         {
-            c.Require(Admins, "kill-switch.edit", $"kill-switch:{KillSwitch.IdOf(key, s)}");
+            c.Require(KillSwitchActions.Edit, $"kill-switch:{KillSwitch.IdOf(key, s)}");
             var problems = new List<FieldProblem>();
             CheckText(description, "description", "A description", MaxDescription, problems);
             ThrowIfAny(problems);
-            c.RequireNotLockedDown("kill-switch.edit", $"kill-switch:{KillSwitch.IdOf(key, s)}");
 
             var current = Load(c, key, s);
             var version = c.Session.KillSwitches.NextVersion();
@@ -128,7 +126,7 @@ public sealed partial class KillSwitchService(ChangeRunner changes, GuardedActio
         var subject = $"kill-switch:{KillSwitch.IdOf(key, s)}";
         return await changes.RunAsync(actor, c =>
         {
-            c.Require(Flippers, "kill-switch.flip", subject);
+            c.Require(KillSwitchActions.Flip, subject);
             var problems = new List<FieldProblem>();
             CheckText(reason, "reason", "A reason", MaxReason, problems);
             ThrowIfAny(problems);
@@ -136,7 +134,7 @@ public sealed partial class KillSwitchService(ChangeRunner changes, GuardedActio
             var incident = string.IsNullOrWhiteSpace(incidentId) ? null : incidentId.Trim();
             if (!on)
             {
-                c.RequireNotLockedDown("kill-switch.flip", subject);
+                c.RequireNotLockedDown(KillSwitchActions.Flip, subject);
             }
 
             var current = Load(c, key, s);
@@ -207,7 +205,7 @@ public sealed partial class KillSwitchService(ChangeRunner changes, GuardedActio
         var s = NormalizeScope(scope);
         return await changes.RunAsync(actor, c =>
         {
-            c.Require(Flippers, "kill-switch.validate", $"kill-switch:{KillSwitch.IdOf(key, s)}");
+            c.Require(KillSwitchActions.Validate, $"kill-switch:{KillSwitch.IdOf(key, s)}");
             var problems = new List<FieldProblem>();
             CheckText(result, "result", "A validation result", MaxValidation, problems);
             ThrowIfAny(problems);
@@ -249,13 +247,12 @@ public sealed partial class KillSwitchService(ChangeRunner changes, GuardedActio
         var s = NormalizeScope(scope);
         return await changes.RunAsync(actor, c =>
         {
-            c.Require(Flippers, "kill-switch.drill", $"kill-switch:{KillSwitch.IdOf(key, s)}");
+            c.Require(KillSwitchActions.Drill, $"kill-switch:{KillSwitch.IdOf(key, s)}");
             var problems = new List<FieldProblem>();
             CheckText(reason, "reason", "A reason", MaxReason, problems);
             ThrowIfAny(problems);
 
             // A drill flips away from the safe state (and back), so lockdown refuses it like any flip to off.
-            c.RequireNotLockedDown("kill-switch.drill", $"kill-switch:{KillSwitch.IdOf(key, s)}");
             var why = reason!.Trim();
 
             var current = Load(c, key, s);

@@ -34,6 +34,16 @@ public sealed partial class LockdownService
     }
 
     /// <summary>
+    /// A release in one call, for a person at the console: the request, and when no second person is needed (four-eyes
+    /// off), its confirmation at once with the requester's own token. Null when the request waits for a second person.
+    /// </summary>
+    public async Task<LockdownRecord?> ReleaseAsync(Actor actor, string? reason)
+    {
+        var request = await RequestReleaseAsync(actor, reason);
+        return request.FourEyes ? null : await ConfirmReleaseAsync(actor, request.Token);
+    }
+
+    /// <summary>
     /// Step two with the token (the API and commands path). <paramref name="reason"/> may be left out: the reason of the
     /// request is used; a different one is a changed parameter and refused.
     /// </summary>

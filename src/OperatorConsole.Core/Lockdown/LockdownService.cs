@@ -39,7 +39,7 @@ public sealed partial class LockdownService(
     {
         var engaged = await changes.RunAsync(actor, c =>
         {
-            c.Require(Engagers, "lockdown.engage", Subject);
+            c.Require(LockdownActions.Engage, Subject);
             var why = RequireReason(reason);
             var incident = string.IsNullOrWhiteSpace(incidentId) ? null : incidentId.Trim();
 

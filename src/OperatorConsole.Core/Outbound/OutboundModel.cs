@@ -1,4 +1,5 @@
 using System.Net;
+using OperatorConsole.Core.Common;
 
 namespace OperatorConsole.Core.Outbound;
 
@@ -31,9 +32,16 @@ public interface IOutboundRepository
 }
 
 /// <summary>The ledger actions of the outbound allow-list.</summary>
-public static class OutboundActions
+public sealed class OutboundActions : IActionRules
 {
     public const string Read = "outbound.read";
     public const string Allow = "outbound.allow";
     public const string Remove = "outbound.remove";
+
+    public IEnumerable<ActionRule> Rules =>
+    [
+        ActionRule.Only(Read, Role.Admin, "read the outbound allow-list"),
+        ActionRule.Only(Allow, Role.Admin, "allow outbound addresses", lockdownGated: true),
+        ActionRule.Only(Remove, Role.Admin, "remove outbound addresses", lockdownGated: true),
+    ];
 }

@@ -14,14 +14,14 @@ public sealed partial class OutboundService(ChangeRunner changes)
 
     public async Task<OutboundAllowList> AllowListAsync(Actor actor)
     {
-        await changes.CheckAsync(actor, c => c.Require(Role.Admin, OutboundActions.Read, Subject));
+        await changes.CheckAsync(actor, c => c.Require(OutboundActions.Read, Subject));
         return changes.Store.Read(s => s.Outbound.AllowList());
     }
 
     /// <summary>Opens an address block (e.g. 10.20.0.0/16) or a host name (e.g. grafana.internal).</summary>
     public async Task<OutboundRule> AllowAsync(Actor actor, string? target, string? note)
     {
-        await changes.CheckAsync(actor, c => c.Require(Role.Admin, OutboundActions.Allow, Subject));
+        await changes.CheckAsync(actor, c => c.Require(OutboundActions.Allow, Subject));
         var normalised = Normalise(target);
         var trimmedNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         if (trimmedNote is { Length: > MaxNote } || trimmedNote?.Any(char.IsControl) == true)
@@ -31,8 +31,7 @@ public sealed partial class OutboundService(ChangeRunner changes)
 
         return await changes.RunAsync(actor, c =>
         {
-            c.Require(Role.Admin, OutboundActions.Allow, Subject);
-            c.RequireNotLockedDown(OutboundActions.Allow, Subject);
+            c.Require(OutboundActions.Allow, Subject);
             var list = c.Session.Outbound.AllowList();
             if (list.Find(normalised) is not null)
             {
@@ -50,8 +49,7 @@ public sealed partial class OutboundService(ChangeRunner changes)
     {
         await changes.RunAsync(actor, c =>
         {
-            c.Require(Role.Admin, OutboundActions.Remove, Subject);
-            c.RequireNotLockedDown(OutboundActions.Remove, Subject);
+            c.Require(OutboundActions.Remove, Subject);
             var list = c.Session.Outbound.AllowList();
             var rule = list.Find((target ?? string.Empty).Trim()) ?? throw new NotFoundException($"'{Printable(target)}' is not on the outbound allow-list.");
             c.Session.Outbound.Save(new OutboundAllowList([.. list.Rules.Where(r => r != rule)]));

@@ -10,4 +10,10 @@ public sealed class ReleaseOptions
 
     /// <summary>001: a candidate shadows for 1000 cycles before it may go further.</summary>
     public int ShadowTarget { get; set; } = 1000;
+
+    /// <summary>
+    /// Demo only: a release owner may simulate, from the release page, the shadow cycles a serving service would report,
+    /// since the demo has no serving service. The host turns it on with the demo and never otherwise.
+    /// </summary>
+    public bool SimulateShadowCycles { get; set; }
 }

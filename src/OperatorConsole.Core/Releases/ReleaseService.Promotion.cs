@@ -81,19 +81,18 @@ public sealed partial class ReleaseService
 
     private Task<Release> RequirePromotableAsync(Actor actor, string scope) => changes.RunAsync(actor, c =>
     {
-        c.Require(Publishers, "release.promote", $"scope:{scope}");
+        c.Require(ReleaseActions.Promote, $"scope:{scope}");
         _ = c.Session.Scopes.Get(scope) ?? throw new NotFoundException($"No scope '{scope}'.");
         var candidate = c.Session.Releases.List(scope).FirstOrDefault(r => r.IsCandidate)
             ?? throw new ConflictException($"Scope '{scope}' has no candidate to promote. Register a version and set it as the candidate first.");
         RequireShadowComplete(candidate, "promotion");
-        c.RequireNotLockedDown("release.promote", $"release:{candidate.Id}");
-        RequireLaunchGate(c, "release.promote", candidate);
+        RequireLaunchGate(c, ReleaseActions.Promote, candidate);
         return candidate;
     });
 
     private Task<(string Scope, string Target)> RequireRollbackTargetAsync(Actor actor, string scopeId) => changes.RunAsync(actor, c =>
     {
-        c.Require(Role.OnCall | Publishers, "release.rollback", $"scope:{scopeId}");
+        c.Require(ReleaseActions.Rollback, $"scope:{scopeId}");
         var scope = c.Session.Scopes.Get(scopeId) ?? throw new NotFoundException($"No scope '{scopeId}'.");
         if (scope.LastKnownGoodId is null || scope.LastKnownGoodId == scope.ActiveManifestId)
         {

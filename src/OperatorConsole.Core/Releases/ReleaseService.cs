@@ -20,6 +20,9 @@ public sealed partial class ReleaseService(ChangeRunner changes, ScopeService sc
     /// <summary>Serving services report shadow cycles with an OnCall or ReleaseOwner API key.</summary>
     public const Role Reporters = Role.OnCall | Role.ReleaseOwner;
 
+    /// <summary>On-call may roll a release back as well as those who publish it.</summary>
+    public const Role RollbackRoles = Role.OnCall | Publishers;
+
     public string DefaultScope => options.Value.DefaultScope;
 
     public IReadOnlyList<Release> List(string? scopeId = null) => changes.Store.Read(s => s.Releases.List(scopeId));
@@ -32,15 +35,9 @@ public sealed partial class ReleaseService(ChangeRunner changes, ScopeService sc
 
     public ModelSlotStatus Status(string? scopeId)
     {
-        var detail = scopes.Detail(ScopeOf(scopeId));
-        var releases = List(detail.Scope.Id);
-        return new ModelSlotStatus(
-            detail.Scope.Id,
-            detail.Scope.Version,
-            detail.Active,
-            detail.LastKnownGood,
-            releases.FirstOrDefault(r => r.Id == detail.Scope.ActiveManifestId),
-            releases.FirstOrDefault(r => r.IsCandidate));
+        var id = ScopeOf(scopeId);
+        return changes.Store.Read(s =>
+            SlotOf(s, s.Scopes.Get(id) ?? throw new NotFoundException($"No scope '{id}'."), s.Releases.List(id)));
     }
 
     public async Task<Release> RegisterAsync(Actor actor, ReleaseInput input, string? operatorId = null)
@@ -48,7 +45,7 @@ public sealed partial class ReleaseService(ChangeRunner changes, ScopeService sc
         var scopeId = ScopeOf(input.ScopeId);
         return await changes.RunAsync(actor, c =>
         {
-            c.Require(Publishers, "release.register", $"scope:{scopeId}");
+            c.Require(ReleaseActions.Register, $"scope:{scopeId}");
             var version = ReleaseRules.CheckVersion(scopeId, input.Version);
             ReleaseRules.Check(input);
             _ = c.Session.Scopes.Get(scopeId) ?? throw new NotFoundException($"No scope '{scopeId}'.");
@@ -58,7 +55,6 @@ public sealed partial class ReleaseService(ChangeRunner changes, ScopeService sc
                 throw new ConflictException($"Version '{version}' is already registered in scope '{scopeId}'; register a new version instead.");
             }
 
-            c.RequireNotLockedDown("release.register", $"scope:{scopeId}");
             var metadata = input.Metadata ?? new Dictionary<string, string>();
             var manifest = ReleaseArtefacts.Manifest(scopeId, version, input, metadata, c.Now);
             ScopeRules.Check(manifest);
@@ -88,10 +84,9 @@ public sealed partial class ReleaseService(ChangeRunner changes, ScopeService sc
         var scope = ScopeOf(scopeId);
         return await changes.RunAsync(actor, c =>
         {
-            c.Require(Publishers, "release.set-candidate", $"scope:{scope}");
+            c.Require(ReleaseActions.SetCandidate, $"scope:{scope}");
             var target = ReleaseRules.CheckShadowTarget(shadowTarget, options.Value.ShadowTarget);
             var current = Find(c.Session, scope, version);
-            c.RequireNotLockedDown("release.set-candidate", $"release:{current.Id}");
 
             var other = c.Session.Releases.List(scope).FirstOrDefault(r => r.IsCandidate && r.Id != current.Id);
             if (other is not null)
@@ -116,7 +111,7 @@ public sealed partial class ReleaseService(ChangeRunner changes, ScopeService sc
         var scope = ScopeOf(scopeId);
         return await changes.RunAsync(actor, c =>
         {
-            c.Require(Reporters, "release.shadow-report", $"scope:{scope}");
+            c.Require(ReleaseActions.ShadowReport, $"scope:{scope}");
             var count = ReleaseRules.CheckCycles(cycles);
             var measured = ReleaseRules.CheckMetrics(metrics);
 
@@ -137,15 +132,14 @@ public sealed partial class ReleaseService(ChangeRunner changes, ScopeService sc
         var scope = ScopeOf(scopeId);
         return await changes.RunAsync(actor, c =>
         {
-            c.Require(Publishers, "release.set-canary", $"scope:{scope}");
+            c.Require(ReleaseActions.SetCanary, $"scope:{scope}");
             var value = ReleaseRules.CheckRatio(ratio);
-            c.RequireNotLockedDown("release.set-canary", $"scope:{scope}");
 
             var candidate = CandidateOf(c, scope);
             RequireShadowComplete(candidate, "a canary");
             if (value > (candidate.CanaryRatio ?? 0))
             {
-                RequireLaunchGate(c, "release.set-canary", candidate);
+                RequireLaunchGate(c, ReleaseActions.SetCanary, candidate);
             }
 
             var next = candidate with { Stage = ReleaseStage.Canary, CanaryRatio = value };
@@ -159,7 +153,7 @@ public sealed partial class ReleaseService(ChangeRunner changes, ScopeService sc
         var scope = ScopeOf(scopeId);
         return await changes.RunAsync(actor, c =>
         {
-            c.Require(Publishers, "release.retire", $"scope:{scope}");
+            c.Require(ReleaseActions.Retire, $"scope:{scope}");
             var why = ScopeRules.RequireReason(reason);
             var current = Find(c.Session, scope, version);
             if (current.Stage is not (ReleaseStage.Registered or ReleaseStage.Candidate or ReleaseStage.Canary))

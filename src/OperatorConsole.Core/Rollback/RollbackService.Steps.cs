@@ -14,13 +14,13 @@ public sealed partial class RollbackService
     /// <summary>Step 2: the active and the last known good side by side, and what the resolver serves right now.</summary>
     public async Task<RollbackRun> ConfirmTargetsAsync(Actor actor, string runId, CancellationToken cancellationToken = default)
     {
-        await CheckAsync(actor, "rollback.confirm-targets", runId);
+        await CheckAsync(actor, RollbackActions.ConfirmTargets, runId);
         var run = Require(runId, RollbackSteps.ConfirmTargets);
         var scope = scopes.Get(run.ScopeId)!;
         var probe = scope.ResolverProbeUrl is null ? null : await probes.RunAsync(GetProbe(scope.ResolverProbeUrl), actor.DisplayName, cancellationToken);
         return await changes.RunAsync(actor, c =>
         {
-            Gate(c, "rollback.confirm-targets", runId);
+            Gate(c, RollbackActions.ConfirmTargets, runId);
             var current = Load(c, runId);
             var step = Expect(current, RollbackSteps.ConfirmTargets);
             var now = c.Session.Scopes.Get(current.ScopeId)!;
@@ -31,7 +31,7 @@ public sealed partial class RollbackService
 
             var active = c.Session.Scopes.GetManifest(current.FromManifestId)!.Summary();
             var target = c.Session.Scopes.GetManifest(current.TargetManifestId)!.Summary();
-            var entry = c.Record("rollback.confirm-targets", Subject(current), new { active = active.Id, lastKnownGood = target.Id, probe = probe?.Summary });
+            var entry = c.Record(RollbackActions.ConfirmTargets, Subject(current), new { active = active.Id, lastKnownGood = target.Id, probe = probe?.Summary });
             var updated = current.WithStep(step with
             {
                 DoneBy = c.Actor.DisplayName,
@@ -53,7 +53,7 @@ public sealed partial class RollbackService
     /// <summary>Step 3, first half: the confirmation token for rebinding the scope to its last known good.</summary>
     public async Task<GuardedRequest> RequestRebindAsync(Actor actor, string runId)
     {
-        await CheckAsync(actor, "rollback.request-rebind", runId);
+        await CheckAsync(actor, RollbackActions.RequestRebind, runId);
         var run = Require(runId, RollbackSteps.Rebind);
         return await scopes.RequestRebindAsync(actor, run.ScopeId, run.TargetManifestId);
     }
@@ -61,16 +61,16 @@ public sealed partial class RollbackService
     /// <summary>Step 3, second half: the rebind itself (through the scope's one rebind path), then its evidence. Starts nothing else.</summary>
     public async Task<RollbackRun> ConfirmRebindAsync(Actor actor, string runId, string token)
     {
-        await CheckAsync(actor, "rollback.rebind", runId);
+        await CheckAsync(actor, RollbackActions.Rebind, runId);
         var run = Require(runId, RollbackSteps.Rebind);
         var result = await scopes.RebindAsync(
             actor, token, run.ScopeId, run.TargetManifestId, $"{(run.Drill ? "Rollback drill" : "Rollback")} {run.Id} to last known good", run.Id);
         return await changes.RunAsync(actor, c =>
         {
-            Gate(c, "rollback.rebind", runId);
+            Gate(c, RollbackActions.Rebind, runId);
             var current = Load(c, runId);
             var step = Expect(current, RollbackSteps.Rebind);
-            var entry = c.Record("rollback.rebind", Subject(current), new { rebindLedgerSequence = result.LedgerSequence, active = result.Active.Id, version = result.Scope.Version });
+            var entry = c.Record(RollbackActions.Rebind, Subject(current), new { rebindLedgerSequence = result.LedgerSequence, active = result.Active.Id, version = result.Scope.Version });
             var updated = current.WithStep(step with
             {
                 DoneBy = c.Actor.DisplayName,
@@ -93,16 +93,16 @@ public sealed partial class RollbackService
     /// <summary>Step 4: recompute SHA-256 over the stored content and the pack read back from the scope; done only when all match.</summary>
     public async Task<RollbackRun> VerifyChecksumsAsync(Actor actor, string runId, CancellationToken cancellationToken = default)
     {
-        await CheckAsync(actor, "rollback.verify-checksums", runId);
+        await CheckAsync(actor, RollbackActions.VerifyChecksums, runId);
         var run = Require(runId, RollbackSteps.Checksums);
         var report = await scopes.VerifyAsync(run.TargetManifestId, scopes.Get(run.ScopeId)!.PackProbeUrl, cancellationToken);
         var lines = report.Checks.Select(k => k.Describe()).ToList();
         return await changes.RunAsync(actor, c =>
         {
-            Gate(c, "rollback.verify-checksums", runId);
+            Gate(c, RollbackActions.VerifyChecksums, runId);
             var current = Load(c, runId);
             var step = Expect(current, RollbackSteps.Checksums) with { Checksums = report };
-            var entry = c.Record("rollback.verify-checksums", Subject(current), new { report.ManifestId, checks = report.Checks.Select(k => new { k.Name, k.Match, k.Source }) },
+            var entry = c.Record(RollbackActions.VerifyChecksums, Subject(current), new { report.ManifestId, checks = report.Checks.Select(k => new { k.Name, k.Match, k.Source }) },
                 report.AllMatch ? LedgerOutcome.Allowed : LedgerOutcome.Failed);
             var text = report.AllMatch ? "All checksums match" : "Checksum mismatch: " + string.Join("; ", report.Checks.Where(k => !k.Match).Select(k => k.Name));
             var updated = report.AllMatch
@@ -121,7 +121,7 @@ public sealed partial class RollbackService
     /// </summary>
     public async Task<RollbackRun> ProbeAsync(Actor actor, string runId, CancellationToken cancellationToken = default)
     {
-        await CheckAsync(actor, "rollback.probe", runId);
+        await CheckAsync(actor, RollbackActions.Probe, runId);
         var run = Require(runId, RollbackSteps.Probe);
         var scope = scopes.Get(run.ScopeId)!;
         var results = new List<ProbeResult>();
@@ -145,10 +145,10 @@ public sealed partial class RollbackService
 
         return await changes.RunAsync(actor, c =>
         {
-            Gate(c, "rollback.probe", runId);
+            Gate(c, RollbackActions.Probe, runId);
             var current = Load(c, runId);
             var step = Expect(current, RollbackSteps.Probe);
-            var entry = c.Record("rollback.probe", Subject(current), new { passed, results = results.Select(r => new { r.Url, r.StatusCode, r.LatencyMs, r.Passed }) },
+            var entry = c.Record(RollbackActions.Probe, Subject(current), new { passed, results = results.Select(r => new { r.Url, r.StatusCode, r.LatencyMs, r.Passed }) },
                 passed ? LedgerOutcome.Allowed : LedgerOutcome.Failed);
             var probed = step with { Probes = [.. step.Probes, .. results], Evidence = lines };
             var updated = passed

@@ -39,10 +39,10 @@ public sealed partial class RollbackService(ChangeRunner changes, ScopeService s
     public async Task<RollbackRun> StartAsync(
         Actor actor, string scopeId, string? incidentId = null, bool drill = false, DateTimeOffset? badPublishConfirmedAt = null)
     {
-        var action = drill ? "rollback.drill" : "rollback.start";
+        var action = drill ? RollbackActions.Drill : RollbackActions.Start;
         return await changes.RunAsync(actor, c =>
         {
-            c.Require(Operators, action, $"scope:{scopeId}");
+            c.Require(action, $"scope:{scopeId}");
             if (badPublishConfirmedAt > c.Now)
             {
                 throw DomainValidationException.ForFields([new FieldProblem("badPublishConfirmedAt", "The bad publish cannot be confirmed in the future.")]);
@@ -145,7 +145,7 @@ public sealed partial class RollbackService(ChangeRunner changes, ScopeService s
     /// <summary>The role gate alone, before a step's probes or reads; the step's write passes <see cref="Gate"/> again.</summary>
     private Task CheckAsync(Actor actor, string action, string runId) => changes.CheckAsync(actor, c => Gate(c, action, runId));
 
-    private static void Gate(Change c, string action, string runId) => c.Require(Operators, action, $"rollback:{runId}");
+    private static void Gate(Change c, string action, string runId) => c.Require(action, $"rollback:{runId}");
 
     private RollbackRun Require(string runId, int number)
     {

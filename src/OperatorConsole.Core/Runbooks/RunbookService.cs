@@ -42,13 +42,12 @@ public sealed class RunbookService(ChangeRunner changes, RunbookParser parser)
         var subject = $"runbook-file:{SafeName(upload.SourcePath)}";
         return await changes.RunAsync(actor, c =>
         {
-            c.Require(Importers, "runbook.import", subject);
+            c.Require(RunbookActions.Import, subject);
 
-            // Parsed after the role check (a Viewer is refused, whatever the file) and before the lockdown gate; all in
-            // the write, so a lockdown engaged while the file was parsed still refuses the import.
+            // Parsed after the role and lockdown gates (a Viewer is refused, whatever the file); all in the write, so a
+            // lockdown engaged before this write commits still refuses the import.
             var sourcePath = upload.SourcePath is null ? null : RepoPath.Normalize(upload.SourcePath, "fileName");
             var parsed = parser.Parse(upload.Content, sourcePath);
-            c.RequireNotLockedDown("runbook.import", subject);
             var files = Describe(upload.Files);
             var slug = RunbookIdentity.SlugFor(c.Session.Runbooks, parsed, sourcePath);
             var versions = c.Session.Runbooks.Versions(slug);

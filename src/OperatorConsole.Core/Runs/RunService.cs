@@ -23,41 +23,66 @@ public sealed class RunService(ChangeRunner changes, ProbeRunner probes)
     {
         return await changes.RunAsync(actor, c =>
         {
-            c.Require(Operators, "run.start", $"runbook:{slug}");
-            var runbook = c.Session.Runbooks.Get(slug, version) ?? throw new NotFoundException($"No runbook '{slug}'.");
-            var sections = string.IsNullOrWhiteSpace(section) ? runbook.Sections : runbook.Part(section);
-            if (sections.Count == 0)
-            {
-                throw new NotFoundException($"{runbook.Title} has no section '{section}'.");
-            }
-
-            if (RunRules.WhyNotStart(runbook, sections) is { } refusal)
-            {
-                throw new DomainValidationException(refusal);
-            }
-
-            var run = new RunbookRun
-            {
-                Id = Guid.NewGuid().ToString("N")[..12],
-                RunbookSlug = runbook.Slug,
-                RunbookVersion = runbook.Version,
-                RunbookTitle = string.IsNullOrWhiteSpace(section) ? runbook.Title : $"{runbook.Title} — {sections[0].Title}",
-                IncidentId = string.IsNullOrWhiteSpace(incidentId) ? null : incidentId.Trim(),
-                StartedBy = c.Actor.DisplayName,
-                StartedAt = c.Now,
-                Steps = [.. sections.SelectMany(part => part.Steps.Select(step => new RunStep
-                {
-                    StepId = step.Id,
-                    SectionTitle = part.Title,
-                    Definition = step,
-                }))],
-            };
-            c.Session.Runs.Upsert(run);
-            OnIncident(c, run, $"Runbook run started: {run.RunbookTitle}", $"run {run.Id}");
-            var entry = c.Record("run.start", $"run:{run.Id}", new { runbook = runbook.Id, steps = run.Steps.Count, incident = run.IncidentId });
-            c.Publish(Topics.Runs, "run.started", run.Id, run.RunbookTitle, entry.Sequence);
-            return run;
+            c.Require(RunActions.Start, $"runbook:{slug}");
+            return Start(c, slug, version, incidentId, section);
         });
+    }
+
+    /// <summary>
+    /// Starts, on an incident, the part of the operations runbook its class names (<see cref="IncidentCatalog"/>), e.g.
+    /// "Runbook: publish failure" for a publish failure.
+    /// </summary>
+    public async Task<RunbookRun> StartForIncidentAsync(Actor actor, string incidentId)
+    {
+        return await changes.RunAsync(actor, c =>
+        {
+            c.Require(RunActions.Start, $"runbook:{IncidentCatalog.ClassRunbookSlug}");
+            var incident = c.Session.Incidents.Get(incidentId) ?? throw new NotFoundException($"No incident '{incidentId}'.");
+            var section = IncidentCatalog.Info(incident.Class).RunbookSection;
+            if (section.Length == 0)
+            {
+                throw new ConflictException($"The class of {incident.Id} names no runbook section to run.");
+            }
+
+            return Start(c, IncidentCatalog.ClassRunbookSlug, version: null, incident.Id, section);
+        });
+    }
+
+    private static RunbookRun Start(Change c, string slug, int? version, string? incidentId, string? section)
+    {
+        var runbook = c.Session.Runbooks.Get(slug, version) ?? throw new NotFoundException($"No runbook '{slug}'.");
+        var sections = string.IsNullOrWhiteSpace(section) ? runbook.Sections : runbook.Part(section);
+        if (sections.Count == 0)
+        {
+            throw new NotFoundException($"{runbook.Title} has no section '{section}'.");
+        }
+
+        if (RunRules.WhyNotStart(runbook, sections) is { } refusal)
+        {
+            throw new DomainValidationException(refusal);
+        }
+
+        var run = new RunbookRun
+        {
+            Id = Guid.NewGuid().ToString("N")[..12],
+            RunbookSlug = runbook.Slug,
+            RunbookVersion = runbook.Version,
+            RunbookTitle = string.IsNullOrWhiteSpace(section) ? runbook.Title : $"{runbook.Title} — {sections[0].Title}",
+            IncidentId = string.IsNullOrWhiteSpace(incidentId) ? null : incidentId.Trim(),
+            StartedBy = c.Actor.DisplayName,
+            StartedAt = c.Now,
+            Steps = [.. sections.SelectMany(part => part.Steps.Select(step => new RunStep
+            {
+                StepId = step.Id,
+                SectionTitle = part.Title,
+                Definition = step,
+            }))],
+        };
+        c.Session.Runs.Upsert(run);
+        OnIncident(c, run, $"Runbook run started: {run.RunbookTitle}", $"run {run.Id}");
+        var entry = c.Record("run.start", $"run:{run.Id}", new { runbook = runbook.Id, steps = run.Steps.Count, incident = run.IncidentId });
+        c.Publish(Topics.Runs, "run.started", run.Id, run.RunbookTitle, entry.Sequence);
+        return run;
     }
 
     /// <summary>Checks a step off. The first check wins; a second one is refused and told who was first.</summary>
@@ -65,7 +90,7 @@ public sealed class RunService(ChangeRunner changes, ProbeRunner probes)
     {
         return await changes.RunAsync(actor, c =>
         {
-            c.Require(Operators, "run.check-step", $"run:{runId}/{stepId}");
+            c.Require(RunActions.CheckStep, $"run:{runId}/{stepId}");
             if (note?.Length > MaxNoteLength)
             {
                 throw new DomainValidationException($"The note is longer than {MaxNoteLength} characters.");
@@ -101,7 +126,7 @@ public sealed class RunService(ChangeRunner changes, ProbeRunner probes)
     /// </summary>
     public async Task<ProbeResult> RunProbeAsync(Actor actor, string runId, string stepId, CancellationToken cancellationToken = default)
     {
-        void MayProbe(Change c) => c.Require(Operators, "run.probe", $"run:{runId}/{stepId}");
+        void MayProbe(Change c) => c.Require(RunActions.Probe, $"run:{runId}/{stepId}");
         await changes.CheckAsync(actor, MayProbe, cancellationToken);
 
         // Refuse before calling out, so a finished run or step never sends traffic to the target;
@@ -138,7 +163,7 @@ public sealed class RunService(ChangeRunner changes, ProbeRunner probes)
     {
         return await changes.RunAsync(actor, c =>
         {
-            c.Require(Operators, "run.complete", $"run:{runId}");
+            c.Require(RunActions.Complete, $"run:{runId}");
             var run = OpenRun(c, runId);
             if (RunRules.WhyNotComplete(run) is { } refusal)
             {

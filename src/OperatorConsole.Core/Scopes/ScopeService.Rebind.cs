@@ -10,7 +10,7 @@ namespace OperatorConsole.Core.Scopes;
 /// </summary>
 public sealed partial class ScopeService
 {
-    public const string RebindAction = "scope.rebind";
+    public const string RebindAction = ScopeActions.Rebind;
 
     /// <summary>Step one: checks the rebind would be accepted now and hands out its confirmation token.</summary>
     public async Task<GuardedRequest> RequestRebindAsync(Actor actor, string scopeId, string manifestId)

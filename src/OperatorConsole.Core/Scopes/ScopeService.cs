@@ -10,7 +10,7 @@ namespace OperatorConsole.Core.Scopes;
 public sealed partial class ScopeService(
     ChangeRunner changes, GuardedActions.GuardedActionService guarded, ContentReader content, IEnumerable<IRebindFollower> followers)
 {
-    private const Role Publishers = Role.ReleaseOwner | Role.Admin;
+    public const Role Publishers = Role.ReleaseOwner | Role.Admin;
 
     public IReadOnlyList<Scope> List() => changes.Store.Read(s => s.Scopes.All());
 
@@ -50,9 +50,8 @@ public sealed partial class ScopeService(
     {
         return await changes.RunAsync(actor, c =>
         {
-            c.Require(Publishers, "scope.create", $"scope:{definition.Id}");
+            c.Require(ScopeActions.Create, $"scope:{definition.Id}");
             ScopeRules.Check(definition);
-            c.RequireNotLockedDown("scope.create", $"scope:{definition.Id}");
 
             if (c.Session.Scopes.Get(definition.Id) is not null)
             {
@@ -81,9 +80,8 @@ public sealed partial class ScopeService(
     {
         return await changes.RunAsync(actor, c =>
         {
-            c.Require(Publishers, "scope.register-manifest", $"scope:{scopeId}");
+            c.Require(ScopeActions.RegisterManifest, $"scope:{scopeId}");
             ScopeRules.Check(input);
-            c.RequireNotLockedDown("scope.register-manifest", $"scope:{scopeId}");
             return RegisterManifest(c, scopeId, input);
         });
     }

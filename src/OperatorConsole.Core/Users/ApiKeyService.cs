@@ -43,8 +43,7 @@ public sealed class ApiKeyService(ChangeRunner changes, ILogger<ApiKeyService> l
         };
         await changes.RunAsync(actor, c =>
         {
-            c.Require(Role.Admin, "api-key.create", $"api-key:{name}");
-            c.RequireNotLockedDown("api-key.create", $"api-key:{name}");
+            c.Require(UserActions.CreateApiKey, $"api-key:{name}");
             var entry = c.Record("api-key.create", $"api-key:{id}",
                 new { name = key.Name, roles = Roles.Names(roles), digest = SecurityRecords.Digest(key) });
             c.Session.ApiKeys.Upsert(key with { LedgerSequence = entry.Sequence });
@@ -57,7 +56,7 @@ public sealed class ApiKeyService(ChangeRunner changes, ILogger<ApiKeyService> l
     {
         await changes.RunAsync(actor, c =>
         {
-            c.Require(Role.Admin, "api-key.revoke", $"api-key:{id}");
+            c.Require(UserActions.RevokeApiKey, $"api-key:{id}");
             var key = c.Session.ApiKeys.Get(id) ?? throw new NotFoundException($"No API key '{id}'.");
             var revoked = key with { RevokedAt = c.Now };
             var entry = c.Record("api-key.revoke", $"api-key:{id}", new { name = key.Name, digest = SecurityRecords.Digest(revoked) });

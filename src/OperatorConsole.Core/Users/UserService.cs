@@ -89,8 +89,7 @@ public sealed partial class UserService(ChangeRunner changes, IPasswordHashing h
         };
         return await changes.RunAsync(actor, c =>
         {
-            c.Require(Role.Admin, "user.create", $"user:{userName}");
-            c.RequireNotLockedDown("user.create", $"user:{userName}");
+            c.Require(UserActions.Create, $"user:{userName}");
             if (c.Session.Users.Get(id) is not null)
             {
                 throw new ConflictException($"A user named '{id}' already exists.");
@@ -114,8 +113,7 @@ public sealed partial class UserService(ChangeRunner changes, IPasswordHashing h
 
         await changes.RunAsync(actor, c =>
         {
-            c.Require(Role.Admin, "user.set-roles", $"user:{userId}");
-            c.RequireNotLockedDown("user.set-roles", $"user:{userId}");
+            c.Require(UserActions.SetRoles, $"user:{userId}");
             var user = c.Session.Users.Get(userId) ?? throw new NotFoundException($"No user '{userId}'.");
             if (user.Id == c.Actor.Id && !roles.HasFlag(Role.Admin))
             {
@@ -138,8 +136,7 @@ public sealed partial class UserService(ChangeRunner changes, IPasswordHashing h
         var hash = hashing.Hash(password);
         await changes.RunAsync(actor, c =>
         {
-            c.Require(Role.Admin, "user.reset-password", $"user:{userId}");
-            c.RequireNotLockedDown("user.reset-password", $"user:{userId}");
+            c.Require(UserActions.ResetPassword, $"user:{userId}");
             var user = c.Session.Users.Get(userId) ?? throw new NotFoundException($"No user '{userId}'.");
             var changed = user with { PasswordHash = hash };
             var entry = c.Record("user.reset-password", $"user:{userId}", new { digest = SecurityRecords.Digest(changed) });

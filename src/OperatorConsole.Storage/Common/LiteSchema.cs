@@ -48,6 +48,7 @@ internal static class LiteSchema
         db.GetCollection(Ledger).EnsureIndex("actor");
         db.GetCollection(Ledger).EnsureIndex("action");
         OperatorConsole.Storage.Incidents.TimelineSchema.EnsureIndexes(db.GetCollection(Timeline));
+        db.GetCollection(Incidents).EnsureIndex("status");
         db.GetCollection(Evidence).EnsureIndex("incidentId");
         db.GetCollection(PostIncidentRecords).EnsureIndex("openFollowUps");
         db.GetCollection(Attachments).EnsureIndex("incidentId");

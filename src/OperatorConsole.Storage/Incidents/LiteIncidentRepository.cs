@@ -21,6 +21,10 @@ internal sealed class LiteIncidentRepository(ILiteDatabase db, bool writable) : 
 
     public int Count() => _incidents.Count();
 
+    public IReadOnlyList<Incident> Open() =>
+        [.. _incidents.Find(Query.And(Query.Not("status", nameof(IncidentStatus.Resolved)), Query.Not("status", nameof(IncidentStatus.Closed))))
+            .Select(JsonDocuments.Unwrap<Incident>).OrderByDescending(i => i.OpenedAt)];
+
     public void Upsert(Incident incident)
     {
         LiteSession.EnsureWritable(writable);

@@ -11,6 +11,7 @@ using OperatorConsole.Web.Features.KillSwitches;
 using OperatorConsole.Web.Features.LaunchDay;
 using OperatorConsole.Web.Features.Lockdown;
 using OperatorConsole.Web.Features.Outbound;
+using OperatorConsole.Web.Features.Permissions;
 using OperatorConsole.Web.Features.Releases;
 using OperatorConsole.Web.Features.Rollback;
 using OperatorConsole.Web.Features.Runbooks;
@@ -30,6 +31,7 @@ public static class ApiSetup
             var actor = http.User.ToActor();
             return new { actor.Id, actor.DisplayName, Roles = Core.Common.Roles.Names(actor.Roles) };
         });
+        api.MapPermissionEndpoints();
         api.MapRunbookEndpoints();
         api.MapRunEndpoints();
         api.MapLedgerEndpoints();

@@ -45,6 +45,8 @@ public static class ConsoleHostSetup
             .Validate(o => ScopeRules.IsScopeId(o.DefaultScope) && o.ShadowTarget is >= 1 and <= ReleaseRules.MaxShadowTarget,
                 "Releases:DefaultScope must be a scope id and Releases:ShadowTarget between 1 and 10,000,000.")
             .ValidateOnStart();
+        // The demo has no serving service to report shadow cycles, so there (and only there) a release owner may simulate them.
+        services.PostConfigure<ReleaseOptions>(o => o.SimulateShadowCycles = DemoMode.IsEnabled(builder.Configuration));
         services.AddOptions<CheckpointOptions>().Bind(builder.Configuration.GetSection(CheckpointOptions.Section))
             .Validate(o => o.SealEvery >= 1 && o.SealInterval > TimeSpan.Zero, "Ledger:SealEvery must be at least 1 and Ledger:SealInterval positive.")
             .ValidateOnStart();
@@ -63,6 +65,7 @@ public static class ConsoleHostSetup
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddScoped<UiActions>();
+        services.AddScoped<ActorPermissions>();
         services.AddConsoleCommands();
         services.AddSingleton<HubAccessGuard>();
         services.AddHostedService(sp => sp.GetRequiredService<HubAccessGuard>());

@@ -55,7 +55,7 @@ public sealed class ChangeGateTests : IDisposable
 
         var refused = await Assert.ThrowsAsync<AccessDeniedException>(() => start);
 
-        Assert.Contains("OnCall", refused.Message, StringComparison.Ordinal);
+        Assert.Equal("Only on-call engineers, incident owners, release owners and admins can run a runbook.", refused.Message);
         Assert.Empty(_store.Runs.List());
         var denied = _store.Ledger[^1];
         Assert.Equal(("run.start", LedgerOutcome.Denied, "bob"), (denied.Action, denied.Outcome, denied.Actor));

@@ -186,7 +186,7 @@ public sealed class GuardedActionServiceTests : IDisposable
 
         await AssertRefusedAsync<AccessDeniedException>(
             request.Token, () => _store.GuardedActions.ConfirmAsync(TestActors.Viewer, request.Token, Release, "console", Params),
-            "OnCall or IncidentOwner");
+            "Only on-call engineers and incident owners can", "requires OnCall or IncidentOwner");
     }
 
     [Fact]
@@ -194,7 +194,7 @@ public sealed class GuardedActionServiceTests : IDisposable
     {
         await AssertRefusedAsync<AccessDeniedException>(
             null, () => _store.GuardedActions.ConfirmAsync(TestActors.Viewer, "not-a-token", Release, "console", Params),
-            "OnCall or IncidentOwner");
+            "Only on-call engineers and incident owners can", "requires OnCall or IncidentOwner");
     }
 
     [Fact]
@@ -345,8 +345,11 @@ public sealed class GuardedActionServiceTests : IDisposable
         Assert.Null(Pending(request.Token)!.UsedAt);
     }
 
-    /// <summary>The refusal throws, adds exactly one 'denied' confirm entry, and leaves the token as it was.</summary>
-    private async Task AssertRefusedAsync<TException>(string? token, Func<Task> confirm, string messagePart)
+    /// <summary>
+    /// The refusal throws, adds exactly one 'denied' confirm entry, and leaves the token as it was. A role refusal reads
+    /// as a sentence while its entry names the roles, so it passes <paramref name="payloadPart"/> too.
+    /// </summary>
+    private async Task AssertRefusedAsync<TException>(string? token, Func<Task> confirm, string messagePart, string? payloadPart = null)
         where TException : Exception
     {
         var pendingBefore = token is null ? null : Pending(token);
@@ -358,7 +361,7 @@ public sealed class GuardedActionServiceTests : IDisposable
         Assert.Equal(ledgerBefore + 1, _store.Ledger.Count);
         var denied = _store.Ledger[^1];
         Assert.Equal((GuardedActionService.ConfirmAction, LedgerOutcome.Denied), (denied.Action, denied.Outcome));
-        Assert.Contains(messagePart, denied.Payload, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(payloadPart ?? messagePart, denied.Payload, StringComparison.OrdinalIgnoreCase);
         if (token is not null)
         {
             Assert.Equal(pendingBefore, Pending(token));

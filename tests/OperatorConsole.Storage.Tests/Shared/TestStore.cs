@@ -77,6 +77,8 @@ public sealed class TestStore : IDisposable
 
     public ChangeRunner Changes => Service<ChangeRunner>();
 
+    public Permissions Permissions => Service<Permissions>();
+
     /// <summary>Where probe paths such as /health/live resolve; unreachable unless a test points it elsewhere.</summary>
     public SettableSelfAddress Self { get; } = new();
 

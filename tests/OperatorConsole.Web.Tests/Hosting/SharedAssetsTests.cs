@@ -27,17 +27,6 @@ public sealed class SharedAssetsTests(ConsoleHost host) : IClassFixture<ConsoleH
         using var response = await client.GetAsync(url);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(RepositoryRoot(), "wwwroot-assets", path)), await response.Content.ReadAsByteArrayAsync());
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "OperatorConsole.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("OperatorConsole.sln not found above the test output.");
+        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(RepositoryFiles.Root(), "wwwroot-assets", path)), await response.Content.ReadAsByteArrayAsync());
     }
 }

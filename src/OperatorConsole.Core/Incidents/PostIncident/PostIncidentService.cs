@@ -12,7 +12,7 @@ public sealed class PostIncidentService(ChangeRunner changes)
     public const Role Editors = Role.IncidentOwner;
 
     /// <summary>Anyone who may change something at all; a Viewer named as a follow-up owner still may not.</summary>
-    private const Role Actors = Role.OnCall | Role.IncidentOwner | Role.ReleaseOwner | Role.Admin;
+    public const Role Actors = Role.OnCall | Role.IncidentOwner | Role.ReleaseOwner | Role.Admin;
 
     public PostIncidentRecord? Get(string incidentId) => changes.Store.Read(s => s.PostIncidents.Get(incidentId));
 
@@ -29,7 +29,7 @@ public sealed class PostIncidentService(ChangeRunner changes)
     {
         return await changes.RunAsync(actor, c =>
         {
-            c.Require(Editors, "incident.post-incident.save", $"incident:{incidentId}");
+            c.Require(PostIncidentActions.Save, $"incident:{incidentId}");
             var incident = c.Session.Incidents.Get(incidentId) ?? throw new NotFoundException($"No incident '{incidentId}'.");
             var problems = draft.Problems(DateOnly.FromDateTime(incident.OpenedAt.UtcDateTime));
             if (problems.Count > 0)
@@ -56,14 +56,14 @@ public sealed class PostIncidentService(ChangeRunner changes)
         var subject = $"incident:{incidentId}/follow-up:{followUpId}";
         return await changes.RunAsync(actor, c =>
         {
-            c.Require(Actors, "incident.follow-up.done", subject);
+            c.Require(PostIncidentActions.FollowUpDone, subject);
             var record = c.Session.PostIncidents.Get(incidentId) ?? throw new NotFoundException($"{incidentId} has no post-incident record.");
             var followUp = record.FollowUps.FirstOrDefault(f => f.Id == followUpId)
                 ?? throw new NotFoundException($"{incidentId} has no follow-up '{followUpId}'.");
             if (!c.Holds(Editors) && !IsOwner(c.Actor, followUp))
             {
                 c.Refuse("incident.follow-up.done", subject, new { reason = $"requires {Editors} or owning the follow-up" },
-                    new AccessDeniedException($"{c.Actor.DisplayName} may not tick “{followUp.Text}”: it requires the {Editors} role or owning the follow-up."));
+                    new AccessDeniedException($"Only incident owners and the follow-up's owner can tick “{followUp.Text}”."));
             }
 
             if (followUp.Done == done)

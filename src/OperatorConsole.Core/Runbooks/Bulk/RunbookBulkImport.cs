@@ -10,7 +10,7 @@ public sealed class RunbookBulkImport(RunbookService runbooks, ChangeRunner chan
 {
     /// <summary>Refuses someone who may not import before their archive is even read; each import checks again.</summary>
     public Task RequireImporterAsync(Actor actor, CancellationToken cancellationToken = default) =>
-        changes.CheckAsync(actor, c => c.Require(RunbookService.Importers, "runbook.import", "runbook-archive"), cancellationToken);
+        changes.CheckAsync(actor, c => c.Require(RunbookActions.Import, "runbook-archive"), cancellationToken);
 
     /// <summary>Reads the archive within <see cref="ArchiveLimits"/> and classifies its files; nothing is stored.</summary>
     public static BulkImportPlan Plan(byte[] archive)

@@ -32,7 +32,7 @@ public sealed partial class MainLayout : IDisposable
     {
         // Subscribe before the first await, so nothing published while we load is missed.
         _watcher = LiveWatcher.Start(Live, OnIncidentsChangedAsync, DispatchExceptionAsync, Topics.Incidents);
-        _openSev1 = OpenSev1();
+        _openSev1 = Incidents.OpenSev1();
         var actor = await Current.GetAsync();
         _darkMode = Users.Find(actor.Id)?.DarkMode ?? false;
     }
@@ -58,7 +58,7 @@ public sealed partial class MainLayout : IDisposable
     private Task OnIncidentsChangedAsync(IReadOnlyList<LiveEvent> batch) => InvokeAsync(() =>
     {
         var before = _openSev1.Select(i => i.Id).ToHashSet();
-        _openSev1 = OpenSev1();
+        _openSev1 = Incidents.OpenSev1();
         foreach (var incident in _openSev1.Where(i => !before.Contains(i.Id)))
         {
             Ui.Tell($"SEV-1 {incident.Id}: {incident.Title}", Severity.Error);
@@ -66,8 +66,6 @@ public sealed partial class MainLayout : IDisposable
 
         StateHasChanged();
     });
-
-    private List<Incident> OpenSev1() => [.. Incidents.List().Where(i => i.IsOpen && i.Severity == IncidentSeverity.Sev1)];
 
     private Task ToggleDarkModeAsync() => Ui.TryAsync(async () =>
     {

@@ -118,8 +118,7 @@ public sealed partial class IncidentDetail : IDisposable
     private async Task StartRunbookAsync()
     {
         RunbookRun? run = null;
-        await Ui.TryAsync(async () => run = await Runs.StartAsync(
-            await Current.GetAsync(), IncidentCatalog.ClassRunbookSlug, incidentId: Id, section: IncidentCatalog.Info(_incident!.Class).RunbookSection));
+        await Ui.TryAsync(async () => run = await Runs.StartForIncidentAsync(await Current.GetAsync(), Id));
         if (run is not null)
         {
             Navigation.NavigateTo($"runs/{run.Id}");

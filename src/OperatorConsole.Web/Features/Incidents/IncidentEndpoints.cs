@@ -22,6 +22,9 @@ public static class IncidentEndpoints
 
         group.MapGet("/", (IncidentService incidents) => incidents.List());
 
+        // What the console's SEV-1 banner shows: the open SEV-1 incidents alone, cheap to poll.
+        group.MapGet("/open-sev1", (IncidentService incidents) => incidents.OpenSev1());
+
         group.MapGet("/{id}", (IncidentService incidents, string id) =>
             incidents.Get(id) ?? throw new NotFoundException($"No incident '{id}'."));
 

@@ -24,6 +24,7 @@ public sealed partial class PostIncidentPage : IDisposable
     [Inject] public required IncidentService Incidents { get; init; }
     [Inject] public required PostIncidentService Records { get; init; }
     [Inject] public required CurrentActor Current { get; init; }
+    [Inject] public required ActorPermissions Permissions { get; init; }
     [Inject] public required UiActions Ui { get; init; }
     [Inject] public required ILiveEventSource Live { get; init; }
 
@@ -33,7 +34,7 @@ public sealed partial class PostIncidentPage : IDisposable
     {
         _watcher?.Dispose();
         _actor = await Current.GetAsync();
-        _canEdit = _actor.HasAny(PostIncidentService.Editors);
+        _canEdit = (await Permissions.CheckAsync(PostIncidentActions.Save)).Allowed;
         _incident = Incidents.Get(Id);
         if (_incident is null)
         {

@@ -32,7 +32,7 @@ public sealed partial class KillSwitchesPage : IDisposable
                 Ui.Tell(e.Summary!, Severity.Warning);
             }
 
-            if (batch.Any(e => e.Kind == "kill-switch.flipped" && e.Subject.StartsWith(BadPackSwitch + "@", StringComparison.Ordinal)))
+            if (batch.Any(e => e.Kind == "kill-switch.flipped" && ContainmentFollowUp.ConcernsRollback(e.Subject)))
             {
                 Ui.Tell("Bad-pack kill switch changed: if it is on, start a rollback to the last known good from its row.", Severity.Info);
             }
@@ -44,10 +44,6 @@ public sealed partial class KillSwitchesPage : IDisposable
     }
 
     public void Dispose() => _watcher?.Dispose();
-
-    private const string BadPackSwitch = "bad-pack-kill-switch";
-
-    private static bool OffersRollback(KillSwitch s) => s.On && s.Key == BadPackSwitch;
 
     // A global switch names no scope: the operator picks the scope to roll back on the scope list. The flip's
     // incident, if it named one, goes along so the rollback lands on that incident's timeline.

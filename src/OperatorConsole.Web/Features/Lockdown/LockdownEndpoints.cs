@@ -47,6 +47,12 @@ public static class LockdownEndpoints
         group.MapPost("/release/request", async (HttpContext http, LockdownService lockdown, ReleaseRequest body) =>
             Results.Ok(TokenIssued.From(await lockdown.RequestReleaseAsync(http.User.ToActor(), body.Reason))));
 
+        // The console's own one-step release: released at once without four-eyes, otherwise waiting for a second person.
+        group.MapPost("/release", async (HttpContext http, LockdownService lockdown, ReleaseRequest body) =>
+            await lockdown.ReleaseAsync(http.User.ToActor(), body.Reason) is { } released
+                ? Results.Ok(new { released = true, lockdown = released })
+                : Results.Accepted(value: new { released = false, waitingForSecondPerson = true }));
+
         group.MapPost("/release/confirm", (HttpContext http, LockdownService lockdown, ReleaseConfirm body) =>
             lockdown.ConfirmReleaseAsync(http.User.ToActor(), body.Token, body.Reason));
 

@@ -102,14 +102,9 @@ public sealed partial class LockdownPage : IDisposable
 
         await RunAsync(async actor =>
         {
-            var request = await Lockdown.RequestReleaseAsync(actor, _releaseReason);
-            if (request.FourEyes)
+            if (await Lockdown.ReleaseAsync(actor, _releaseReason) is null)
             {
                 Ui.Tell("Release requested: waiting for a second person to confirm it.", Severity.Info);
-            }
-            else
-            {
-                await Lockdown.ConfirmReleaseAsync(actor, request.Token);
             }
 
             _releaseReason = null;

@@ -3,6 +3,7 @@ using MudBlazor;
 using OperatorConsole.Core.Live;
 using OperatorConsole.Core.Releases;
 using OperatorConsole.Core.Scopes;
+using OperatorConsole.Web.Auth;
 using OperatorConsole.Web.Components.Shared;
 
 namespace OperatorConsole.Web.Features.Releases;
@@ -12,6 +13,7 @@ public sealed partial class ReleaseDetailPage : IDisposable
     private Release? _release;
     private Manifest? _manifest;
     private bool _missing;
+    private bool _busy;
     private List<BreadcrumbItem> _crumbs = [];
     private LiveWatcher? _watcher;
 
@@ -20,6 +22,8 @@ public sealed partial class ReleaseDetailPage : IDisposable
     [Inject] public required ReleaseService Releases { get; init; }
     [Inject] public required ScopeService Scopes { get; init; }
     [Inject] public required ILiveEventSource Live { get; init; }
+    [Inject] public required CurrentActor Current { get; init; }
+    [Inject] public required UiActions Ui { get; init; }
 
     protected override void OnParametersSet()
     {
@@ -29,6 +33,22 @@ public sealed partial class ReleaseDetailPage : IDisposable
     }
 
     public void Dispose() => _watcher?.Dispose();
+
+    private async Task SimulateShadowAsync()
+    {
+        _busy = true;
+        try
+        {
+            await Ui.TryAsync(
+                async () => await Releases.SimulateShadowCyclesAsync(await Current.GetAsync(), _release!.ScopeId),
+                "Shadow cycles reported (simulated); the candidate can now go to canary or be promoted.");
+            Load();
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
 
     private void Load()
     {

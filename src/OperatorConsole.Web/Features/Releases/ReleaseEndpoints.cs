@@ -9,6 +9,7 @@ public static class ReleaseEndpoints
     {
         var group = api.MapGroup("/releases").WithTags("Releases");
         group.MapGet("/", (ReleaseService releases, string? scope) => releases.List(string.IsNullOrWhiteSpace(scope) ? null : scope));
+        group.MapGet("/overview", (ReleaseService releases) => releases.Overview());
         group.MapGet("/{id}", (ReleaseService releases, string id) => releases.Get(id));
         group.MapGet("/slot/{scope}", (ReleaseService releases, string scope) => releases.Status(scope));
         return api;

@@ -11,15 +11,13 @@ using OperatorConsole.Web.Features.Scopes;
 namespace OperatorConsole.Web.Features.Releases;
 
 /// <summary>
-/// Releases per scope (the default model slot and every scope that has releases), live. Buttons follow the signed-in
-/// person's roles for convenience only; Core checks every action again.
+/// Releases per scope (the default model slot and every scope that has releases, Core's <see cref="ReleaseService.Overview"/>),
+/// live. Each control asks Core's Permissions whether the person may use it; Core checks every action again.
 /// </summary>
 public sealed partial class ReleasesPage : IDisposable
 {
-    private IReadOnlyList<SlotRow>? _slots;
+    private IReadOnlyList<ScopeReleases>? _slots;
     private IReadOnlyList<string> _scopeIds = [];
-    private bool _canPublish;
-    private bool _canRollBack;
     private LiveWatcher? _watcher;
 
     [Inject] public required ReleaseService Releases { get; init; }
@@ -29,12 +27,9 @@ public sealed partial class ReleasesPage : IDisposable
     [Inject] public required UiActions Ui { get; init; }
     [Inject] public required IDialogService Dialogs { get; init; }
 
-    protected override async Task OnInitializedAsync()
+    protected override void OnInitialized()
     {
         _watcher = LiveWatcher.Start(Live, _ => InvokeAsync(() => { Load(); StateHasChanged(); }), DispatchExceptionAsync, Topics.Releases, Topics.Scopes);
-        var actor = await Current.GetAsync();
-        _canPublish = actor.HasAny(ReleaseService.Publishers);
-        _canRollBack = actor.HasAny(ReleaseService.Publishers | Role.OnCall);
         Load();
     }
 
@@ -42,13 +37,8 @@ public sealed partial class ReleasesPage : IDisposable
 
     private void Load()
     {
-        var scopes = Scopes.List();
-        var all = Releases.List();
-        _scopeIds = [.. scopes.Select(s => s.Id)];
-        _slots = [.. scopes
-            .Where(s => s.Id == Releases.DefaultScope || all.Any(r => r.ScopeId == s.Id))
-            .OrderBy(s => s.Id == Releases.DefaultScope ? 0 : 1).ThenBy(s => s.Id, StringComparer.Ordinal)
-            .Select(s => new SlotRow(s.Name, Releases.Status(s.Id), [.. all.Where(r => r.ScopeId == s.Id)]))];
+        _scopeIds = [.. Scopes.List().Select(s => s.Id)];
+        _slots = Releases.Overview();
     }
 
     private async Task<bool> RegisterAsync(ReleaseInput input)
@@ -104,6 +94,4 @@ public sealed partial class ReleasesPage : IDisposable
         await Ui.TryAsync(async () => await action(await Current.GetAsync()), success);
         Load();
     }
-
-    private sealed record SlotRow(string Name, ModelSlotStatus Status, IReadOnlyList<Release> Releases);
 }

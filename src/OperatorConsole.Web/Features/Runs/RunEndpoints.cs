@@ -26,6 +26,13 @@ public static class RunEndpoints
             return Results.Created($"/api/runs/{run.Id}", run);
         });
 
+        // The incident's class decides which part of the operations runbook runs (Core's IncidentCatalog), not the caller.
+        group.MapPost("/incident/{incidentId}", async (HttpContext http, RunService runs, string incidentId) =>
+        {
+            var run = await runs.StartForIncidentAsync(http.User.ToActor(), incidentId);
+            return Results.Created($"/api/runs/{run.Id}", run);
+        });
+
         group.MapPost("/{id}/steps/{stepId}/check", (HttpContext http, RunService runs, string id, string stepId, CheckStep? body) =>
             runs.CheckStepAsync(http.User.ToActor(), id, stepId, body?.Note, body?.Output));
 

@@ -26,7 +26,7 @@ public sealed class ReleasesPageTests : BunitTestContext
     }
 
     [Fact]
-    public async Task CandidateSetElsewhere_ViewerSeesStageAndShadowProgressLiveWithoutActions()
+    public async Task CandidateSetElsewhere_ViewerSeesStageAndShadowProgressLiveWithActionsDisabled()
     {
         await SlotWithReleaseAsync("M-Live-V1");
         SignIn(Vera);
@@ -41,9 +41,9 @@ public sealed class ReleasesPageTests : BunitTestContext
             Assert.Equal("Candidate", cut.Find("[data-testid=release-stage]").TextContent.Trim());
             Assert.Equal("250", cut.Find("[data-testid=shadow-progress]").GetAttribute("data-cycles"));
         }, LiveTimeout);
-        Assert.Empty(cut.FindAll("[data-testid=release-promote]"));
-        Assert.Empty(cut.FindAll("[data-testid=release-set-candidate]"));
-        Assert.Empty(cut.FindAll("[data-testid=release-rollback]"));
+        Assert.Equal("false", cut.Find("[data-testid=release-promote]").GetAttribute("data-allowed"));
+        Assert.NotEmpty(cut.FindAll("[data-action]"));
+        Assert.All(cut.FindAll("[data-action]"), control => Assert.True(control.HasAttribute("disabled"), control.GetAttribute("data-action")));
     }
 
     [Fact]

@@ -11,17 +11,16 @@ public sealed class RunbookImportTests : BunitTestContext
     private const string Markdown = "# Restart the cache\n\n1. Drain traffic\n2. Restart\n";
 
     [Fact]
-    public async Task ImportPasted_DuringLockdown_ShowsLockdownRefusalAndPageStaysUsable()
+    public async Task ImportPasted_DuringLockdown_ImportDisabledSayingWhy()
     {
         await Services.GetRequiredService<LockdownService>().EngageAsync(Olga, "bad pack spreading");
         var cut = Render<RunbookImport>();
 
         cut.Find("textarea[data-testid=paste-input]").Change(Markdown);
-        cut.Find("[data-testid=paste-import]").Click();
 
-        cut.WaitForAssertion(() => Assert.Contains("lockdown", cut.Find("[data-testid=import-error]").TextContent, StringComparison.OrdinalIgnoreCase));
+        cut.WaitForAssertion(() => Assert.True(cut.Find("[data-testid=paste-import]").HasAttribute("disabled")));
+        Assert.Contains("bad pack spreading. Release it first.", cut.Find("[data-refusal='runbook.import']").GetAttribute("aria-label"), StringComparison.Ordinal);
         Assert.DoesNotContain(Runbooks.List(new Core.Runbooks.RunbookFilter(null, null, null)), r => r.Title == "Restart the cache");
-        Assert.False(cut.Find("[data-testid=paste-import]").HasAttribute("disabled"));
     }
 
     [Theory]
