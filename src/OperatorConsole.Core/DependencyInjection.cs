@@ -55,6 +55,7 @@ public static class DependencyInjection
         services.AddSingleton<ProbeRunner>();
         services.AddSingleton<RunService>();
         services.AddSingleton<IncidentService>();
+        services.AddSingleton<IActionRules, IncidentRoleActions>();
         services.AddSingleton<PostIncidentService>();
         services.AddSingleton<EvidenceService>();
 
