@@ -26,6 +26,7 @@ public sealed record IncidentQuery
     public string? Search { get; init; }
     public IncidentStatus? Status { get; init; }
     public IncidentSeverity? Severity { get; init; }
+    public IncidentClass? Class { get; init; }
 
     /// <summary>An owner's user id, or <see cref="NoOwner"/>.</summary>
     public string? Owner { get; init; }
@@ -55,6 +56,7 @@ public static class IncidentFinder
             .Where(i => string.IsNullOrEmpty(text) || Matches(i, text))
             .Where(i => query.Status is null || i.Status == query.Status)
             .Where(i => query.Severity is null || i.Severity == query.Severity)
+            .Where(i => query.Class is null || i.Class == query.Class)
             .Where(i => string.IsNullOrEmpty(query.Owner) || (query.Owner == IncidentQuery.NoOwner ? i.OwnerId is null : i.OwnerId == query.Owner))
             .Where(i => !query.Mine || (userId is not null && Involves(i, userId)));
         var sorted = Sorted(matching, query.Sort, query.Descending).ToList();

@@ -25,7 +25,7 @@ public static class IncidentEndpoints
 
         group.MapGet("/", (IncidentService incidents) => incidents.List());
 
-        // The list as the incidents page shows it: ?q=&status=&severity=&owner=&mine=&sort=&dir=&page=&size=
+        // The list as the incidents page shows it: ?q=&status=&severity=&class=&owner=&mine=&sort=&dir=&page=&size=
         group.MapGet("/find", (HttpContext http, IncidentService incidents, [AsParameters] IncidentListQuery view) =>
         {
             var query = view.ToQuery(out var problems);

@@ -7,7 +7,7 @@ namespace OperatorConsole.Web.Features.Incidents;
 /// The incident list's view as it travels in a query string — the list page's address (so a link shares the view) and
 /// GET /api/incidents/find read the same names. Values are text; <see cref="ToQuery"/> says which ones are not valid.
 /// </summary>
-public sealed record IncidentListQuery(string? Q, string? Status, string? Severity, string? Owner, bool? Mine, string? Sort, string? Dir, int? Page, int? Size)
+public sealed record IncidentListQuery(string? Q, string? Status, string? Severity, string? Class, string? Owner, bool? Mine, string? Sort, string? Dir, int? Page, int? Size)
 {
     public const string Descending = "desc";
 
@@ -20,6 +20,7 @@ public sealed record IncidentListQuery(string? Q, string? Status, string? Severi
             Search = string.IsNullOrWhiteSpace(Q) ? null : Q.Trim(),
             Status = Named<IncidentStatus>(Status, "status", found),
             Severity = Named<IncidentSeverity>(Severity, "severity", found),
+            Class = Named<IncidentClass>(Class, "class", found),
             Owner = string.IsNullOrWhiteSpace(Owner) ? null : Owner.Trim(),
             Mine = Mine ?? false,
             Sort = Named<IncidentSort>(Sort, "sort", found),
@@ -42,6 +43,7 @@ public sealed record IncidentListQuery(string? Q, string? Status, string? Severi
         ["q"] = query.Search,
         ["status"] = query.Status?.ToString(),
         ["severity"] = query.Severity?.ToString(),
+        ["class"] = query.Class?.ToString(),
         ["owner"] = query.Owner,
         ["mine"] = query.Mine ? true : null,
         ["sort"] = query.Sort?.ToString(),
