@@ -45,7 +45,7 @@ public sealed record IncidentListQuery(string? Q, string? Status, string? Severi
         ["severity"] = query.Severity?.ToString(),
         ["class"] = query.Class?.ToString(),
         ["owner"] = query.Owner,
-        ["mine"] = query.Mine ? true : null,
+        ["mine"] = query.Mine ? "true" : null,
         ["sort"] = query.Sort?.ToString(),
         ["dir"] = query.Sort is not null && query.Descending ? Descending : null,
         ["page"] = query.Page > 0 ? query.Page + 1 : null,
