@@ -7,6 +7,7 @@ using OperatorConsole.Core.Incidents;
 using OperatorConsole.Testing;
 using OperatorConsole.Web.Auth;
 using OperatorConsole.Web.Tests.Shared;
+using static OperatorConsole.Web.Tests.Shared.ApiAnswers;
 
 namespace OperatorConsole.Web.Tests.Api;
 
@@ -134,23 +135,5 @@ public sealed class IncidentRolesApiTests(ConsoleHost host) : IClassFixture<Cons
             new { title, @class = IncidentClass.BadPublish, severity, scopes = new[] { "test-scope-" + Guid.NewGuid().ToString("N")[..6] }, triggerSource = "alert" });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await ConsoleHost.ReadAsync<Incident>(response)).Id;
-    }
-
-    private static async Task<T> OkAsync<T>(HttpResponseMessage response)
-    {
-        using (response)
-        {
-            Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-            return await ConsoleHost.ReadAsync<T>(response);
-        }
-    }
-
-    private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
-    {
-        Assert.Equal(status, response.StatusCode);
-        Assert.Equal(ApiRequests.ProblemJson, response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
-        return problem;
     }
 }
