@@ -60,6 +60,7 @@ public static class DependencyInjection
         services.AddSingleton<ProbeRunner>();
         services.AddSingleton<RunService>();
         services.AddSingleton<IncidentService>();
+        services.AddSingleton<IActionRules, IncidentRoleActions>();
         services.AddSingleton<PostIncidentService>();
         services.AddSingleton<BundleSealer>();
         services.AddSingleton<EvidenceService>();

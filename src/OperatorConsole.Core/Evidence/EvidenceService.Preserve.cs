@@ -28,6 +28,7 @@ public sealed partial class EvidenceService
                 new { integrityHash = hash, ledgerEntries = ledger.Count, attachments = attachments.Count, parts });
             IncidentTimeline.Append(c, incident.Id, TimelineKinds.Evidence, "Evidence preserved", $"Integrity hash {hash}");
             c.Publish(Topics.Incidents, PreserveAction, incident.Id, incident.Title, entry.Sequence);
+            IncidentObligations.Seen(c, incident, ObligationSignal.EvidencePreserved, $"Evidence bundle preserved (integrity hash {hash})", entry.Sequence);
             var stamp = c.Now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
             return new PreservedBundle($"evidence-{incident.Id}-{stamp}.json", json, hash);
         });

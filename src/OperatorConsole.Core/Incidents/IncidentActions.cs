@@ -11,7 +11,6 @@ public sealed class IncidentActions : IActionRules
     public const string ConfirmClosure = "incident.confirm-closure";
     public const string SetSeverity = "incident.set-severity";
     public const string SetClass = "incident.set-class";
-    public const string AssignOwner = "incident.assign-owner";
     public const string TickObligation = "incident.tick-obligation";
     public const string Note = "incident.note";
     public const string Decision = "incident.decision";
@@ -40,7 +39,6 @@ public sealed class IncidentActions : IActionRules
         ActionRule.Only(ConfirmClosure, IncidentService.Owners, "confirm an incident's closure condition"),
         ActionRule.Only(SetSeverity, IncidentService.Owners, "change an incident's severity"),
         ActionRule.Only(SetClass, IncidentService.Owners, "change an incident's class"),
-        ActionRule.Only(AssignOwner, IncidentService.Owners, "assign an incident's owner"),
         ActionRule.Only(TickObligation, IncidentService.Responders, "tick an incident's obligations"),
         ActionRule.Only(Note, IncidentService.Responders, "add notes to an incident"),
         ActionRule.Only(Decision, IncidentService.Owners, "record decisions on an incident"),

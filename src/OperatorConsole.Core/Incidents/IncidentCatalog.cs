@@ -2,7 +2,26 @@ namespace OperatorConsole.Core.Incidents;
 
 public sealed record ClassInfo(IncidentClass Class, string Name, string Definition, string ExpectedEffect, string RunbookSection, string ClosureCondition);
 
-public sealed record Obligation(string Key, string Text);
+/// <summary>
+/// A required response of a severity. <paramref name="SeenWhen"/> names what the console can see that fulfils it, so it
+/// ticks itself (see <see cref="IncidentObligations"/>); the others are ticked by hand.
+/// </summary>
+public sealed record Obligation(string Key, string Text, ObligationSignal SeenWhen = ObligationSignal.None);
+
+/// <summary>Things the console sees happen that fulfil an obligation.</summary>
+public enum ObligationSignal
+{
+    None,
+
+    /// <summary>The incident reached Contained or a later status.</summary>
+    Containment,
+
+    /// <summary>A kill switch engaged, or a rollback started, on the incident's scope or naming the incident.</summary>
+    KillSwitchOrRollback,
+
+    /// <summary>An evidence bundle of the incident was preserved.</summary>
+    EvidencePreserved,
+}
 
 /// <summary>The incident classes, severity model and required responses, as seed 004 defines them.</summary>
 public static class IncidentCatalog
@@ -46,9 +65,9 @@ public static class IncidentCatalog
         {
             [IncidentSeverity.Sev1] =
             [
-                new("sev1-contain", "Contain immediately"),
-                new("sev1-kill-or-rollback", "Activate kill switch or rollback"),
-                new("sev1-preserve", "Preserve evidence"),
+                new("sev1-contain", "Contain immediately", ObligationSignal.Containment),
+                new("sev1-kill-or-rollback", "Activate kill switch or rollback", ObligationSignal.KillSwitchOrRollback),
+                new("sev1-preserve", "Preserve evidence", ObligationSignal.EvidencePreserved),
                 new("sev1-suspend", "Suspend risky forward change"),
             ],
             [IncidentSeverity.Sev2] =

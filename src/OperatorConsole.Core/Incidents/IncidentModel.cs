@@ -48,10 +48,22 @@ public sealed record Incident
     /// <summary>The runbook that came with the alert that opened the incident.</summary>
     public string? RunbookSlug { get; init; }
     public string? OnCallOperator { get; init; }
+
+    /// <summary>The owner's display name, as shown; <see cref="OwnerId"/> is the user it names.</summary>
     public string? Owner { get; init; }
+    public string? OwnerId { get; init; }
+
+    /// <summary>Who coordinates the response; unset until someone names one.</summary>
+    public IncidentPerson? Commander { get; init; }
+
+    /// <summary>Who is working on it now ("I'm working on this"), in the order they joined.</summary>
+    public IReadOnlyList<IncidentResponder> Responders { get; init; } = [];
     public IncidentStatus Status { get; init; }
     public IReadOnlyList<StatusChange> Transitions { get; init; } = [];
     public IReadOnlyList<string> TickedObligations { get; init; } = [];
+
+    /// <summary>Who or what ticked each obligation in <see cref="TickedObligations"/>, and the ledger entry that proves it.</summary>
+    public IReadOnlyList<ObligationTick> ObligationTicks { get; init; } = [];
     public string? ClosureConfirmedBy { get; init; }
     public DateTimeOffset? ClosureConfirmedAt { get; init; }
     public required string OpenedBy { get; init; }
@@ -63,6 +75,18 @@ public sealed record Incident
     public TimeSpan? TimeTo(IncidentStatus status) =>
         Transitions.FirstOrDefault(t => t.To == status) is { } reached ? reached.At - OpenedAt : null;
 }
+
+/// <summary>A person named on an incident: the user's id and the name shown.</summary>
+public sealed record IncidentPerson(string Id, string Name);
+
+public sealed record IncidentResponder(string Id, string Name, DateTimeOffset JoinedAt);
+
+/// <summary>
+/// How an obligation came to be ticked: by hand, or because the console saw it done (<see cref="Automatic"/>).
+/// <paramref name="Proof"/> says what was seen; <paramref name="LedgerSequence"/> is the ledger entry of the thing done
+/// (for a hand tick, the tick itself).
+/// </summary>
+public sealed record ObligationTick(string Key, DateTimeOffset At, string By, bool Automatic, string Proof, long LedgerSequence);
 
 /// <summary>One line of an incident's timeline; every kind of event lands here.</summary>
 public sealed record TimelineEntry(

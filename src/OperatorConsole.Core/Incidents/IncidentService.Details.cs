@@ -42,20 +42,6 @@ public sealed partial class IncidentService
         });
     }
 
-    public async Task<Incident> AssignOwnerAsync(Actor actor, string id, string ownerName)
-    {
-        return await changes.RunAsync(actor, c =>
-        {
-            c.Require(IncidentActions.AssignOwner, $"incident:{id}");
-            var owner = Text(ownerName, "Owner", 80);
-
-            var changed = Load(c, id) with { Owner = owner };
-            Save(c, changed, "incident.assign-owner", new { owner });
-            IncidentTimeline.Append(c, id, TimelineKinds.Assignment, $"Owner: {owner}");
-            return changed;
-        });
-    }
-
     public async Task<Incident> TickObligationAsync(Actor actor, string id, string obligationKey)
     {
         return await changes.RunAsync(actor, c =>
@@ -69,8 +55,10 @@ public sealed partial class IncidentService
                 throw new ConflictException($"“{obligation.Text}” is already ticked.");
             }
 
-            var changed = incident with { TickedObligations = [.. incident.TickedObligations, obligationKey] };
-            Save(c, changed, "incident.tick-obligation", new { obligation = obligationKey });
+            var entry = c.Record(IncidentActions.TickObligation, $"incident:{id}", new { obligation = obligationKey });
+            var changed = IncidentObligations.WithTick(incident, new ObligationTick(obligationKey, c.Now, c.Actor.DisplayName, Automatic: false, IncidentObligations.ByHand, entry.Sequence));
+            c.Session.Incidents.Upsert(changed);
+            c.Publish(Live.Topics.Incidents, IncidentActions.TickObligation, id, changed.Title, entry.Sequence);
             IncidentTimeline.Append(c, id, TimelineKinds.Obligation, $"Done: {obligation.Text}");
             return changed;
         });

@@ -4,8 +4,12 @@ namespace OperatorConsole.Core.Incidents;
 
 public sealed partial class IncidentService
 {
-    /// <summary>Moves forward along the lifecycle. On-call may acknowledge and contain; the owner moves further.</summary>
-    public async Task<Incident> MoveAsync(Actor actor, string id, IncidentStatus to, string? reason = null)
+    /// <summary>
+    /// Moves forward along the lifecycle. On-call may acknowledge and contain; the owner moves further. The person who
+    /// acknowledges becomes the owner unless one is set; reaching Contained ticks "Contain immediately". Closing a SEV-1
+    /// with a required response open needs <paramref name="obligationOverride"/>: a reason, ledgered as its own action.
+    /// </summary>
+    public async Task<Incident> MoveAsync(Actor actor, string id, IncidentStatus to, string? reason = null, string? obligationOverride = null)
     {
         return await changes.RunAsync(actor, c =>
         {
@@ -19,22 +23,65 @@ public sealed partial class IncidentService
                     $"{incident.Id} is {incident.Status}; it can only move forward (reopen a resolved or closed incident instead).");
             }
 
+            var note = Optional(reason, "Reason", MaxTextLength);
             if (to == IncidentStatus.Closed)
             {
                 EnsureClosable(c, incident);
+                OverrideOpenObligations(c, incident, obligationOverride);
             }
 
-            var note = Optional(reason, "Reason", MaxTextLength);
+            var owner = incident.Status == IncidentStatus.Detected && incident.OwnerId is null && IsPerson(c.Actor)
+                ? new IncidentPerson(c.Actor.Id, c.Actor.DisplayName)
+                : null;
             var moved = incident with
             {
                 Status = to,
+                Owner = owner?.Name ?? incident.Owner,
+                OwnerId = owner?.Id ?? incident.OwnerId,
                 Transitions = [.. incident.Transitions, new StatusChange(incident.Status, to, c.Now, c.Actor.DisplayName, note)],
             };
-            Save(c, moved, "incident.move", new { from = incident.Status, to, reason = note });
+            var entry = Save(c, moved, "incident.move", new { from = incident.Status, to, reason = note, owner = owner?.Id });
             IncidentTimeline.Append(c, id, TimelineKinds.Status, $"{incident.Status} → {to}", note);
-            return moved;
+            if (owner is not null)
+            {
+                IncidentTimeline.Append(c, id, TimelineKinds.Assignment, $"Owner: {owner.Name}", "Took ownership by acknowledging");
+            }
+
+            return to >= IncidentStatus.Contained
+                ? IncidentObligations.Seen(c, moved, ObligationSignal.Containment, $"{incident.Id} moved to {to}", entry.Sequence)
+                : moved;
         });
     }
+
+    /// <summary>
+    /// Refuses (with the denial ledgered) to close a SEV-1 whose required responses are not all ticked, unless the closer
+    /// gives a reason to override; the override is its own ledger entry and timeline line, committed with the close.
+    /// </summary>
+    private static void OverrideOpenObligations(Change c, Incident incident, string? obligationOverride)
+    {
+        if (!IncidentObligations.CloseNeedsOverride(incident))
+        {
+            return;
+        }
+
+        var open = IncidentObligations.Open(incident);
+        var openText = string.Join("; ", open.Select(o => $"“{o.Text}”"));
+        if (string.IsNullOrWhiteSpace(obligationOverride))
+        {
+            c.Refuse("incident.move", $"incident:{incident.Id}", new { to = IncidentStatus.Closed, openObligations = open.Select(o => o.Key) },
+                new ConfirmationRequiredException(
+                    $"{incident.Id} is SEV-1 and these required responses are still open: {openText}. Tick them, or close with an override and a reason."));
+        }
+
+        c.Require(Owners, IncidentObligations.CloseOverrideAction, $"incident:{incident.Id}");
+        var why = Text(obligationOverride, "The reason for the override", MaxTextLength);
+        c.Record(IncidentObligations.CloseOverrideAction, $"incident:{incident.Id}", new { openObligations = open.Select(o => o.Key), reason = why });
+        IncidentTimeline.Append(c, incident.Id, TimelineKinds.Closure, $"Closed with required responses open: {openText}", why);
+    }
+
+    /// <summary>A signed-in person, not an API key acting for a service nor the console itself: only people own incidents.</summary>
+    private static bool IsPerson(Actor actor) =>
+        actor.Id != Actor.System.Id && !actor.Id.StartsWith(Users.ApiKey.ActorIdPrefix, StringComparison.Ordinal);
 
     /// <summary>Reopens a resolved or closed incident; the reason is required and stays on the timeline.</summary>
     public async Task<Incident> ReopenAsync(Actor actor, string id, string reason)

@@ -25,6 +25,9 @@ public sealed partial class IncidentService(ChangeRunner changes)
     public IReadOnlyList<Incident> OpenSev1() =>
         changes.Store.Read(s => s.Incidents.Open().Where(i => i.Severity == IncidentSeverity.Sev1).ToList());
 
+    /// <summary>One page of the list as <paramref name="query"/> filters and sorts it; "mine" is <paramref name="userId"/>'s.</summary>
+    public IncidentPage Find(IncidentQuery query, string? userId) => IncidentFinder.Find(List(), query, userId);
+
     public IReadOnlyList<TimelineEntry> Timeline(string id) => changes.Store.Read(s => s.Incidents.Timeline(id));
 
     public const int MaxTimelinePage = 500;
@@ -106,11 +109,12 @@ public sealed partial class IncidentService(ChangeRunner changes)
         c.Session.Incidents.Get(id) ?? throw new NotFoundException($"No incident '{id}'.");
 
     /// <summary>Saves, records in the ledger, and tells everyone watching the incident or the list.</summary>
-    private static void Save(Change c, Incident incident, string action, object payload)
+    private static Audit.LedgerEntry Save(Change c, Incident incident, string action, object payload)
     {
         c.Session.Incidents.Upsert(incident);
         var entry = c.Record(action, $"incident:{incident.Id}", payload);
         c.Publish(Topics.Incidents, action, incident.Id, incident.Title, entry.Sequence);
+        return entry;
     }
 
     private static string Text(string? value, string name, int max)

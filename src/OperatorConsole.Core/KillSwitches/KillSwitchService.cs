@@ -174,6 +174,11 @@ public sealed partial class KillSwitchService(ChangeRunner changes, GuardedActio
                 IncidentTimeline.Append(c, incident, TimelineKinds.KillSwitch, $"Kill switch {flipped.Id} turned {State(on)}", why);
             }
 
+            if (on)
+            {
+                IncidentObligations.KillSwitchEngaged(c, flipped.Id, flipped.Scope, incident, entry.Sequence);
+            }
+
             c.Publish(Topics.KillSwitches, "kill-switch.flipped", flipped.Id, summary, entry.Sequence, version);
             return new KillSwitchFlip(flipped, evidence);
         });

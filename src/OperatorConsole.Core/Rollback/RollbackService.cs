@@ -96,6 +96,11 @@ public sealed partial class RollbackService(ChangeRunner changes, ScopeService s
             });
             c.Session.Rollbacks.Upsert(run);
             OnIncident(c, run, $"{(drill ? "Rollback drill" : "Rollback")} started for scope {scope.Id}", $"{run.FromManifestId} → {run.TargetManifestId} (rollback {run.Id})");
+            if (!drill)
+            {
+                IncidentObligations.RollbackStarted(c, run.Id, scope.Id, run.IncidentId, entry.Sequence);
+            }
+
             Published(c, run, "rollback.started", $"{c.Actor.DisplayName} started a {(drill ? "drill" : "rollback")} of {scope.Id}", entry.Sequence);
             return run;
         });

@@ -50,6 +50,10 @@ public sealed class IncidentTwoBrowserFlowTests(BrowserFixture fixture) : IClass
         await Assertions.Expect(ownerPage.GetByTestId("closure-panel")).ToContainTextAsync("Nothing blocks closing");
         await ownerPage.GetByTestId("move-Closed").ClickAsync();
 
+        // A SEV-1 whose required responses are not all ticked closes only with a reasoned override.
+        await ownerPage.GetByTestId("close-override-reason").FillAsync("Contained by the rollback; the release freeze was already in force");
+        await ownerPage.GetByTestId("close-override-confirm").ClickAsync();
+
         await Assertions.Expect(operatorPage.GetByTestId("incident-status")).ToHaveTextAsync("Closed");
         await Assertions.Expect(operatorPage.GetByTestId("sev1-banner")).ToHaveCountAsync(0);
         Assert.Equal(IncidentStatus.Closed, fixture.Host.Service<IncidentService>().Get(id)!.Status);

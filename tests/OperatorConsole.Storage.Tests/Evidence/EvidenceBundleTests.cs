@@ -51,8 +51,9 @@ public sealed class EvidenceBundleTests : IDisposable
 
         var bundle = await _store.Evidence.PreserveAsync(TestActors.Omar, incident.Id);
 
-        var entry = _store.Ledger[^1];
-        var line = _store.Incidents.Timeline(incident.Id)[^1];
+        // A SEV-1's "Preserve evidence" then ticks itself, after the preserve entry (ObligationAutoTickTests).
+        var entry = _store.Ledger.Last(e => e.Action != IncidentObligations.AutoTickAction);
+        var line = _store.Incidents.Timeline(incident.Id).Last(e => e.Kind == TimelineKinds.Evidence);
         Assert.Equal(("incident.preserve-evidence", $"incident:{incident.Id}"), (entry.Action, entry.Subject));
         Assert.Contains(bundle.IntegrityHash, entry.Payload, StringComparison.Ordinal);
         Assert.Equal(("Evidence preserved", $"Integrity hash {bundle.IntegrityHash}"), (line.Text, line.Detail));

@@ -59,9 +59,10 @@ public sealed class IncidentLiveEventTests : IDisposable
 
         await _scene.Incidents.MoveAsync(TestActors.Omar, incident.Id, IncidentStatus.Acknowledged);
 
+        // Two timeline lines: the move, and Omar taking ownership by acknowledging.
         var events = Drain(watcher);
         Assert.Equal(
-            [(Topics.Incidents, "incident.move"), (Topics.Incident(incident.Id), "incident.timeline")],
+            [(Topics.Incidents, "incident.move"), (Topics.Incident(incident.Id), "incident.timeline"), (Topics.Incident(incident.Id), "incident.timeline")],
             events.Select(e => (e.Topic, e.Kind)));
     }
 

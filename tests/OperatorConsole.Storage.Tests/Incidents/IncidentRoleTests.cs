@@ -18,7 +18,7 @@ public sealed class IncidentRoleTests : IDisposable
     private static readonly string[] OnCallActions = ["open", "acknowledge", "contain", "note", "evidence", "tick", "pin"];
 
     private static readonly string[] OwnerOnlyActions =
-        ["diagnose", "mitigate", "resolve", "close", "reopen", "severity", "class", "assign-owner", "decision", "confirm-closure"];
+        ["diagnose", "mitigate", "resolve", "close", "reopen", "severity", "class", "decision", "confirm-closure"];
 
     public static TheoryData<string> OnCallMay => new(OnCallActions);
 
@@ -127,7 +127,6 @@ public sealed class IncidentRoleTests : IDisposable
             "pin" => incidents.SetPinnedAsync(actor, id, incidents.Timeline(id)[^1].Id, pinned: true),
             "severity" => incidents.SetSeverityAsync(actor, id, IncidentSeverity.Sev1, "two localities affected"),
             "class" => incidents.SetClassAsync(actor, id, IncidentClass.PublishFailure),
-            "assign-owner" => incidents.AssignOwnerAsync(actor, id, "Ines Incident-owner"),
             "decision" => incidents.RecordDecisionAsync(actor, id, "Roll back nl-ams", "Repair needs a verifier change"),
             "confirm-closure" => incidents.ConfirmClosureConditionAsync(actor, id),
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
@@ -145,7 +144,6 @@ public sealed class IncidentRoleTests : IDisposable
         "pin" => "incident.pin",
         "severity" => "incident.set-severity",
         "class" => "incident.set-class",
-        "assign-owner" => "incident.assign-owner",
         "decision" => "incident.decision",
         "confirm-closure" => "incident.confirm-closure",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),

@@ -5,6 +5,7 @@ using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Testing;
 using OperatorConsole.Web.Tests.Shared;
+using static OperatorConsole.Web.Tests.Shared.ApiAnswers;
 
 namespace OperatorConsole.Web.Tests.Api;
 
@@ -195,23 +196,5 @@ public sealed class IncidentApiTests(ConsoleHost host) : IClassFixture<ConsoleHo
             new { title, @class = IncidentClass.PublishFailure, severity = IncidentSeverity.Sev2, scopes = new[] { "de-ber" }, triggerSource = "alert" });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await ConsoleHost.ReadAsync<Incident>(response)).Id;
-    }
-
-    private static async Task<T> OkAsync<T>(HttpResponseMessage response)
-    {
-        using (response)
-        {
-            Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-            return await ConsoleHost.ReadAsync<T>(response);
-        }
-    }
-
-    private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
-    {
-        Assert.Equal(status, response.StatusCode);
-        Assert.Equal(ApiRequests.ProblemJson, response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
-        return problem;
     }
 }

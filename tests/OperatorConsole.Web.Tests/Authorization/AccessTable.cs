@@ -24,6 +24,8 @@ public static class AccessTable
         ["GET /api/incidents/"] = Access.SignedIn,
         ["GET /api/incidents/open-sev1"] = Access.SignedIn,
         ["GET /api/incidents/{id}"] = Access.SignedIn,
+        ["GET /api/incidents/find"] = Access.SignedIn,
+        ["GET /api/incidents/people"] = Access.SignedIn,
         ["GET /api/incidents/{id}/attachments"] = Access.SignedIn,
         ["GET /api/incidents/{id}/attachments/{attachmentId}"] = Access.SignedIn,
         ["GET /api/incidents/{id}/closure-blockers"] = Access.SignedIn,
@@ -86,6 +88,12 @@ public static class AccessTable
         ["POST /api/incidents/"] = Access.Only(Role.OnCall | Role.IncidentOwner),
         ["POST /api/incidents/{id}/attachments"] = Access.Only(Role.OnCall | Role.IncidentOwner),
         ["POST /api/incidents/{id}/closure-confirmation"] = Access.Only(Role.IncidentOwner),
+
+        // Roles pass the gate; hand-over and commander then need the incident's owner unless the caller is an IncidentOwner.
+        ["POST /api/incidents/{id}/commander"] = Access.Only(Role.OnCall | Role.IncidentOwner),
+        ["POST /api/incidents/{id}/owner"] = Access.Only(Role.OnCall | Role.IncidentOwner),
+        ["POST /api/incidents/{id}/responders"] = Access.Only(Role.OnCall | Role.IncidentOwner),
+        ["DELETE /api/incidents/{id}/responders/me"] = Access.Only(Role.OnCall | Role.IncidentOwner),
         ["POST /api/incidents/{id}/decisions"] = Access.Only(Role.IncidentOwner),
         ["POST /api/incidents/{id}/evidence"] = Access.Only(Role.OnCall | Role.IncidentOwner),
         ["POST /api/incidents/{id}/evidence-bundle"] = Access.Only(Role.OnCall | Role.IncidentOwner),

@@ -36,6 +36,7 @@ public sealed partial class IncidentDetail : IDisposable
     [Inject] public required UiActions Ui { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required ILiveEventSource Live { get; init; }
+    [Inject] public required IDialogService Dialogs { get; init; }
 
     protected override async Task OnParametersSetAsync()
     {
@@ -83,7 +84,28 @@ public sealed partial class IncidentDetail : IDisposable
         await RefreshTimelineAsync();
     }, success);
 
-    private Task MoveAsync(IncidentStatus to) => Act(a => Incidents.MoveAsync(a, Id, to), $"{Id} is now {to}.");
+    private async Task MoveAsync(IncidentStatus to)
+    {
+        // Core says whether closing needs an override (other blockers are reported by the close itself); the dialog
+        // only collects the reason, which Core checks and ledgers.
+        string? overrideReason = null;
+        if (to == IncidentStatus.Closed && _blockers.Count == 0 && IncidentObligations.CloseNeedsOverride(_incident!))
+        {
+            overrideReason = await CloseOverrideDialog.AskAsync(Dialogs, _incident!);
+            if (overrideReason is null)
+            {
+                return;
+            }
+        }
+
+        await Act(a => Incidents.MoveAsync(a, Id, to, obligationOverride: overrideReason), $"{Id} is now {to}.");
+    }
+
+    private async Task ReloadAsync()
+    {
+        Load();
+        await RefreshTimelineAsync();
+    }
 
     private Task ReopenAsync() => Act(a => Incidents.ReopenAsync(a, Id, _reason ?? string.Empty), "Reopened.");
 

@@ -6,7 +6,10 @@ namespace OperatorConsole.Web.Features.Incidents;
 
 public static class IncidentEndpoints
 {
-    public sealed record Move(IncidentStatus To, string? Reason);
+    /// <summary><paramref name="ObligationOverride"/>: the reason to close a SEV-1 whose required responses are not all ticked.</summary>
+    public sealed record Move(IncidentStatus To, string? Reason, string? ObligationOverride = null);
+
+    public sealed record Person(string? UserId, string? Note = null);
 
     public sealed record Note(string Text);
 
@@ -25,6 +28,16 @@ public static class IncidentEndpoints
         // What the console's SEV-1 banner shows: the open SEV-1 incidents alone, cheap to poll.
         group.MapGet("/open-sev1", (IncidentService incidents) => incidents.OpenSev1());
 
+        // The list as the incidents page shows it: ?q=&status=&severity=&class=&owner=&mine=&sort=&dir=&page=&size=
+        group.MapGet("/find", (HttpContext http, IncidentService incidents, [AsParameters] IncidentListQuery view) =>
+        {
+            var query = view.ToQuery(out var problems);
+            return problems.Count > 0 ? throw DomainValidationException.ForFields(problems) : incidents.Find(query, http.User.ToActor().Id);
+        });
+
+        // Who an incident can be handed to or commanded by.
+        group.MapGet("/people", (IncidentService incidents) => incidents.AssignablePeople());
+
         group.MapGet("/{id}", (IncidentService incidents, string id) =>
             incidents.Get(id) ?? throw new NotFoundException($"No incident '{id}'."));
 
@@ -37,7 +50,20 @@ public static class IncidentEndpoints
         });
 
         group.MapPost("/{id}/status", (HttpContext http, IncidentService incidents, string id, Move body) =>
-            incidents.MoveAsync(http.User.ToActor(), id, body.To, body.Reason));
+            incidents.MoveAsync(http.User.ToActor(), id, body.To, body.Reason, body.ObligationOverride));
+
+        group.MapPost("/{id}/owner", (HttpContext http, IncidentService incidents, string id, Person body) =>
+            incidents.HandOverAsync(http.User.ToActor(), id, body.UserId, body.Note));
+
+        group.MapPost("/{id}/commander", (HttpContext http, IncidentService incidents, string id, Person body) =>
+            incidents.SetCommanderAsync(http.User.ToActor(), id, body.UserId));
+
+        // "I'm working on this": the caller joins or leaves the responders; no body.
+        group.MapPost("/{id}/responders", (HttpContext http, IncidentService incidents, string id) =>
+            incidents.JoinAsync(http.User.ToActor(), id));
+
+        group.MapDelete("/{id}/responders/me", (HttpContext http, IncidentService incidents, string id) =>
+            incidents.LeaveAsync(http.User.ToActor(), id));
 
         group.MapPost("/{id}/notes", (HttpContext http, IncidentService incidents, string id, Note body) =>
             incidents.AddNoteAsync(http.User.ToActor(), id, body.Text));
