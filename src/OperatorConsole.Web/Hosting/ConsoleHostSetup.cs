@@ -61,7 +61,7 @@ public static class ConsoleHostSetup
         services.AddConsoleAuth(builder.Configuration);
         services.AddSignInRateLimit();
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddMudServices();
+        services.AddMudServices(o => Toasts.Configure(o.SnackbarConfiguration));
         services.AddScoped<UiActions>();
         services.AddConsoleCommands();
         services.AddSingleton<HubAccessGuard>();
