@@ -63,6 +63,7 @@ public static class ConsoleHostSetup
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices(o => Toasts.Configure(o.SnackbarConfiguration));
         services.AddScoped<UiActions>();
+        services.AddScoped<BrowserClock>();
         services.AddConsoleCommands();
         services.AddSingleton<HubAccessGuard>();
         services.AddHostedService(sp => sp.GetRequiredService<HubAccessGuard>());

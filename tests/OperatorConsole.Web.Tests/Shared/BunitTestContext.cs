@@ -45,6 +45,7 @@ public abstract class BunitTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<ISelfBaseAddress, UnreachableSelf>();
         Services.AddScoped<CurrentActor>();
         Services.AddScoped<UiActions>();
+        Services.AddScoped<BrowserClock>();
         Authorization = AddAuthorization();
         SignIn(Omar);
     }
