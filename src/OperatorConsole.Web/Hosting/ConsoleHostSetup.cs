@@ -63,9 +63,10 @@ public static class ConsoleHostSetup
         services.AddConsoleAuth(builder.Configuration);
         services.AddSignInRateLimit();
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddMudServices();
+        services.AddMudServices(o => Toasts.Configure(o.SnackbarConfiguration));
         services.AddScoped<UiActions>();
         services.AddScoped<ActorPermissions>();
+        services.AddScoped<BrowserClock>();
         services.AddConsoleCommands();
         services.AddSingleton<HubAccessGuard>();
         services.AddHostedService(sp => sp.GetRequiredService<HubAccessGuard>());

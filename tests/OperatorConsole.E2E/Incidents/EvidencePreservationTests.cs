@@ -16,7 +16,7 @@ public sealed class EvidencePreservationTests(BrowserFixture fixture) : IClassFi
         var page = await fixture.SignedInPageAsync("oncall", "demo-oncall");
         await BrowserFixture.GotoInteractiveAsync(page, $"/incidents/{incident.Id}");
 
-        await BrowserFixture.ExpandAsync(page, "Record evidence (the nine fields of 004)");
+        await BrowserFixture.ExpandAsync(page, "Record evidence (what failed, what was done, how it was checked)");
         await page.GetByTestId("attachment-input").SetInputFilesAsync(new FilePayload
         {
             Name = "resolver-log.txt",

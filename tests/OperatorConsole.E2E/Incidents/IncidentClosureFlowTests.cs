@@ -18,7 +18,7 @@ public sealed class IncidentClosureFlowTests(BrowserFixture fixture) : IClassFix
         await BrowserFixture.GotoInteractiveAsync(ownerPage, $"/incidents/{incident.Id}");
         await BrowserFixture.GotoInteractiveAsync(responderPage, $"/incidents/{incident.Id}");
 
-        await BrowserFixture.ExpandAsync(responderPage, "Record evidence (the nine fields of 004)");
+        await BrowserFixture.ExpandAsync(responderPage, "Record evidence (what failed, what was done, how it was checked)");
         await responderPage.GetByTestId("evidence-containment").FillAsync("Left last known good active; publish paused for porto");
         await responderPage.GetByTestId("evidence-verification").FillAsync("Resolver serves the previous pack; checksums match");
         await responderPage.GetByTestId("evidence-followup").FillAsync("Fix the verifier gate flake");
@@ -46,7 +46,7 @@ public sealed class IncidentClosureFlowTests(BrowserFixture fixture) : IClassFix
         var page = await fixture.SignedInPageAsync("oncall", "demo-oncall");
         await BrowserFixture.GotoInteractiveAsync(page, $"/incidents/{incident.Id}");
 
-        await BrowserFixture.ExpandAsync(page, "Record evidence (the nine fields of 004)");
+        await BrowserFixture.ExpandAsync(page, "Record evidence (what failed, what was done, how it was checked)");
         await page.GetByTestId("record-evidence").ClickAsync();
 
         await Assertions.Expect(page.GetByTestId("evidence-problem").First).ToBeVisibleAsync();

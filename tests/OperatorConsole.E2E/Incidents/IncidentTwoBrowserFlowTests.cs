@@ -29,7 +29,7 @@ public sealed class IncidentTwoBrowserFlowTests(BrowserFixture fixture) : IClass
         await operatorPage.GetByTestId("note-input").FillAsync("Rolled back to last known good at 12:04");
         await operatorPage.GetByTestId("add-note").ClickAsync();
         await Assertions.Expect(ownerPage.GetByTestId("timeline")).ToContainTextAsync("Rolled back to last known good at 12:04");
-        await BrowserFixture.ExpandAsync(operatorPage, "Record evidence (the nine fields of 004)");
+        await BrowserFixture.ExpandAsync(operatorPage, "Record evidence (what failed, what was done, how it was checked)");
         await operatorPage.GetByTestId("evidence-scope").FillAsync("coimbra");
         await operatorPage.GetByTestId("evidence-trigger").FillAsync("Resolver health alert");
         await operatorPage.GetByTestId("evidence-containment").FillAsync("Bad-pack kill switch, rebind to last known good");

@@ -61,7 +61,7 @@ public sealed partial class MainLayout : IDisposable
         _openSev1 = Incidents.OpenSev1();
         foreach (var incident in _openSev1.Where(i => !before.Contains(i.Id)))
         {
-            Ui.Tell($"SEV-1 {incident.Id}: {incident.Title}", Severity.Error);
+            Ui.Alarm($"SEV-1 {incident.Id}: {incident.Title}");
         }
 
         StateHasChanged();

@@ -14,7 +14,11 @@ public sealed class UiActions(ISnackbar snackbar, ILogger<UiActions> logger)
     public static Severity SeverityOf(DomainException refusal) =>
         refusal is ConflictException or ConfirmationRequiredException ? Severity.Warning : Severity.Error;
 
-    public void Tell(string message, Severity severity = Severity.Info) => snackbar.Add(message, severity);
+    public void Tell(string message, Severity severity = Severity.Info) =>
+        snackbar.Add(message, severity, o => Toasts.ForSeverity(o, severity));
+
+    /// <summary>Something everyone must notice (a new SEV-1): the toast stays until it is closed.</summary>
+    public void Alarm(string message) => snackbar.Add(message, Severity.Error, Toasts.Alarm);
 
     public async Task<bool> TryAsync(Func<Task> action, string? success = null)
     {
@@ -23,20 +27,20 @@ public sealed class UiActions(ISnackbar snackbar, ILogger<UiActions> logger)
             await action();
             if (success is not null)
             {
-                snackbar.Add(success, Severity.Success);
+                Tell(success, Severity.Success);
             }
 
             return true;
         }
         catch (DomainException refusal)
         {
-            snackbar.Add(refusal.Message, SeverityOf(refusal));
+            Tell(refusal.Message, SeverityOf(refusal));
             return false;
         }
         catch (Exception ex)
         {
             logger.LogError(ex, "UI action failed");
-            snackbar.Add("Something went wrong; the details are in the server log.", Severity.Error);
+            Tell("Something went wrong; the details are in the server log.", Severity.Error);
             return false;
         }
     }

@@ -1,0 +1,74 @@
+using Microsoft.Playwright;
+using OperatorConsole.E2E.Shared;
+
+namespace OperatorConsole.E2E.Layout;
+
+/// <summary>
+/// The main pages on a 390×844 phone: nothing wider than the screen (no sideways scrolling) and no button cut off at
+/// the edge or inside its own label. All pages are checked before failing, so one run lists everything left to fix.
+/// </summary>
+public sealed class PhoneLayoutTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private const string Problems = """
+        () => {
+            const width = window.innerWidth;
+            const found = [];
+            const overflow = document.scrollingElement.scrollWidth;
+            if (overflow > width) found.push(`page is ${overflow}px wide on a ${width}px screen`);
+            for (const b of document.querySelectorAll('button, a.mud-button-root')) {
+                const r = b.getBoundingClientRect();
+                if (r.width === 0 || r.height === 0 || b.closest('.mud-drawer, .mud-popover, .mud-snackbar')) continue;
+                const name = (b.innerText || b.getAttribute('aria-label') || b.outerHTML.slice(0, 60)).trim();
+                if (r.left < -1 || r.right > width + 1) found.push(`button "${name}" runs off the screen (${Math.round(r.left)}..${Math.round(r.right)})`);
+                else if (b.scrollWidth > b.clientWidth + 1) found.push(`button "${name}" is cut inside (${b.scrollWidth} > ${b.clientWidth})`);
+            }
+            return found;
+        }
+        """;
+
+    [Fact]
+    public async Task MainPages_OnAPhone_HaveNoSidewaysOverflowOrClippedButtons()
+    {
+        var failures = new List<string>();
+        var page = await PhonePageAsync(MainPages.OperatorUser, MainPages.OperatorPassword);
+        foreach (var path in await MainPages.OperatorPathsAsync(fixture.Host))
+        {
+            failures.AddRange(await ProblemsAsync(page, path));
+        }
+
+        var admin = await PhonePageAsync(MainPages.AdminUser, MainPages.AdminPassword);
+        foreach (var path in MainPages.AdminPaths)
+        {
+            failures.AddRange(await ProblemsAsync(admin, path));
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task AppBar_OnAPhone_KeepsTheUserNameOnOneLine()
+    {
+        var page = await PhonePageAsync(MainPages.OperatorUser, MainPages.OperatorPassword);
+        await BrowserFixture.GotoInteractiveAsync(page, "/");
+
+        var name = page.GetByTestId("current-user");
+        var lineHeight = await name.EvaluateAsync<double>("e => parseFloat(getComputedStyle(e).lineHeight)");
+        var box = await name.BoundingBoxAsync();
+        Assert.True(box!.Height <= lineHeight * 1.5, $"the user name wraps: {box.Height}px tall for a {lineHeight}px line");
+        await BrowserFixture.ScreenshotAsync(page, "phone-home");
+    }
+
+    private async Task<IPage> PhonePageAsync(string user, string password)
+    {
+        var page = await fixture.SignedInPageAsync(user, password);
+        await page.SetViewportSizeAsync(390, 844);
+        return page;
+    }
+
+    private static async Task<IEnumerable<string>> ProblemsAsync(IPage page, string path)
+    {
+        await BrowserFixture.GotoInteractiveAsync(page, path);
+        var found = await page.EvaluateAsync<string[]>(Problems);
+        return found.Select(problem => $"{path}: {problem}");
+    }
+}
