@@ -11,6 +11,7 @@ using OperatorConsole.Core.GuardedActions;
 using OperatorConsole.Core.HealthChecks;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.KillSwitches;
+using OperatorConsole.Core.LaunchDay;
 using OperatorConsole.Core.Live;
 using OperatorConsole.Core.Lockdown;
 using OperatorConsole.Core.Outbound;
@@ -81,6 +82,9 @@ public static class DependencyInjection
         services.AddSingleton<RollbackObjective>();
         services.AddOptions<ReleaseOptions>();
         services.AddSingleton<ReleaseService>();
+        services.AddSingleton<NoGoRules>();
+        services.AddSingleton<LaunchService>();
+        services.AddSingleton<IActionRules, LaunchActionRules>();
 
         services.AddSingleton<AlertSender>();
         services.AddSingleton<CheckAlerting>();

@@ -60,6 +60,9 @@ public sealed record Launch
 
     public string? BuildChecksum { get; init; }
 
+    /// <summary>The integrity hash of the archived evidence bundle (the bundle itself is stored beside the launch).</summary>
+    public string? BundleHash { get; init; }
+
     public required string CreatedBy { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }
@@ -157,4 +160,9 @@ public interface ILaunchRepository
     SignOffDuties Duties();
 
     void SaveDuties(SignOffDuties duties);
+
+    /// <summary>The sealed bundle archived by step 5, kept as it was sealed so it can be handed out again unchanged.</summary>
+    void SaveBundle(string launchId, Evidence.PreservedBundle bundle);
+
+    Evidence.PreservedBundle? Bundle(string launchId);
 }

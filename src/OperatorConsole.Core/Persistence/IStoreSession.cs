@@ -6,6 +6,7 @@ using OperatorConsole.Core.GuardedActions;
 using OperatorConsole.Core.HealthChecks;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.KillSwitches;
+using OperatorConsole.Core.LaunchDay;
 using OperatorConsole.Core.Lockdown;
 using OperatorConsole.Core.Outbound;
 using OperatorConsole.Core.Releases;
@@ -55,6 +56,8 @@ public interface IStoreSession
 
     IScheduledCheckRepository HealthChecks { get; }
     IAlertRepository Alerts { get; }
+
+    ILaunchRepository Launches { get; }
 
     /// <summary>
     /// Write sessions only: rolls back everything written so far in this write and goes on in a fresh transaction

@@ -87,6 +87,7 @@ public sealed partial class ReleaseService
             ?? throw new ConflictException($"Scope '{scope}' has no candidate to promote. Register a version and set it as the candidate first.");
         RequireShadowComplete(candidate, "promotion");
         c.RequireNotLockedDown("release.promote", $"release:{candidate.Id}");
+        RequireLaunchGate(c, "release.promote", candidate);
         return candidate;
     });
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OperatorConsole.Core.Common;
+using OperatorConsole.Core.LaunchDay;
 using OperatorConsole.Core.Live;
 using OperatorConsole.Core.Persistence;
 using OperatorConsole.Core.Runs;
@@ -12,7 +13,7 @@ namespace OperatorConsole.Core.Releases;
 /// are release-owner management actions behind the lockdown gate; shadow cycles are reported by serving services.
 /// Promotion and rollback move the active pointer only through ScopeService's guarded rebind (ReleaseService.Promotion).
 /// </summary>
-public sealed partial class ReleaseService(ChangeRunner changes, ScopeService scopes, ProbeRunner probes, IOptions<ReleaseOptions> options)
+public sealed partial class ReleaseService(ChangeRunner changes, ScopeService scopes, ProbeRunner probes, NoGoRules noGo, IOptions<ReleaseOptions> options)
 {
     public const Role Publishers = Role.ReleaseOwner | Role.Admin;
 
@@ -142,6 +143,11 @@ public sealed partial class ReleaseService(ChangeRunner changes, ScopeService sc
 
             var candidate = CandidateOf(c, scope);
             RequireShadowComplete(candidate, "a canary");
+            if (value > (candidate.CanaryRatio ?? 0))
+            {
+                RequireLaunchGate(c, "release.set-canary", candidate);
+            }
+
             var next = candidate with { Stage = ReleaseStage.Canary, CanaryRatio = value };
             return Save(c, next, "release.set-canary", $"Canary ratio {value:0.###}", new { version = candidate.Version, ratio = value, operatorId });
         });
@@ -179,6 +185,15 @@ public sealed partial class ReleaseService(ChangeRunner changes, ScopeService sc
     private static Release CandidateOf(Change c, string scopeId) =>
         c.Session.Releases.List(scopeId).FirstOrDefault(r => r.IsCandidate)
         ?? throw new ConflictException($"Scope '{scopeId}' has no candidate in shadow or canary. Set one with SET_CANDIDATE_MODEL first.");
+
+    /// <summary>Launch day's no-go gate refuses expansion of a scope while a launch there is not clear.</summary>
+    private void RequireLaunchGate(Change c, string action, Release release)
+    {
+        if (noGo.ExpansionRefusal(c.Session, release.ScopeId, release.Id, c.Now) is { } why)
+        {
+            c.Refuse(action, $"release:{release.Id}", new { reason = "launch no-go gate holds" }, new ConflictException(why));
+        }
+    }
 
     private static void RequireShadowComplete(Release candidate, string next)
     {

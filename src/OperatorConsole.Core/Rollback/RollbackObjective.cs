@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OperatorConsole.Core.Common;
+using OperatorConsole.Core.Persistence;
 
 namespace OperatorConsole.Core.Rollback;
 
@@ -10,11 +11,14 @@ namespace OperatorConsole.Core.Rollback;
 public sealed class RollbackObjective(ChangeRunner changes, IOptions<RollbackOptions> options)
 {
     /// <summary>For one scope (its own drills) or, with null, for the console as a whole (any drill).</summary>
-    public ObjectiveProof Proof(string? scopeId = null)
+    public ObjectiveProof Proof(string? scopeId = null) => changes.Store.Read(s => Proof(s, changes.Now, scopeId));
+
+    /// <summary>The same proof read inside an open session, so a gate in a write sees exactly what it commits against.</summary>
+    public ObjectiveProof Proof(IStoreSession session, DateTimeOffset now, string? scopeId)
     {
         var window = options.Value.DrillProofWindow;
-        var since = changes.Now - window;
-        var drills = changes.Store.Read(s => s.Rollbacks.Drills(scopeId));
+        var since = now - window;
+        var drills = session.Rollbacks.Drills(scopeId);
         var passing = drills.FirstOrDefault(d => d.Outcome?.Passed == true && d.CompletedAt >= since);
         var what = scopeId is null ? "The rollback objective" : $"The rollback objective for {scopeId}";
         if (passing is not null)

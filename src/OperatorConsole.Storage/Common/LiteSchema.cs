@@ -33,6 +33,9 @@ internal static class LiteSchema
     public const string Alerts = "alerts";
     public const string AlertDeliveries = "alert_deliveries";
     public const string AlertSilences = "alert_silences";
+    public const string Launches = "launches";
+    public const string LaunchDuties = "launch_duties";
+    public const string LaunchBundles = "launch_bundles";
 
     public static void EnsureIndexes(ILiteDatabase db)
     {
@@ -58,5 +61,6 @@ internal static class LiteSchema
         db.GetCollection(Releases).EnsureIndex("scopeId");
         db.GetCollection(HealthCheckResults).EnsureIndex("checkId");
         OperatorConsole.Storage.Alerts.LiteAlertRepository.EnsureIndexes(db);
+        db.GetCollection(Launches).EnsureIndex("scopeId");
     }
 }

@@ -7,6 +7,7 @@ using OperatorConsole.Core.GuardedActions;
 using OperatorConsole.Core.HealthChecks;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.KillSwitches;
+using OperatorConsole.Core.LaunchDay;
 using OperatorConsole.Core.Lockdown;
 using OperatorConsole.Core.Outbound;
 using OperatorConsole.Core.Sessions;
@@ -25,6 +26,7 @@ using OperatorConsole.Storage.GuardedActions;
 using OperatorConsole.Storage.HealthChecks;
 using OperatorConsole.Storage.Incidents;
 using OperatorConsole.Storage.KillSwitches;
+using OperatorConsole.Storage.LaunchDay;
 using OperatorConsole.Storage.Lockdown;
 using OperatorConsole.Storage.Outbound;
 using OperatorConsole.Storage.Sessions;
@@ -74,6 +76,8 @@ internal sealed class LiteSession(ILiteDatabase db, bool writable) : IStoreSessi
 
     public IScheduledCheckRepository HealthChecks { get; } = new LiteScheduledCheckRepository(db, writable);
     public IAlertRepository Alerts { get; } = new LiteAlertRepository(db, writable);
+
+    public ILaunchRepository Launches { get; } = new LiteLaunchRepository(db, writable);
 
     public void DiscardChanges()
     {
