@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Check an OperatorConsole evidence bundle offline: integrity hash, part hashes, cited ledger entries and the
-signed checkpoint of the ledger head it cites.
+"""Check an OperatorConsole evidence bundle (of an incident or of a launch) offline: integrity hash, part hashes,
+cited ledger entries and the signed checkpoint of the ledger head it cites.
 
 Usage: python3 verify_bundle.py BUNDLE.json [--public-key KEY.pem]
 
@@ -24,14 +24,32 @@ def sha(node):
     return hashlib.sha256(canonical(node).encode("ascii")).hexdigest()
 
 
+# What a bundle is the record of decides its parts: a launch's has "launch", else it is an incident's.
+KINDS = {
+    "incident": (["incident"], ["timeline", "evidence_records", "attachments"]),
+    "launch": (["launch", "config_snapshot"], ["steps", "sign_offs"]),
+}
+
+
+def kind(bundle):
+    return "launch" if isinstance(bundle.get("launch"), dict) else "incident"
+
+
 def part_hashes(bundle):
-    parts = {name: sha(bundle.get(name)) for name in ["incident", "preserved_at", "preserved_by", "format", "checkpoint"]}
-    for name in ["timeline", "evidence_records", "attachments"]:
+    objects, lists = KINDS[kind(bundle)]
+    parts = {name: sha(bundle.get(name)) for name in objects + ["preserved_at", "preserved_by", "format", "checkpoint"]}
+    for name in lists:
         parts[name] = [sha(item) for item in bundle.get(name) or []]
     ledger = bundle.get("ledger") or {}
     parts["ledger.head"] = sha(ledger.get("head_sequence")) + sha(ledger.get("root_hash"))
     parts["ledger.entries"] = [sha(item) for item in ledger.get("entries") or []]
     return parts
+
+
+def changed_items(sealed, now):
+    if not isinstance(sealed, list) or not isinstance(now, list) or len(sealed) != len(now):
+        return ""
+    return " (item " + ", ".join(str(i + 1) for i, (a, b) in enumerate(zip(sealed, now)) if a != b) + ")"
 
 
 def entry_hash(e):
@@ -82,7 +100,7 @@ def main():
     sealed = bundle.get("part_hashes") or {}
     for name, value in part_hashes(bundle).items():
         if sealed.get(name) != value:
-            problems.append(f"part '{name}' does not match its sealed hash")
+            problems.append(f"part '{name}' does not match its sealed hash{changed_items(sealed.get(name), value)}")
     try:
         for e in ledger["entries"]:
             if entry_hash(e) != e["hash"]:
@@ -99,7 +117,7 @@ def main():
         print("INVALID:", p)
     if problems:
         return 1
-    print("consistent:", actual)
+    print(f"consistent ({kind(bundle)} bundle):", actual)
     return 0
 
 

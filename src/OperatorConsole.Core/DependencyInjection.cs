@@ -12,6 +12,8 @@ using OperatorConsole.Core.HealthChecks;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.LaunchDay;
+using OperatorConsole.Core.LaunchDay.Config;
+using OperatorConsole.Core.LaunchDay.Probes;
 using OperatorConsole.Core.Live;
 using OperatorConsole.Core.Lockdown;
 using OperatorConsole.Core.Outbound;
@@ -57,6 +59,7 @@ public static class DependencyInjection
         services.AddSingleton<RunService>();
         services.AddSingleton<IncidentService>();
         services.AddSingleton<PostIncidentService>();
+        services.AddSingleton<BundleSealer>();
         services.AddSingleton<EvidenceService>();
 
         // The host may register its own GuardedActionPolicies first (e.g. other token lifetimes).
@@ -75,6 +78,8 @@ public static class DependencyInjection
         services.AddHttpClient(LockdownAlertWebhook.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(sp => OutboundHttp.Handler(sp.GetRequiredService<OutboundPolicy>()));
         services.AddSingleton<ContentReader>();
+        services.AddSingleton<ConfigFetcher>();
+        services.AddSingleton<LaunchProbes>();
         services.AddSingleton<IRebindFollower, ReleaseStagesFollower>();
         services.AddSingleton<ScopeService>();
         services.AddOptions<RollbackOptions>();

@@ -7,24 +7,29 @@ namespace OperatorConsole.Core.Evidence;
 
 /// <summary>What verify computed from the bundle alone, before looking at the console's own records.</summary>
 internal sealed record BundleFacts(
-    string ClaimedHash, string ActualHash, string IncidentId, long HeadSequence, IReadOnlyDictionary<string, string> PartDigests, IReadOnlyList<string> SealedPartDifferences)
+    string ClaimedHash, string ActualHash, BundleKind Kind, string SubjectId, long HeadSequence, IReadOnlyDictionary<string, string> PartDigests, IReadOnlyList<string> SealedPartDifferences)
 {
     public bool Consistent => ClaimedHash == ActualHash && SealedPartDifferences.Count == 0;
+
+    public string Subject => Kind.Subject(SubjectId);
 }
 
-/// <summary>Holds a bundle against the "preserved" ledger entries of this console and decides the verdict.</summary>
+/// <summary>
+/// Holds a bundle against the ledger entries that recorded this console issuing bundles of the same record (an
+/// incident's "preserved", a launch's "evidence archived") and decides the verdict; the same for every kind.
+/// </summary>
 internal static class BundleJudge
 {
     public static BundleVerification Judge(IStoreSession s, JsonObject bundle, BundleFacts facts, ICheckpointSigner signer)
     {
-        var preserved = s.Ledger.Query(new LedgerQuery(Action: EvidenceService.PreserveAction, Subject: $"incident:{facts.IncidentId}", Limit: 5000))
-            .Where(e => e.Subject == $"incident:{facts.IncidentId}" && e.Action == EvidenceService.PreserveAction)
+        var preserved = s.Ledger.Query(new LedgerQuery(Action: facts.Kind.IssuedAction, Subject: facts.Subject, Limit: 5000))
+            .Where(e => e.Subject == facts.Subject && e.Action == facts.Kind.IssuedAction)
             .Select(e => (Entry: e, Record: PreservedRecord.Read(e.Payload)))
             .ToList();
         var issued = preserved.FirstOrDefault(p => p.Record.IntegrityHash == facts.ClaimedHash);
 
         // Edited and re-hashed, its hash is not ours; it still claims to be ours when it cites this console's ledger
-        // (another console may use the same incident id). Its origin is then the preservation after the head it cites.
+        // (another console may use the same record id). Its origin is then the preservation after the head it cites.
         var claimedOrigin = issued;
         if (claimedOrigin.Entry is null && preserved.Count > 0 && BundleRecordsCheck.CitesThisLedger(s, bundle))
         {
@@ -43,13 +48,17 @@ internal static class BundleJudge
         var parts = PartsDiffering(facts, claimedOrigin.Record);
         if (issued.Entry is null)
         {
-            problems.Add($"This console never issued integrity hash {facts.ClaimedHash}; the bundle of incident '{facts.IncidentId}' it issued " +
+            problems.Add($"This console never issued integrity hash {facts.ClaimedHash}; the bundle of {facts.Kind.Part} '{facts.SubjectId}' it issued " +
                 $"at ledger entry {claimedOrigin.Entry.Sequence} has {claimedOrigin.Record.IntegrityHash}.");
         }
 
         problems.AddRange(InternalProblems(facts));
         problems.AddRange(parts.Select(p => $"'{p}' differs from what this console issued at ledger entry {claimedOrigin.Entry.Sequence}."));
-        BundleRecordsCheck.Attachments(s, bundle, problems);
+        if (facts.Kind == BundleKind.Incident)
+        {
+            BundleRecordsCheck.Attachments(s, bundle, problems);
+        }
+
         BundleRecordsCheck.Ledger(s, bundle, problems);
         BundleRecordsCheck.Checkpoint(bundle, signer, problems);
         if (problems.Count == 0)

@@ -10,18 +10,21 @@ public static class BundleParts
 {
     public const string Field = "part_hashes";
 
-    private static readonly string[] ObjectParts = ["incident", "preserved_at", "preserved_by", "format", EvidenceBundle.CheckpointField];
-    private static readonly string[] ListParts = ["timeline", "evidence_records", "attachments"];
+    private static readonly string[] ItemKeys = ["sequence", "id", "area", "kind"];
 
+    private static readonly string[] CommonParts = ["preserved_at", "preserved_by", "format", EvidenceBundle.CheckpointField];
+
+    /// <summary>The parts of the bundle's kind: its record ("incident" or "launch"), its own lists, and what every bundle has.</summary>
     public static JsonObject Compute(JsonObject bundle)
     {
+        var kind = BundleKind.Of(bundle);
         var parts = new JsonObject();
-        foreach (var name in ObjectParts)
+        foreach (var name in CommonParts.Append(kind.Part).Concat(kind.ObjectParts))
         {
             parts[name] = Hash(bundle[name]);
         }
 
-        foreach (var name in ListParts)
+        foreach (var name in kind.ListParts)
         {
             parts[name] = ItemHashes(bundle[name] as JsonArray);
         }
@@ -80,7 +83,8 @@ public static class BundleParts
     {
         var list = part == "ledger.entries" ? (bundle["ledger"] as JsonObject)?["entries"] as JsonArray : bundle[part] as JsonArray;
         var item = list is not null && index < list.Count ? list[index] as JsonObject : null;
-        var key = item?["sequence"] ?? item?["id"];
-        return key is null ? string.Empty : $" ({(part == "ledger.entries" ? "sequence" : "id")} {key.ToJsonString().Trim('"')})";
+        // A ledger entry by its sequence, a timeline entry or attachment by its id, a sign-off by its area, a step by its kind.
+        var field = ItemKeys.FirstOrDefault(k => item?[k] is JsonValue);
+        return field is null ? string.Empty : $" ({field} {item![field]!.ToJsonString().Trim('"')})";
     }
 }

@@ -23,11 +23,7 @@ public static class EvidenceBundle
     };
 
     /// <summary>An entry belongs to the incident when its subject is <c>incident:{id}</c> or below it (<c>incident:{id}/…</c>).</summary>
-    public static bool IsIncidentSubject(string subject, string incidentId)
-    {
-        var root = $"incident:{incidentId}";
-        return subject == root || subject.StartsWith(root + "/", StringComparison.Ordinal);
-    }
+    public static bool IsIncidentSubject(string subject, string incidentId) => BundleKind.Incident.Covers(subject, incidentId);
 
     public static JsonObject Build(
         Incident incident,
@@ -44,15 +40,18 @@ public static class EvidenceBundle
             ["timeline"] = Node(timeline),
             ["evidence_records"] = Node(evidence),
             ["attachments"] = Node(attachments),
-            ["ledger"] = new JsonObject
-            {
-                ["head_sequence"] = ledgerHead?.Sequence ?? 0,
-                ["root_hash"] = ledgerHead?.Hash ?? LedgerHasher.GenesisHash,
-                ["entries"] = new JsonArray([.. ledgerEntries.Select(LedgerNode)]),
-            },
+            ["ledger"] = LedgerPart(ledgerEntries, ledgerHead),
             ["preserved_at"] = LedgerHasher.FormatTimestamp(preservedAt),
             ["preserved_by"] = preservedBy,
         };
+
+    /// <summary>The record's ledger entries and the head of the whole ledger at export, as every bundle carries them.</summary>
+    public static JsonObject LedgerPart(IReadOnlyList<LedgerEntry> ledgerEntries, LedgerEntry? ledgerHead) => new()
+    {
+        ["head_sequence"] = ledgerHead?.Sequence ?? 0,
+        ["root_hash"] = ledgerHead?.Hash ?? LedgerHasher.GenesisHash,
+        ["entries"] = new JsonArray([.. ledgerEntries.Select(LedgerNode)]),
+    };
 
     /// <summary>Adds the part hashes, then the integrity hash (over the canonical JSON without it), and returns the file text.</summary>
     public static string Seal(JsonObject bundle, out string integrityHash)
@@ -96,7 +95,8 @@ public static class EvidenceBundle
         BundleFields.Str(n, "previous_checkpoint_hash"), BundleFields.Str(n, "created_at"), BundleFields.Str(n, "reason"),
         BundleFields.Str(n, "key_id"), BundleFields.Str(n, "signature"));
 
-    private static JsonNode? Node<T>(T value) => JsonSerializer.SerializeToNode(value, Json);
+    /// <summary>A record as a bundle holds it: snake_case keys, enums as names, UTC timestamps.</summary>
+    public static JsonNode? Node<T>(T value) => JsonSerializer.SerializeToNode(value, Json);
 
     /// <summary>Timestamps as UTC ISO-8601 with milliseconds, the same shape as the ledger's.</summary>
     private sealed class UtcTimestampConverter : JsonConverter<DateTimeOffset>

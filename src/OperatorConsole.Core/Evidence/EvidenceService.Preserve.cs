@@ -1,4 +1,3 @@
-using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.Live;
@@ -22,17 +21,9 @@ public sealed partial class EvidenceService
             var incident = s.Incidents.Get(incidentId) ?? throw new NotFoundException($"No incident '{incidentId}'.");
             var attachments = s.Attachments.For(incident.Id);
             var ledger = s.Ledger.All().Where(e => EvidenceBundle.IsIncidentSubject(e.Subject, incident.Id)).ToList();
-            var checkpoint = sealer.Seal(s.Ledger, CheckpointReasons.BundleExport);
-            var bundle = EvidenceBundle.Build(
+            var (json, hash, parts) = bundles.Seal(s, head => EvidenceBundle.Build(
                 incident, s.Incidents.Timeline(incident.Id), s.Incidents.Evidence(incident.Id), attachments,
-                ledger, s.Ledger.Head(), c.Now, c.Actor.DisplayName);
-            if (checkpoint is not null)
-            {
-                bundle[EvidenceBundle.CheckpointField] = EvidenceBundle.CheckpointNode(checkpoint, signer.PublicKeyPem);
-            }
-
-            var json = EvidenceBundle.Seal(bundle, out var hash);
-            var parts = BundleParts.Digests((System.Text.Json.Nodes.JsonObject)bundle[BundleParts.Field]!);
+                ledger, head, c.Now, c.Actor.DisplayName));
             var entry = c.Record(PreserveAction, $"incident:{incident.Id}",
                 new { integrityHash = hash, ledgerEntries = ledger.Count, attachments = attachments.Count, parts });
             IncidentTimeline.Append(c, incident.Id, TimelineKinds.Evidence, "Evidence preserved", $"Integrity hash {hash}");

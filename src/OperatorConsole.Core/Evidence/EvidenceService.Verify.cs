@@ -8,7 +8,7 @@ public sealed partial class EvidenceService
 {
     /// <summary>
     /// Checks a bundle handed back to the console against what the console itself recorded when it preserved it: the
-    /// "preserved" ledger entry holds the integrity hash and the hash of each part. A bundle whose hash this console
+    /// "preserved" ledger entry (a launch's "evidence archived") holds the integrity hash and the hash of each part. A bundle whose hash this console
     /// never recorded is reported as foreign, never as valid, however consistent its own hashes are. Read-only.
     /// </summary>
     public BundleVerification Verify(string? bundleText)
@@ -29,10 +29,12 @@ public sealed partial class EvidenceService
             var claimed = BundleFields.Str(bundle, EvidenceBundle.IntegrityField);
             var body = bundle.DeepClone().AsObject();
             body.Remove(EvidenceBundle.IntegrityField);
+            var kind = BundleKind.Of(bundle);
             var facts = new BundleFacts(
                 claimed,
                 CanonicalJson.Sha256(body),
-                BundleFields.Str(BundleFields.Obj(bundle, "incident"), "id"),
+                kind,
+                BundleFields.Str(BundleFields.Obj(bundle, kind.Part), "id"),
                 BundleFields.Long(BundleFields.Obj(bundle, "ledger"), "head_sequence"),
                 BundleParts.Digests(BundleParts.Compute(body)),
                 [.. BundleParts.Differences(body)]);

@@ -10,7 +10,7 @@ namespace OperatorConsole.Core.Evidence;
 /// Attachments and evidence bundles of an incident. The same responders who record evidence
 /// (on-call or the incident owner) may attach files and preserve bundles.
 /// </summary>
-public sealed partial class EvidenceService(ChangeRunner changes, LedgerSealer sealer, ICheckpointSigner signer)
+public sealed partial class EvidenceService(ChangeRunner changes, BundleSealer bundles, ICheckpointSigner signer)
 {
     public const Role Responders = IncidentService.Responders;
 

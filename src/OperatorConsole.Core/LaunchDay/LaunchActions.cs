@@ -20,6 +20,7 @@ public static class LaunchActions
     public const string Archive = "launch.archive";
     public const string Completed = "launch.completed";
     public const string SetDuties = "launch.set-duties";
+    public const string ReadDuties = "launch.read-duties";
 
     /// <summary>Who runs a launch: its release owner (an Admin may stand in).</summary>
     public const Role Runners = Role.ReleaseOwner | Role.Admin;
@@ -55,5 +56,6 @@ public sealed class LaunchActionRules : IActionRules
         new(LaunchActions.SignOff, LaunchActions.Signers, "Viewers cannot sign off a launch; an Admin assigns sign-off duties to named people.", LockdownGated: true),
         new(LaunchActions.Archive, LaunchActions.Runners, "Only release owners can archive launch evidence and complete the launch.", LockdownGated: true),
         new(LaunchActions.SetDuties, Role.Admin, "Only admins can assign who signs off which area.", LockdownGated: true),
+        new(LaunchActions.ReadDuties, Role.Admin, "Only admins manage who holds which sign-off duty."),
     ];
 }

@@ -51,6 +51,11 @@ public static class LaunchRules
         return trimmed.Length <= MaxStatement ? trimmed : throw Field("statement", $"The statement is at most {MaxStatement} characters.");
     }
 
+    public static SignOffArea CheckArea(string? area) =>
+        Enum.TryParse<SignOffArea>(area?.Trim(), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(area, out _)
+            ? parsed
+            : throw Field("area", $"Name the sign-off area: {string.Join(", ", Enum.GetNames<SignOffArea>())}.");
+
     public static IReadOnlyList<string> CheckDutyHolders(IReadOnlyList<string>? userIds)
     {
         var ids = (userIds ?? []).Select(u => u?.Trim() ?? string.Empty).ToList();

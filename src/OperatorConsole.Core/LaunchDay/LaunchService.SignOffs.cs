@@ -10,9 +10,14 @@ public sealed partial class LaunchService
         [LaunchStepKind.ConfigVerified, LaunchStepKind.FirstPublishValidated, LaunchStepKind.ProductionProbes, LaunchStepKind.LiveAppFetch];
 
     public Task<Launch> SignOffAsync(Actor actor, string id, SignOffArea area, string? statement, CancellationToken ct = default) =>
+        SignOffAsync(actor, id, area.ToString(), statement, ct);
+
+    /// <summary>The area as a client named it; an unknown area is refused only after the role check.</summary>
+    public Task<Launch> SignOffAsync(Actor actor, string id, string? areaName, string? statement, CancellationToken ct = default) =>
         changes.RunAsync(actor, c =>
         {
             c.Require(LaunchActions.Signers, LaunchActions.SignOff, SubjectOf(id));
+            var area = LaunchRules.CheckArea(areaName);
             var text = LaunchRules.CheckStatement(statement);
             var launch = Find(c.Session, id);
             c.RequireNotLockedDown(LaunchActions.SignOff, SubjectOf(id));
@@ -27,10 +32,22 @@ public sealed partial class LaunchService
             return Store(c, launch with { SignOffs = [.. launch.SignOffs, signOff] }, entry, $"{c.Actor.DisplayName} signed off {area} for {launch.ReleaseVersion}");
         }, ct);
 
+    /// <summary>Who holds which duty, for the Admin who assigns them (the refusal of anyone else is ledgered).</summary>
+    public async Task<SignOffDuties> DutiesAsync(Actor actor, CancellationToken ct = default)
+    {
+        await changes.CheckAsync(actor, c => c.Require(Role.Admin, LaunchActions.ReadDuties, "launch-duties"), ct);
+        return Duties();
+    }
+
     public Task<SignOffDuties> SetDutiesAsync(Actor actor, SignOffArea area, IReadOnlyList<string> userIds, CancellationToken ct = default) =>
+        SetDutiesAsync(actor, area.ToString(), userIds, ct);
+
+    /// <summary>The area as a client named it; an unknown area is refused only after the role check.</summary>
+    public Task<SignOffDuties> SetDutiesAsync(Actor actor, string? areaName, IReadOnlyList<string>? userIds, CancellationToken ct = default) =>
         changes.RunAsync(actor, c =>
         {
-            c.Require(Role.Admin, LaunchActions.SetDuties, $"launch-duty:{area}");
+            c.Require(Role.Admin, LaunchActions.SetDuties, "launch-duties");
+            var area = LaunchRules.CheckArea(areaName);
             var ids = LaunchRules.CheckDutyHolders(userIds);
             var unfit = ids.Where(u => c.Session.Users.Get(u) is not { Disabled: false } user || (user.Roles & LaunchActions.Signers) == Role.None).ToList();
             if (unfit.Count > 0)

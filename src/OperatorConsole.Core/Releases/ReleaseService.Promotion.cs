@@ -64,7 +64,7 @@ public sealed partial class ReleaseService
         else
         {
             var probe = await probes.RunAsync(new ProbeSpec("GET", url, 200, null, null, null, null, PostDeployTimeoutMs), actor.DisplayName, cancellationToken);
-            var resolves = probe.BodyExcerpt?.Contains($"\"{release.Id}\"", StringComparison.Ordinal) == true;
+            var resolves = ResolverAnswer.Names(probe.BodyExcerpt, release.Id);
             var summary = !probe.Passed ? probe.Summary
                 : resolves ? $"{probe.Summary}; the resolver serves {release.Id}"
                 : $"{probe.Summary}, but the resolver does not name {release.Id}";

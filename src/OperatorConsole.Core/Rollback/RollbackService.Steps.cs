@@ -3,6 +3,7 @@ using OperatorConsole.Core.Common;
 using OperatorConsole.Core.GuardedActions;
 using OperatorConsole.Core.Runbooks;
 using OperatorConsole.Core.Runs;
+using OperatorConsole.Core.Scopes;
 
 namespace OperatorConsole.Core.Rollback;
 
@@ -95,7 +96,7 @@ public sealed partial class RollbackService
         await CheckAsync(actor, "rollback.verify-checksums", runId);
         var run = Require(runId, RollbackSteps.Checksums);
         var report = await scopes.VerifyAsync(run.TargetManifestId, scopes.Get(run.ScopeId)!.PackProbeUrl, cancellationToken);
-        var lines = report.Checks.Select(k => $"{k.Name}: {(k.Match ? "match" : "MISMATCH")} — expected {k.Expected[..12]}…, got {(k.Actual is null ? k.Problem : k.Actual[..12] + "…")} ({k.Source})").ToList();
+        var lines = report.Checks.Select(k => k.Describe()).ToList();
         return await changes.RunAsync(actor, c =>
         {
             Gate(c, "rollback.verify-checksums", runId);
@@ -129,7 +130,7 @@ public sealed partial class RollbackService
             results.Add(await probes.RunAsync(GetProbe(url), actor.DisplayName, cancellationToken));
         }
 
-        var resolverNamesTarget = scope.ResolverProbeUrl is null || results[0].BodyExcerpt?.Contains(run.TargetManifestId, StringComparison.Ordinal) == true;
+        var resolverNamesTarget = scope.ResolverProbeUrl is null || ResolverAnswer.Names(results[0].BodyExcerpt, run.TargetManifestId);
         var passed = results.Count > 0 && results.All(r => r.Passed) && resolverNamesTarget;
         var lines = results.Select(r => $"{(r.Passed ? "passed" : "FAILED")}: {r.Method} {r.Url} — {r.Summary}").ToList();
         if (!resolverNamesTarget)

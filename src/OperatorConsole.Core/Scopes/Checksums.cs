@@ -18,6 +18,12 @@ public static partial class Checksums
 public sealed record ChecksumCheck(string Name, string Expected, string? Actual, string Source, string? Problem)
 {
     public bool Match => Problem is null && string.Equals(Expected, Actual, StringComparison.Ordinal);
+
+    /// <summary>One line of evidence, e.g. "pack: MISMATCH — expected 3f2a…, got 9c1d… (GET https://…/pack)".</summary>
+    public string Describe() =>
+        $"{Name}: {(Match ? "match" : "MISMATCH")} — expected {Short(Expected)}, got {(Actual is null ? Problem : Short(Actual))} ({Source})";
+
+    private static string Short(string checksum) => checksum.Length > 12 ? checksum[..12] + "…" : checksum;
 }
 
 /// <summary>The checks of one verification; it passes only when every check matches.</summary>

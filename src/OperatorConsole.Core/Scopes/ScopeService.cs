@@ -134,31 +134,15 @@ public sealed partial class ScopeService(
         var manifest = Manifest(manifestId);
         var checks = new List<ChecksumCheck>
         {
-            await CheckAsync("manifest", manifest.ManifestChecksum, manifest.ManifestContent, manifest.ManifestUrl, cancellationToken),
-            await CheckAsync("pack", manifest.PackChecksum, manifest.PackContent, manifest.PackUrl, cancellationToken),
+            await content.ChecksumAsync("manifest", manifest.ManifestChecksum, manifest.ManifestContent, manifest.ManifestUrl, cancellationToken),
+            await content.ChecksumAsync("pack", manifest.PackChecksum, manifest.PackContent, manifest.PackUrl, cancellationToken),
         };
         if (!string.IsNullOrWhiteSpace(readBackUrl))
         {
-            checks.Add(await CheckAsync("pack read back", manifest.PackChecksum, null, readBackUrl, cancellationToken));
+            checks.Add(await content.ChecksumAsync("pack read back", manifest.PackChecksum, null, readBackUrl, cancellationToken));
         }
 
         return new ChecksumReport(manifest.Id, changes.Now, checks);
-    }
-
-    private async Task<ChecksumCheck> CheckAsync(string name, string expected, byte[]? stored, string? url, CancellationToken cancellationToken)
-    {
-        if (stored is not null)
-        {
-            return new ChecksumCheck(name, expected, Checksums.Sha256(stored), "stored content", null);
-        }
-
-        if (string.IsNullOrWhiteSpace(url))
-        {
-            return new ChecksumCheck(name, expected, null, "none", "no content stored and no URL to fetch it from");
-        }
-
-        var (bytes, problem) = await content.FetchAsync(url, cancellationToken);
-        return new ChecksumCheck(name, expected, bytes is null ? null : Checksums.Sha256(bytes), $"GET {url}", problem);
     }
 
     private static NotFoundException UnknownScope(string id) => new($"No scope '{id}'.");

@@ -8,6 +8,7 @@ using OperatorConsole.Web.Features.GuardedActions;
 using OperatorConsole.Web.Features.HealthChecks;
 using OperatorConsole.Web.Features.Incidents;
 using OperatorConsole.Web.Features.KillSwitches;
+using OperatorConsole.Web.Features.LaunchDay;
 using OperatorConsole.Web.Features.Lockdown;
 using OperatorConsole.Web.Features.Outbound;
 using OperatorConsole.Web.Features.Releases;
@@ -47,6 +48,7 @@ public static class ApiSetup
         api.MapBackupEndpoints();
         api.MapHealthCheckEndpoints();
         api.MapAlertEndpoints();
+        api.MapLaunchEndpoints();
         return app;
     }
 }

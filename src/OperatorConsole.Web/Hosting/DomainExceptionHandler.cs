@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using OperatorConsole.Core.Alerts;
 using OperatorConsole.Core.Common;
+using OperatorConsole.Core.LaunchDay.Config;
 using OperatorConsole.Core.Persistence;
 
 namespace OperatorConsole.Web.Hosting;
@@ -26,6 +27,7 @@ public sealed class DomainExceptionHandler(ProblemWriter problems) : IExceptionH
         [typeof(LockedDownException)] = new(StatusCodes.Status423Locked, "The console is in emergency lockdown"),
         [typeof(ConfirmationRequiredException)] = new(StatusCodes.Status428PreconditionRequired, "Confirmation required"),
         [typeof(AlertmanagerException)] = new(StatusCodes.Status502BadGateway, "Alertmanager did not accept the request"),
+        [typeof(ConfigFetchException)] = new(StatusCodes.Status502BadGateway, "The production config could not be fetched"),
         [typeof(StoreUnavailableException)] = new(StatusCodes.Status503ServiceUnavailable, "The console cannot save changes right now"),
     };
 

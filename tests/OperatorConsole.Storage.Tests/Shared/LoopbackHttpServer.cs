@@ -12,12 +12,15 @@ public sealed class LoopbackHttpServer : IDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly Func<string, (int Status, string Json)> _respond;
+    private readonly string _contentType;
     private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource<string> _firstRequest = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public LoopbackHttpServer(Func<string, (int Status, string Json)> respond)
+    /// <param name="contentType">What every answer says it is; JSON unless a test serves something else.</param>
+    public LoopbackHttpServer(Func<string, (int Status, string Json)> respond, string contentType = "application/json")
     {
         _respond = respond;
+        _contentType = contentType;
         _listener.Start();
         Address = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
         _ = LoopAsync();
@@ -74,7 +77,7 @@ public sealed class LoopbackHttpServer : IDisposable
             var path = request.ToString().Split(' ')[1];
             var (status, json) = _respond(path);
             var body = Encoding.UTF8.GetBytes(json);
-            var head = $"HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n";
+            var head = $"HTTP/1.1 {status} X\r\nContent-Type: {_contentType}\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n";
             await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
             await stream.WriteAsync(body);
             await stream.FlushAsync();

@@ -13,6 +13,9 @@ using OperatorConsole.Core.GuardedActions;
 using OperatorConsole.Core.HealthChecks;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.KillSwitches;
+using OperatorConsole.Core.LaunchDay;
+using OperatorConsole.Core.LaunchDay.Config;
+using OperatorConsole.Core.LaunchDay.Probes;
 using OperatorConsole.Core.Live;
 using OperatorConsole.Core.Persistence;
 using OperatorConsole.Core.Lockdown;
@@ -101,6 +104,12 @@ public sealed class TestStore : IDisposable
 
     public EvidenceService Evidence => Service<EvidenceService>();
 
+    public BundleSealer BundleSealer => Service<BundleSealer>();
+
+    public ConfigFetcher ConfigFetcher => Service<ConfigFetcher>();
+
+    public LaunchProbes LaunchProbes => Service<LaunchProbes>();
+
     /// <summary>Setting other policies rewires the services, as a host registering its own would.</summary>
     public GuardedActionPolicies GuardedPolicies
     {
@@ -139,6 +148,8 @@ public sealed class TestStore : IDisposable
     public ReleaseService Releases => Service<ReleaseService>();
 
     public RollbackObjective Objective => Service<RollbackObjective>();
+
+    public LaunchService Launches => Service<LaunchService>();
 
     public ScheduledCheckService HealthChecks => Service<ScheduledCheckService>();
 

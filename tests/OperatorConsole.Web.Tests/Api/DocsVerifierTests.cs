@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Evidence;
 using OperatorConsole.Core.Incidents;
+using OperatorConsole.Core.LaunchDay;
 using OperatorConsole.Testing;
 
 namespace OperatorConsole.Web.Tests.Api;
@@ -80,6 +81,54 @@ public sealed class DocsVerifierTests(ConsoleHost host) : IClassFixture<ConsoleH
         var result = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("tampered", result.GetProperty("verdict").GetString());
         Assert.Equal("incident", result.GetProperty("differingParts")[0].GetString());
+    }
+
+    [Fact]
+    public async Task VerifyBundlePy_ArchivedLaunchBundle_ExitsZeroAndChangedSignOffExitsOne()
+    {
+        var bundle = await ArchiveLaunchAsync();
+
+        var (valid, validText) = await RunAsync("verify_bundle.py", Save("launch.json", bundle));
+        var (edited, editedText) = await RunAsync("verify_bundle.py", Save("launch-edited.json", bundle.Replace("QA passed.", "QA skipped.", StringComparison.Ordinal)));
+
+        Assert.True(valid == 0, validText);
+        Assert.Contains("launch bundle", validText, StringComparison.Ordinal);
+        Assert.True(edited == 1, editedText);
+        Assert.Contains("part 'sign_offs' does not match its sealed hash (item 1)", editedText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task VerifyApi_LaunchBundleWithSignOffEditedAndResealed_SaysTamperedNamingSignOffs()
+    {
+        var bundle = JsonNode.Parse(await ArchiveLaunchAsync())!.AsObject();
+        bundle["sign_offs"]![0]!["user_name"] = "Mallory";
+        using var client = await host.ApiClientAsync(Role.Viewer);
+
+        using var response = await client.PostAsync("/api/evidence/verify", new StringContent(EvidenceBundle.Seal(bundle, out _), Encoding.UTF8, "application/json"));
+
+        var result = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("tampered", result.GetProperty("verdict").GetString());
+        Assert.Equal("sign_offs", result.GetProperty("differingParts")[0].GetString());
+    }
+
+    /// <summary>A launch held in memory, archived in the host's store the way the launch service archives one.</summary>
+    private async Task<string> ArchiveLaunchAsync()
+    {
+        var at = DateTimeOffset.UtcNow;
+        var launch = new Launch
+        {
+            Id = "launch-" + Guid.NewGuid().ToString("N")[..8],
+            ReleaseId = "porto-2026.11.30",
+            ScopeId = "porto",
+            ReleaseVersion = "2026.11.30",
+            Expectations = new ConfigExpectations(),
+            Steps = [new LaunchStep(LaunchStepKind.ConfigVerified, LaunchStepState.Passed, at, "Rita", "Config verified", [new LaunchCheck("Auth key API_KEY", true, "present")])],
+            SignOffs = [new SignOff(SignOffArea.Qa, "quinn", "Quinn QA", at, "QA passed.", 1)],
+            CreatedBy = "Rita",
+            CreatedAt = at,
+        };
+        var archived = await host.Service<ChangeRunner>().RunAsync(Actor.System, c => LaunchBundle.Archive(c, host.Service<BundleSealer>(), launch));
+        return archived.Json;
     }
 
     private async Task<(JsonObject Export, string KeyFile)> ExportAsync()

@@ -150,6 +150,24 @@ public static class AccessTable
         ["POST /api/alerts/silences"] = Access.Only(Role.OnCall | Role.IncidentOwner),
         ["DELETE /api/alerts/silences/{id}"] = Access.Only(Role.OnCall | Role.IncidentOwner),
 
+        // Launch day: release owners run it, duty holders sign off (Core checks the duty), an Admin assigns the duties.
+        ["GET /api/launches/"] = Access.SignedIn,
+        ["GET /api/launches/{id}"] = Access.SignedIn,
+        ["GET /api/launches/{id}/gate"] = Access.SignedIn,
+        ["GET /api/launches/{id}/timeline"] = Access.SignedIn,
+        ["GET /api/launches/{id}/bundle"] = Access.SignedIn,
+        ["GET /api/launches/duties"] = Access.Only(Role.Admin),
+        ["PUT /api/launches/duties"] = Access.Only(Role.Admin),
+        ["POST /api/launches/"] = Access.Only(Role.ReleaseOwner | Role.Admin),
+        ["PUT /api/launches/{id}/expectations"] = Access.Only(Role.ReleaseOwner | Role.Admin),
+        ["POST /api/launches/{id}/config"] = Access.Only(Role.ReleaseOwner | Role.Admin),
+        ["POST /api/launches/{id}/config/fetch"] = Access.Only(Role.ReleaseOwner | Role.Admin),
+        ["POST /api/launches/{id}/first-publish"] = Access.Only(Role.ReleaseOwner | Role.Admin),
+        ["POST /api/launches/{id}/probes"] = Access.Only(Role.ReleaseOwner | Role.Admin),
+        ["POST /api/launches/{id}/live-fetch"] = Access.Only(Role.ReleaseOwner | Role.Admin),
+        ["POST /api/launches/{id}/archive"] = Access.Only(Role.ReleaseOwner | Role.Admin),
+        ["POST /api/launches/{id}/sign-offs"] = Access.Only(Role.OnCall | Role.IncidentOwner | Role.ReleaseOwner | Role.Admin),
+
         // Pages: a redirect to sign-in or access denied is a refusal.
         ["PAGE /"] = Access.SignedIn,
         ["PAGE /access-denied"] = Access.SignedIn,
