@@ -17,8 +17,18 @@ public sealed partial class LaunchService
         return await VerifyConfigAsync(actor, id, parsed, LaunchActions.SubmitConfig, $"submitted by {actor.DisplayName}", ct);
     }
 
-    public Task<Launch> FetchConfigAsync(Actor actor, string id, CancellationToken ct = default) =>
-        throw new NotImplementedException("Waiting for ConfigFetcher (h-launch-checks).");
+    public async Task<Launch> FetchConfigAsync(Actor actor, string id, CancellationToken ct = default)
+    {
+        var url = await changes.RunAsync(actor, c =>
+        {
+            var launch = OpenForStep(c, id, LaunchActions.FetchConfig);
+            return launch.Expectations.FetchUrl
+                ?? throw new ConflictException("No fetch URL is set for this launch; add one to the expected values, or paste the config.");
+        }, ct);
+        var (text, format) = await fetcher.FetchAsync(url, ct);
+        var parsed = ConfigSnapshotParser.Parse(text, format);
+        return await VerifyConfigAsync(actor, id, parsed, LaunchActions.FetchConfig, url, ct);
+    }
 
     private Task<Launch> VerifyConfigAsync(Actor actor, string id, ParsedConfig parsed, string action, string source, CancellationToken ct) =>
         changes.RunAsync(actor, c =>

@@ -1,5 +1,8 @@
 using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Common;
+using OperatorConsole.Core.Evidence;
+using OperatorConsole.Core.LaunchDay.Config;
+using OperatorConsole.Core.LaunchDay.Probes;
 using OperatorConsole.Core.Live;
 using OperatorConsole.Core.Persistence;
 
@@ -14,7 +17,10 @@ namespace OperatorConsole.Core.LaunchDay;
 public sealed partial class LaunchService(
     ChangeRunner changes,
     NoGoRules noGo,
-    Permissions permissions)
+    Permissions permissions,
+    LaunchProbes probes,
+    ConfigFetcher fetcher,
+    BundleSealer bundles)
 {
     public IReadOnlyList<Launch> List(string? scopeId = null) => changes.Store.Read(s => s.Launches.List(scopeId));
 

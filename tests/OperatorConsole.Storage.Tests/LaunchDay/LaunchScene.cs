@@ -48,8 +48,8 @@ public sealed class LaunchScene : IDisposable
             return path switch
             {
                 _ when path.StartsWith("/rules", StringComparison.Ordinal) => RulesDown ? (503, "{\"error\":\"down\"}") : (200, "{\"ruleCount\":1}"),
-                _ when path.StartsWith("/pack", StringComparison.Ordinal) => (200, System.Text.Encoding.UTF8.GetString(manifest.PackContent!)),
-                _ when path.StartsWith("/manifest", StringComparison.Ordinal) => (200, System.Text.Encoding.UTF8.GetString(manifest.ManifestContent!)),
+                _ when path.EndsWith("/pack", StringComparison.Ordinal) => (200, System.Text.Encoding.UTF8.GetString(manifest.PackContent!)),
+                _ when path.EndsWith("/manifest", StringComparison.Ordinal) => (200, System.Text.Encoding.UTF8.GetString(manifest.ManifestContent!)),
                 _ => (200, $"{{\"manifestId\":\"{active.Id}\",\"manifestChecksum\":\"{active.ManifestChecksum}\",\"packChecksum\":\"{active.PackChecksum}\"}}"),
             };
         });
@@ -75,7 +75,7 @@ public sealed class LaunchScene : IDisposable
         var store = scene.Store;
         await store.Outbound.AllowAsync(TestActors.Admin, scene._production.Address.Host, "the test production on loopback");
         string Url(string path) => new Uri(scene._production.Address, path).ToString();
-        await store.Scopes.CreateAsync(TestActors.Rita, new ScopeDefinition(ScopeScene.ScopeId, "Porto", null, true, Url("/resolver/porto"), Url("/rules/porto"), Url("/pack/porto")));
+        await store.Scopes.CreateAsync(TestActors.Rita, new ScopeDefinition(ScopeScene.ScopeId, "Porto", null, true, Url("/resolver/porto"), Url("/rules/porto"), Url("/resolver/porto/pack")));
         foreach (var id in new[] { ScopeScene.V1, ScopeScene.V2 })
         {
             await store.Scopes.RegisterManifestAsync(TestActors.Rita, ScopeScene.ScopeId, ScopeScene.Input(id));
