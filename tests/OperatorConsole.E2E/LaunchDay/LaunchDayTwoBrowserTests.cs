@@ -64,7 +64,9 @@ public sealed class LaunchDayTwoBrowserTests(BrowserFixture fixture) : IClassFix
         foreach (var step in new[] { "first-publish", "probes", "live-fetch" })
         {
             await owner.GetByTestId($"launch-run-{step}").ClickAsync();
-            await Assertions.Expect(viewer.GetByTestId($"launch-step-{step}")).ToHaveAttributeAsync("data-state", "passed");
+            var card = viewer.GetByTestId($"launch-step-{step}");
+            await Assertions.Expect(card).Not.ToHaveAttributeAsync("data-state", "pending");
+            Assert.True(await card.GetAttributeAsync("data-state") == "passed", await card.InnerTextAsync());
         }
 
         await Assertions.Expect(gate).ToHaveAttributeAsync("data-gate", "go");
@@ -125,12 +127,13 @@ public sealed class LaunchDayTwoBrowserTests(BrowserFixture fixture) : IClassFix
         await owner.GetByTestId("config-text").FillAsync("{ \"api\": { \"endpoint\": ");
         await BrowserFixture.SelectAsync(owner, "config-format", "JSON");
         await owner.GetByTestId("config-submit").ClickAsync();
-        await Assertions.Expect(owner.Locator("[data-testid=config-form] .mud-input-error")).Not.ToBeEmptyAsync();
+        await Assertions.Expect(owner.Locator("[data-testid=config-form] .mud-input-helper-text.mud-input-error").First).Not.ToBeEmptyAsync();
         await Assertions.Expect(owner.GetByTestId("launch-step-config")).ToHaveAttributeAsync("data-state", "pending");
 
         await owner.GetByTestId("config-text").FillAsync(ProductionConfig());
         await owner.GetByTestId("config-submit").ClickAsync();
         await Assertions.Expect(owner.GetByTestId("launch-step-config")).ToHaveAttributeAsync("data-state", "passed");
+        await Assertions.Expect(owner.GetByTestId("config-text")).ToHaveValueAsync(string.Empty);
     }
 
     private string ProductionConfig()

@@ -52,7 +52,10 @@ public static class DemoResolverEndpoints
             try
             {
                 using var pack = JsonDocument.Parse(manifest.PackContent ?? []);
-                var rules = pack.RootElement.GetProperty("rules").GetArrayLength();
+                // A release registered in a model slot stores its model card as the pack: that slot's rules are the model's.
+                var rules = pack.RootElement.TryGetProperty("kind", out var kind) && kind.ValueEquals("model-card")
+                    ? 0
+                    : pack.RootElement.GetProperty("rules").GetArrayLength();
                 return Results.Ok(new { demo = Label, scope, manifestId = manifest.Id, version = manifest.Version, ruleCount = rules });
             }
             catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)

@@ -18,6 +18,7 @@ public sealed partial class LaunchDayPage : IDisposable
     private bool _missing;
     private List<BreadcrumbItem> _crumbs = [];
     private LaunchStepKind? _running;
+    private bool _busy;
     private string? _configError;
     private Actor? _actor;
     private LiveWatcher? _watcher;
@@ -71,7 +72,7 @@ public sealed partial class LaunchDayPage : IDisposable
 
     private async Task RunAsync(LaunchStepKind kind)
     {
-        _running = kind;
+        (_running, _busy) = (kind, true);
         await Ui.TryAsync(async () =>
         {
             var launch = kind switch
@@ -85,23 +86,26 @@ public sealed partial class LaunchDayPage : IDisposable
             Ui.Tell($"{LaunchStepText.Title(kind)}: {step.Summary ?? LaunchStepText.State(step.State)}",
                 step.State == LaunchStepState.Passed ? Severity.Success : Severity.Warning);
         });
-        _running = null;
+        (_running, _busy) = (null, false);
         Load();
     }
 
+    /// <summary>Called by the form (a plain delegate, not an EventCallback), so this page re-renders itself.</summary>
     private async Task<bool> SubmitConfigAsync(string text, string? format)
     {
-        _running = LaunchStepKind.ConfigVerified;
+        (_running, _busy) = (LaunchStepKind.ConfigVerified, true);
+        StateHasChanged();
         var done = await ConfigAsync(() => Launches.SubmitConfigAsync(_actor!, Id, text, format));
-        _running = null;
+        (_running, _busy) = (null, false);
+        StateHasChanged();
         return done;
     }
 
     private async Task FetchConfigAsync()
     {
-        _running = LaunchStepKind.ConfigVerified;
+        (_running, _busy) = (LaunchStepKind.ConfigVerified, true);
         await ConfigAsync(() => Launches.FetchConfigAsync(_actor!, Id));
-        _running = null;
+        (_running, _busy) = (null, false);
     }
 
     /// <summary>A refused config (not parseable, too large) is shown under the field as Core words it, and changes nothing.</summary>
@@ -130,12 +134,15 @@ public sealed partial class LaunchDayPage : IDisposable
         }
     }
 
+    /// <summary>Called by a sign-off card (a plain delegate, not an EventCallback), so this page re-renders itself.</summary>
     private async Task<bool> SignAsync(SignOffArea area, string statement)
     {
-        _running = LaunchStepKind.EvidenceArchived;
+        _busy = true;
+        StateHasChanged();
         var done = await Ui.TryAsync(() => Launches.SignOffAsync(_actor!, Id, area, statement), $"{LaunchStepText.Area(area)} signed off.");
-        _running = null;
+        _busy = false;
         Load();
+        StateHasChanged();
         return done;
     }
 }
