@@ -19,10 +19,21 @@ public sealed class StrictEnumConverter : JsonConverterFactory
     {
         private static readonly string Allowed = string.Join(", ", Enum.GetNames<T>());
 
-        public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-        {
-            var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+        public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            Parse(reader.TokenType == JsonTokenType.String ? reader.GetString() : null);
 
+        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value.ToString());
+
+        // Dictionaries keyed by an enum (e.g. a permission per step) use the same names as keys.
+        public override T ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            Parse(reader.GetString());
+
+        public override void WriteAsPropertyName(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
+            writer.WritePropertyName(value.ToString());
+
+        private static T Parse(string? text)
+        {
             // Flags and numbers both parse from "1, 2" or "7"; only a plain defined name is a value here.
             if (text is not null && !text.Contains(',') && !char.IsDigit(text.TrimStart('-').FirstOrDefault())
                 && Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value))
@@ -32,8 +43,5 @@ public sealed class StrictEnumConverter : JsonConverterFactory
 
             throw new JsonException($"Expected one of: {Allowed}.");
         }
-
-        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
-            writer.WriteStringValue(value.ToString());
     }
 }

@@ -52,10 +52,15 @@ public static class DemoResolverEndpoints
             try
             {
                 using var pack = JsonDocument.Parse(manifest.PackContent ?? []);
-                // A release registered in a model slot stores its model card as the pack: that slot's rules are the model's.
-                var rules = pack.RootElement.TryGetProperty("kind", out var kind) && kind.ValueEquals("model-card")
-                    ? 0
-                    : pack.RootElement.GetProperty("rules").GetArrayLength();
+
+                // A release registered without an artefact serves its model card (ReleaseArtefacts): a model slot's
+                // rules API answers with the model it serves, so launch day can validate a demo release in production.
+                if (pack.RootElement.ValueKind == JsonValueKind.Object && pack.RootElement.TryGetProperty("kind", out var kind) && kind.ValueEquals("model-card"))
+                {
+                    return Results.Ok(new { demo = Label, scope, manifestId = manifest.Id, version = manifest.Version, modelCard = true });
+                }
+
+                var rules = pack.RootElement.GetProperty("rules").GetArrayLength();
                 return Results.Ok(new { demo = Label, scope, manifestId = manifest.Id, version = manifest.Version, ruleCount = rules });
             }
             catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
