@@ -203,6 +203,8 @@ public static class AccessTable
         ["PAGE /incidents/{Id}"] = Access.SignedIn,
         ["PAGE /incidents/{Id}/post-incident"] = Access.SignedIn,
         ["PAGE /kill-switches"] = Access.SignedIn,
+        ["PAGE /launches"] = Access.SignedIn,
+        ["PAGE /launches/{Id}"] = Access.SignedIn,
         ["PAGE /ledger"] = Access.SignedIn,
         ["PAGE /ledger/investigate"] = Access.SignedIn,
         ["PAGE /lockdown"] = Access.SignedIn,
