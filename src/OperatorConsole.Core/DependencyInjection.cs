@@ -14,6 +14,7 @@ using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.Live;
 using OperatorConsole.Core.Lockdown;
 using OperatorConsole.Core.Outbound;
+using OperatorConsole.Core.Overview;
 using OperatorConsole.Core.Releases;
 using OperatorConsole.Core.Rollback;
 using OperatorConsole.Core.Runbooks.Bulk;
@@ -79,6 +80,7 @@ public static class DependencyInjection
         services.AddOptions<RollbackOptions>();
         services.AddSingleton<RollbackService>();
         services.AddSingleton<RollbackObjective>();
+        services.AddSingleton<ScopeStandings>();
         services.AddOptions<ReleaseOptions>();
         services.AddSingleton<ReleaseService>();
 
@@ -96,6 +98,7 @@ public static class DependencyInjection
         services.AddSingleton<AlertRuleService>();
         services.AddSingleton<AlertmanagerClient>();
         services.AddSingleton<AlertSilenceService>();
+        services.AddSingleton<CommandCentre>();
         services.AddHttpClient(AlertmanagerClient.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(sp => OutboundHttp.Handler(sp.GetRequiredService<OutboundPolicy>()));
         services.AddHttpClient(ProbeRunner.HttpClientName)

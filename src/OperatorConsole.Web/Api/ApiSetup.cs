@@ -6,6 +6,7 @@ using OperatorConsole.Web.Features.Evidence;
 using OperatorConsole.Web.Features.FailureStatus;
 using OperatorConsole.Web.Features.GuardedActions;
 using OperatorConsole.Web.Features.HealthChecks;
+using OperatorConsole.Web.Features.Home;
 using OperatorConsole.Web.Features.Incidents;
 using OperatorConsole.Web.Features.KillSwitches;
 using OperatorConsole.Web.Features.Lockdown;
@@ -47,6 +48,7 @@ public static class ApiSetup
         api.MapBackupEndpoints();
         api.MapHealthCheckEndpoints();
         api.MapAlertEndpoints();
+        api.MapOverviewEndpoints();
         return app;
     }
 }

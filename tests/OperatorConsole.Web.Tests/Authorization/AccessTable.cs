@@ -45,6 +45,7 @@ public static class AccessTable
         ["GET /api/lockdown/{id}"] = Access.SignedIn,
         ["GET /api/lockdown/{id}/snapshot"] = Access.SignedIn,
         ["GET /api/me"] = Access.SignedIn,
+        ["GET /api/overview"] = Access.SignedIn,
         ["GET /api/releases/"] = Access.SignedIn,
         ["GET /api/releases/slot/{scope}"] = Access.SignedIn,
         ["GET /api/releases/{id}"] = Access.SignedIn,
