@@ -99,6 +99,7 @@ public static class DependencyInjection
         services.AddSingleton<AlertmanagerClient>();
         services.AddSingleton<AlertSilenceService>();
         services.AddSingleton<CommandCentre>();
+        services.AddSingleton<ConsoleSearch>();
         services.AddHttpClient(AlertmanagerClient.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(sp => OutboundHttp.Handler(sp.GetRequiredService<OutboundPolicy>()));
         services.AddHttpClient(ProbeRunner.HttpClientName)
