@@ -58,6 +58,7 @@ public sealed partial class CommandPalette : IAsyncDisposable
         if (firstRender)
         {
             _keys = await KeyboardShortcuts.ListenAsync(Js, this, ["?", "Escape"], palette: true);
+            StateHasChanged();
         }
     }
 
