@@ -17,6 +17,7 @@ using OperatorConsole.Core.LaunchDay.Probes;
 using OperatorConsole.Core.Live;
 using OperatorConsole.Core.Lockdown;
 using OperatorConsole.Core.Outbound;
+using OperatorConsole.Core.Overview;
 using OperatorConsole.Core.Releases;
 using OperatorConsole.Core.Rollback;
 using OperatorConsole.Core.Runbooks.Bulk;
@@ -88,6 +89,7 @@ public static class DependencyInjection
         services.AddOptions<RollbackOptions>();
         services.AddSingleton<RollbackService>();
         services.AddSingleton<RollbackObjective>();
+        services.AddSingleton<ScopeStandings>();
         services.AddOptions<ReleaseOptions>();
         services.AddSingleton<ReleaseService>();
         services.AddSingleton<NoGoRules>();
@@ -108,6 +110,8 @@ public static class DependencyInjection
         services.AddSingleton<AlertRuleService>();
         services.AddSingleton<AlertmanagerClient>();
         services.AddSingleton<AlertSilenceService>();
+        services.AddSingleton<CommandCentre>();
+        services.AddSingleton<ConsoleSearch>();
         services.AddHttpClient(AlertmanagerClient.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(sp => OutboundHttp.Handler(sp.GetRequiredService<OutboundPolicy>()));
         services.AddHttpClient(ProbeRunner.HttpClientName)

@@ -6,7 +6,8 @@ public sealed record LedgerQuery(
     string? Actor = null,
     string? Action = null,
     string? Subject = null,
-    int Limit = 500);
+    int Limit = 500,
+    int Skip = 0);
 
 public interface ILedgerRepository
 {
@@ -29,6 +30,6 @@ public interface ILedgerRepository
     /// </summary>
     IEnumerable<LedgerEntry> Range(DateTimeOffset from, DateTimeOffset to);
 
-    /// <summary>Newest first.</summary>
+    /// <summary>Newest first, past the newest <see cref="LedgerQuery.Skip"/> matches (one page of a long ledger).</summary>
     IReadOnlyList<LedgerEntry> Query(LedgerQuery query);
 }

@@ -15,6 +15,9 @@ public sealed class RunService(ChangeRunner changes, ProbeRunner probes)
 
     public IReadOnlyList<RunbookRun> List(string? runbookSlug = null) => changes.Store.Read(s => s.Runs.List(runbookSlug));
 
+    /// <summary>One page of the runs list, filtered and ordered (<see cref="RunSearch"/>).</summary>
+    public RunSearchResult Search(RunQuery query) => RunSearch.Apply(changes.Store.Read(s => s.Runs.List(null, RunQuery.MaxScanned)), query);
+
     /// <summary>
     /// Starts a run of a whole runbook, or of one part of it (<paramref name="section"/> and its
     /// sub-sections), e.g. the "Runbook: publish failure" part of seed 004 for that incident class.

@@ -75,7 +75,7 @@ internal sealed class LiteLedgerRepository(ILiteDatabase db, bool writable) : IL
             q = q.Where(filter);
         }
 
-        return [.. q.OrderByDescending("_id").Limit(Math.Clamp(query.Limit, 1, 5000)).ToEnumerable().Select(ToEntry)];
+        return [.. q.OrderByDescending("_id").Skip(Math.Max(0, query.Skip)).Limit(Math.Clamp(query.Limit, 1, 5000)).ToEnumerable().Select(ToEntry)];
     }
 
     public LedgerEntry? Get(long sequence)

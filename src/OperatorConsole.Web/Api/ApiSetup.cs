@@ -6,6 +6,7 @@ using OperatorConsole.Web.Features.Evidence;
 using OperatorConsole.Web.Features.FailureStatus;
 using OperatorConsole.Web.Features.GuardedActions;
 using OperatorConsole.Web.Features.HealthChecks;
+using OperatorConsole.Web.Features.Home;
 using OperatorConsole.Web.Features.Incidents;
 using OperatorConsole.Web.Features.KillSwitches;
 using OperatorConsole.Web.Features.LaunchDay;
@@ -51,6 +52,7 @@ public static class ApiSetup
         api.MapHealthCheckEndpoints();
         api.MapAlertEndpoints();
         api.MapLaunchEndpoints();
+        api.MapOverviewEndpoints();
         return app;
     }
 }

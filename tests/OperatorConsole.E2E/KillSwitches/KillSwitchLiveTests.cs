@@ -9,7 +9,10 @@ using Xunit.Abstractions;
 
 namespace OperatorConsole.E2E.KillSwitches;
 
-/// <summary>A flip in one browser reaches another browser and a hub subscriber (the official .NET SignalR client) live.</summary>
+/// <summary>
+/// A flip with a row's inline toggle in one browser reaches another browser and a hub subscriber (the official .NET
+/// SignalR client) live; a missing reason is said under the reason field.
+/// </summary>
 public sealed class KillSwitchLiveTests(BrowserFixture fixture, ITestOutputHelper output) : IClassFixture<BrowserFixture>
 {
     private const string SwitchId = "pause-agent-execution@global";
@@ -44,12 +47,14 @@ public sealed class KillSwitchLiveTests(BrowserFixture fixture, ITestOutputHelpe
         Assert.True(before.Full);
         Assert.False(before.Switches.Single(s => s.Id == SwitchId).On);
 
-        // On-call selects the switch, gives a reason and turns it on.
-        await oncall.Locator($"[data-testid=kill-switch-key][data-switch='{SwitchId}']").ClickAsync();
-        await Assertions.Expect(oncall.GetByTestId("kill-switch-actions")).ToContainTextAsync("currently off");
-        await oncall.GetByTestId("flip-reason").FillAsync(Reason);
+        // On-call turns the row's toggle on, which asks for a reason in place, and sends it.
+        var toggle = oncall.Locator($"[data-testid=kill-switch-toggle][data-switch='{SwitchId}']");
+        await toggle.GetByRole(AriaRole.Switch, new() { Name = "Kill switch pause-agent-execution at global: off" }).ClickAsync();
+        await toggle.GetByRole(AriaRole.Button, new() { Name = "Turn on" }).ClickAsync();
+        await Assertions.Expect(toggle.GetByTestId("inline-flip-form")).ToContainTextAsync("A reason is required.");
+        await toggle.GetByLabel("Reason").FillAsync(Reason);
         clock.Start();
-        await oncall.GetByTestId("flip").ClickAsync();
+        await toggle.GetByRole(AriaRole.Button, new() { Name = "Turn on" }).ClickAsync();
 
         // The viewer's page moves without a reload and tells who and why.
         await Assertions.Expect(viewerState).ToHaveTextAsync("ON");

@@ -50,6 +50,7 @@ public static class AccessTable
         ["GET /api/me"] = Access.SignedIn,
         ["GET /api/me/permissions"] = Access.SignedIn,
         ["GET /api/permissions"] = Access.SignedIn,
+        ["GET /api/overview"] = Access.SignedIn,
         ["GET /api/releases/"] = Access.SignedIn,
         ["GET /api/releases/overview"] = Access.SignedIn,
         ["GET /api/releases/slot/{scope}"] = Access.SignedIn,

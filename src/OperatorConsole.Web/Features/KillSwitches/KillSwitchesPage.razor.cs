@@ -13,7 +13,7 @@ public sealed partial class KillSwitchesPage : IDisposable
     private long _version;
     private KillSwitch? _selected;
     private string? _reason;
-    private string? _incidentId;
+    private readonly HashSet<string> _expanded = new(StringComparer.Ordinal);
     private string? _validation;
     private LiveWatcher? _watcher;
 
@@ -21,7 +21,6 @@ public sealed partial class KillSwitchesPage : IDisposable
     [Inject] public required ILiveEventSource Live { get; init; }
     [Inject] public required CurrentActor Current { get; init; }
     [Inject] public required UiActions Ui { get; init; }
-    [Inject] public required IDialogService Dialogs { get; init; }
 
     protected override void OnInitialized()
     {
@@ -65,30 +64,15 @@ public sealed partial class KillSwitchesPage : IDisposable
     {
         _selected = s;
         _reason = null;
-        _incidentId = null;
         _validation = null;
     }
 
-    private async Task FlipAsync()
+    private void ToggleHistory(string switchId)
     {
-        var s = _selected!;
-        var guardedOff = s is { On: true, Protective: true };
-        if (guardedOff && await Dialogs.ShowMessageBoxAsync(
-                "Turn off a protective switch?",
-                $"{s.Id} protects services while it is on. Turning it off lets them resume what it stopped. Reason: \"{_reason?.Trim()}\".",
-                yesText: "Turn it off", cancelText: "Cancel") != true)
+        if (!_expanded.Remove(switchId))
         {
-            return;
+            _expanded.Add(switchId);
         }
-
-        await Ui.TryAsync(async () =>
-        {
-            var actor = await Current.GetAsync();
-            var token = guardedOff ? (await Switches.RequestDisableAsync(actor, s.Key, s.Scope, _reason)).Token : null;
-            await Switches.FlipAsync(actor, s.Key, s.Scope, !s.On, _reason, _incidentId, token);
-            _reason = null;
-            Reload();
-        });
     }
 
     private Task SetProtectiveAsync(bool protective) => Ui.TryAsync(async () =>

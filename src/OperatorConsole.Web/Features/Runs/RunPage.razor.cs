@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using MudBlazor;
 using OperatorConsole.Core.Live;
 using OperatorConsole.Core.Runs;
@@ -7,7 +8,8 @@ using OperatorConsole.Web.Components.Shared;
 
 namespace OperatorConsole.Web.Features.Runs;
 
-public sealed partial class RunPage : IDisposable
+/// <summary>A run being worked through; j/k, Space and n drive it from the keyboard (RunPage.Keys.cs).</summary>
+public sealed partial class RunPage : IAsyncDisposable
 {
     private RunbookRun? _run;
     private List<BreadcrumbItem> _crumbs = [];
@@ -29,7 +31,6 @@ public sealed partial class RunPage : IDisposable
         Load();
     }
 
-    public void Dispose() => _watcher?.Dispose();
 
     private void Load()
     {

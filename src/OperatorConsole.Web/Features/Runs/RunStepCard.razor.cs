@@ -14,6 +14,9 @@ public sealed partial class RunStepCard
 
     [Parameter, EditorRequired] public RunStep Step { get; set; } = default!;
     [Parameter] public bool ReadOnly { get; set; }
+
+    /// <summary>The step the run page's keyboard shortcuts act on.</summary>
+    [Parameter] public bool Current { get; set; }
     [Parameter] public EventCallback<StepCheck> OnCheck { get; set; }
     [Parameter] public EventCallback OnProbe { get; set; }
 

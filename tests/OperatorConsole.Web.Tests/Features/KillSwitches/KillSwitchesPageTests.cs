@@ -29,28 +29,29 @@ public sealed class KillSwitchesPageTests : BunitTestContext
     }
 
     [Fact]
-    public async Task ClickFlip_WithReason_SwitchTurnsOnAsSignedInUser()
+    public async Task InlineToggle_WithReason_SwitchTurnsOnAsSignedInUser()
     {
         await CreateAsync("bad-pack-kill-switch");
         var cut = Render<KillSwitchesPage>();
 
-        cut.Find("[data-testid=kill-switch-table] tbody tr").Click();
-        cut.Find("[data-testid=kill-switch-actions] textarea").Change("wrong pack live in zrh");
-        cut.Find("[data-testid=flip]").Click();
+        cut.Find("[data-testid=kill-switch-toggle] input[type=checkbox]").Change(true);
+        cut.Find("[data-testid=inline-flip-form] textarea").Change("wrong pack live in zrh");
+        cut.Find("[data-testid=inline-flip]").Click();
 
         cut.WaitForAssertion(() => Assert.True(Switches.Get("bad-pack-kill-switch")!.On), LiveTimeout);
         Assert.Equal(Omar.Id, Switches.Get("bad-pack-kill-switch")!.LastChange!.ActorId);
     }
 
     [Fact]
-    public async Task ClickFlip_WithoutReason_SwitchStaysOff()
+    public async Task InlineToggle_WithoutReason_ReasonFieldSaysSoAndSwitchStaysOff()
     {
         await CreateAsync("pause-agent-execution");
         var cut = Render<KillSwitchesPage>();
 
-        cut.Find("[data-testid=kill-switch-table] tbody tr").Click();
-        cut.Find("[data-testid=flip]").Click();
+        cut.Find("[data-testid=kill-switch-toggle] input[type=checkbox]").Change(true);
+        cut.Find("[data-testid=inline-flip]").Click();
 
+        cut.WaitForAssertion(() => Assert.Contains("A reason is required.", cut.Find("[data-testid=inline-flip-form] .mud-input-error").TextContent, StringComparison.Ordinal), LiveTimeout);
         Assert.False(Switches.Get("pause-agent-execution")!.On);
     }
 
@@ -69,6 +70,48 @@ public sealed class KillSwitchesPageTests : BunitTestContext
 
         cut.WaitForAssertion(() =>
             Assert.Equal($"scopes/porto?incident={incident.Id}", Assert.Single(cut.FindAll("[data-testid=offer-rollback]")).GetAttribute("href")), LiveTimeout);
+    }
+
+    [Fact]
+    public async Task InlineToggle_Cancelled_FormClosesAndSwitchStaysOff()
+    {
+        await CreateAsync("ai-kill-switch");
+        var cut = Render<KillSwitchesPage>();
+
+        cut.Find("[data-testid=kill-switch-toggle] input[type=checkbox]").Change(true);
+        cut.Find("[data-testid=inline-cancel]").Click();
+
+        Assert.Empty(cut.FindAll("[data-testid=inline-flip-form]"));
+        Assert.False(Switches.Get("ai-kill-switch")!.On);
+    }
+
+    [Fact]
+    public async Task HistoryToggle_AfterFlips_RowShowsEachChangeNewestFirstWithWhoAndWhy()
+    {
+        await CreateAsync("ai-kill-switch");
+        await Switches.FlipAsync(Olga, "ai-kill-switch", null, true, "malformed AI output spike");
+        await Switches.FlipAsync(Omar, "ai-kill-switch", null, false, "AI lane clean again");
+        var cut = Render<KillSwitchesPage>();
+        Assert.Empty(cut.FindAll("[data-testid=kill-switch-history]"));
+
+        cut.Find("[data-testid=history-toggle]").Click();
+
+        var entries = cut.FindAll("[data-testid=history-entry]").Select(e => e.TextContent).ToList();
+        Assert.Contains("Omar On-call", entries[0], StringComparison.Ordinal);
+        Assert.Contains("AI lane clean again", entries[0], StringComparison.Ordinal);
+        Assert.Contains("malformed AI output spike", entries[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Render_ProtectiveSwitch_MarkedBesideItsName()
+    {
+        await Switches.CreateAsync(Actor.System, new KillSwitchDefinition("publish-pipeline-freeze", null, "Freeze", true, Protective: true));
+        await CreateAsync("ai-kill-switch");
+
+        var cut = Render<KillSwitchesPage>();
+
+        var marked = cut.FindAll("[data-testid=kill-switch-key]").Where(k => k.QuerySelector("[data-testid=protective-mark]") is not null);
+        Assert.Equal(["publish-pipeline-freeze@global"], marked.Select(k => k.GetAttribute("data-switch")));
     }
 
     private Task<KillSwitch> CreateAsync(string key) =>

@@ -175,6 +175,31 @@ public sealed class RunPageTests : BunitTestContext
         cut.WaitForAssertion(() => Assert.Equal(command.Definition.Command, clipboard.VerifyInvoke("copyText").Arguments[0]), LiveTimeout);
     }
 
+    [Fact]
+    public async Task KeyJThenSpace_OpenRun_ChecksOffTheSecondStepOnly()
+    {
+        var run = await StartRunAsync();
+        var cut = RenderRun(run.Id);
+
+        await cut.InvokeAsync(() => cut.Instance.OnKey("j"));
+        await cut.InvokeAsync(() => cut.Instance.OnKey(" "));
+
+        var steps = Runs.Get(run.Id)!.Steps;
+        Assert.Equal([false, true, false], steps.Select(s => s.IsDone));
+        Assert.Equal("true", cut.Find($"[data-testid='step-{steps[1].StepId}']").GetAttribute("data-current"));
+    }
+
+    [Fact]
+    public async Task KeyK_OnFirstStep_StaysOnTheFirstStep()
+    {
+        var run = await StartRunAsync();
+        var cut = RenderRun(run.Id);
+
+        await cut.InvokeAsync(() => cut.Instance.OnKey("k"));
+
+        Assert.Equal("true", cut.Find($"[data-testid='step-{run.Steps[0].StepId}']").GetAttribute("data-current"));
+    }
+
     private async Task<RunbookRun> StartRunAsync()
     {
         var runbook = (await ImportAsync("rotate-signing-key.md", Markdown)).Runbook;

@@ -1,0 +1,39 @@
+using Microsoft.Playwright;
+using OperatorConsole.E2E.Shared;
+
+namespace OperatorConsole.E2E.Layout;
+
+/// <summary>The keyboard in a real browser: Ctrl+K opens the palette, typing finds a scope, Enter goes there; "?" lists the shortcuts.</summary>
+public sealed class CommandPaletteTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task CtrlK_TypePorto_EnterOpensTheScopePage()
+    {
+        var page = await fixture.SignedInPageAsync("viewer", "demo-viewer");
+        await BrowserFixture.GotoInteractiveAsync(page, "/");
+        await ShortcutsReadyAsync(page);
+
+        await page.Keyboard.PressAsync("Control+k");
+        await page.GetByTestId("palette-input").FillAsync("Porto locality");
+        await Assertions.Expect(page.GetByTestId("palette-item").First).ToContainTextAsync("Porto locality");
+        await BrowserFixture.ScreenshotAsync(page, "command-palette");
+        await page.Keyboard.PressAsync("Enter");
+
+        await page.WaitForURLAsync(url => url.EndsWith("/scopes/porto", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task QuestionMark_OutsideAField_ShowsTheShortcuts()
+    {
+        var page = await fixture.SignedInPageAsync("viewer", "demo-viewer");
+        await BrowserFixture.GotoInteractiveAsync(page, "/runs");
+        await ShortcutsReadyAsync(page);
+
+        await page.Keyboard.PressAsync("?");
+
+        await Assertions.Expect(page.GetByTestId("shortcuts-help")).ToContainTextAsync("Run page: check off the current step");
+    }
+
+    private static Task ShortcutsReadyAsync(IPage page) =>
+        page.WaitForSelectorAsync("[data-testid=shortcuts-ready]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
+}
