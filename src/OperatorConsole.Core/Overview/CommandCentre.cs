@@ -28,7 +28,7 @@ public sealed class CommandCentre(ChangeRunner changes, ScopeStandings standings
     {
         var now = changes.Now;
         var (incidents, switches, lockdown, alerts) = changes.Store.Read(s => (
-            s.Incidents.All().Where(i => i.IsOpen).ToList(),
+            s.Incidents.Open().ToList(),
             s.KillSwitches.All().Where(k => k.On).ToList(),
             s.Lockdown.Active(),
             s.Alerts.Recent(UnroutedShown * 5, routed: false).Where(a => a.Status == IncomingAlert.Firing).Take(UnroutedShown).ToList()));
@@ -37,10 +37,11 @@ public sealed class CommandCentre(ChangeRunner changes, ScopeStandings standings
             .OrderBy(i => i.Severity).ThenBy(i => i.OpenedAt)
             .Select(i => new IncidentLine(i.Id, i.Title, i.Severity, IncidentCatalog.Label(i.Severity), i.Status, i.Owner, i.OpenedAt, now - i.OpenedAt))
             .ToList();
+        var mine = incidents.Where(i => i.OwnerId == viewer.Id).Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
         return new CommandCentreView(
             now,
             open,
-            [.. open.Where(i => IsViewer(i.Owner, viewer))],
+            [.. open.Where(i => mine.Contains(i.Id))],
             [.. switches.Select(k => new SwitchOnLine(
                 k.Id, k.Key, k.Scope, k.Protective, k.DefaultOn, k.LastChange?.At, k.LastChange?.Reason, k.LastChange?.ActorName, k.LastChange?.IncidentId))],
             lockdown is null ? null : new LockdownLine(
@@ -50,8 +51,4 @@ public sealed class CommandCentre(ChangeRunner changes, ScopeStandings standings
                 c.Check.Id, c.Check.Name, c.State.Last!.Reason, c.State.Last.At, c.State.ConsecutiveFailures, c.State.AlertFiring))],
             [.. alerts.Select(a => new UnroutedAlertLine(a.Id, a.AlertName ?? a.Fingerprint, a.Scope, a.Source, a.ReceivedAt))]);
     }
-
-    // An owner is recorded by display name; an id is accepted too, so either way of assigning finds its owner.
-    private static bool IsViewer(string? owner, Actor viewer) =>
-        owner is not null && (string.Equals(owner, viewer.DisplayName, StringComparison.OrdinalIgnoreCase) || owner == viewer.Id);
 }

@@ -18,6 +18,7 @@ public sealed partial class KillSwitchToggle
     private string? _reason;
     private string? _incidentId;
     private IReadOnlyDictionary<string, string[]> _problems = new Dictionary<string, string[]>();
+    private Permission? _permission;
 
     [Parameter, EditorRequired] public KillSwitch Switch { get; set; } = default!;
 
@@ -27,6 +28,14 @@ public sealed partial class KillSwitchToggle
     [Inject] public required CurrentActor Current { get; init; }
     [Inject] public required UiActions Ui { get; init; }
     [Inject] public required IDialogService Dialogs { get; init; }
+    [Inject] public required ActorPermissions Permissions { get; init; }
+
+    private bool Refused => _permission is { Allowed: false };
+
+    // "pending" until Core has answered, as ActionButton does.
+    private string Allowed => _permission is null ? "pending" : _permission.Allowed ? "true" : "false";
+
+    protected override async Task OnParametersSetAsync() => _permission = await Permissions.CheckAsync(KillSwitchActions.Flip);
 
     private bool GuardedOff => _target == false && Switch is { On: true, Protective: true };
 

@@ -19,7 +19,7 @@ public sealed partial class LaunchesPage : IDisposable
 
     [Inject] public required LaunchService Launches { get; init; }
     [Inject] public required ReleaseService Releases { get; init; }
-    [Inject] public required Permissions Permissions { get; init; }
+    [Inject] public required Core.Common.Permissions Permissions { get; init; }
     [Inject] public required ILiveEventSource Live { get; init; }
     [Inject] public required CurrentActor Current { get; init; }
     [Inject] public required UiActions Ui { get; init; }

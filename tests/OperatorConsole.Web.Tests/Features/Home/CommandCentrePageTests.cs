@@ -36,7 +36,7 @@ public sealed class CommandCentrePageTests : BunitTestContext
     {
         var sev2 = await Incidents.OpenAsync(Omar, new("Fallback path rising", IncidentClass.FallbackPathSpike, IncidentSeverity.Sev2, [], null));
         var sev1 = await Incidents.OpenAsync(Olga, new("Bad Porto publish", IncidentClass.BadPublish, IncidentSeverity.Sev1, ["porto"], null));
-        await Incidents.AssignOwnerAsync(Actor.System, sev2.Id, Omar.DisplayName);
+        await Incidents.MoveAsync(Omar, sev2.Id, IncidentStatus.Acknowledged);
         await Switches.CreateAsync(Actor.System, new KillSwitchDefinition("bad-pack-kill-switch", "porto", "Bad pack", false));
         await Switches.FlipAsync(Olga, "bad-pack-kill-switch", "porto", true, "wrong pack live in porto", sev1.Id);
         await ScopeWithBadActivePublishAsync("porto");
