@@ -73,7 +73,7 @@ public sealed partial class IncidentService
                     $"{incident.Id} is SEV-1 and these required responses are still open: {openText}. Tick them, or close with an override and a reason."));
         }
 
-        c.Require(Owners, IncidentObligations.CloseOverrideAction, $"incident:{incident.Id}");
+        c.Require(IncidentObligations.CloseOverrideAction, $"incident:{incident.Id}");
         var why = Text(obligationOverride, "The reason for the override", MaxTextLength);
         c.Record(IncidentObligations.CloseOverrideAction, $"incident:{incident.Id}", new { openObligations = open.Select(o => o.Key), reason = why });
         IncidentTimeline.Append(c, incident.Id, TimelineKinds.Closure, $"Closed with required responses open: {openText}", why);

@@ -53,9 +53,9 @@ public sealed class LaunchActionRules : IActionRules
         new(LaunchActions.ValidateFirstPublish, LaunchActions.Runners, RunnerSentence, LockdownGated: true),
         new(LaunchActions.RunProbes, LaunchActions.Runners, RunnerSentence, LockdownGated: true),
         new(LaunchActions.LiveFetch, LaunchActions.Runners, RunnerSentence, LockdownGated: true),
-        new(LaunchActions.SignOff, LaunchActions.Signers, "Viewers cannot sign off a launch; an Admin assigns sign-off duties to named people.", LockdownGated: true),
+        new(LaunchActions.SignOff, LaunchActions.Signers, "Only people holding a sign-off duty can sign off a launch.", LockdownGated: true),
         new(LaunchActions.Archive, LaunchActions.Runners, "Only release owners can archive launch evidence and complete the launch.", LockdownGated: true),
         new(LaunchActions.SetDuties, Role.Admin, "Only admins can assign who signs off which area.", LockdownGated: true),
-        new(LaunchActions.ReadDuties, Role.Admin, "Only admins manage who holds which sign-off duty."),
+        new(LaunchActions.ReadDuties, Role.Admin, "Only admins can see who holds which sign-off duty."),
     ];
 }

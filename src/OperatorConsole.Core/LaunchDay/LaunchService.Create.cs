@@ -10,7 +10,7 @@ public sealed partial class LaunchService
         changes.RunAsync(actor, c =>
         {
             var releaseId = input.ReleaseId?.Trim();
-            c.Require(LaunchActions.Runners, LaunchActions.Create, $"release:{releaseId}");
+            c.Require(LaunchActions.Create, $"release:{releaseId}");
             if (string.IsNullOrEmpty(releaseId))
             {
                 throw DomainValidationException.ForFields([new FieldProblem("releaseId", "Name the release this launch day is for.")]);
@@ -35,7 +35,7 @@ public sealed partial class LaunchService
     public Task<Launch> SetExpectationsAsync(Actor actor, string id, ConfigExpectations expectations, CancellationToken ct = default) =>
         changes.RunAsync(actor, c =>
         {
-            c.Require(LaunchActions.Runners, LaunchActions.SetExpectations, SubjectOf(id));
+            c.Require(LaunchActions.SetExpectations, SubjectOf(id));
             var checkedExpectations = LaunchRules.Check(expectations);
             var launch = Open(c, id);
             c.RequireNotLockedDown(LaunchActions.SetExpectations, SubjectOf(id));

@@ -16,7 +16,7 @@ public sealed partial class LaunchService
     public Task<Launch> SignOffAsync(Actor actor, string id, string? areaName, string? statement, CancellationToken ct = default) =>
         changes.RunAsync(actor, c =>
         {
-            c.Require(LaunchActions.Signers, LaunchActions.SignOff, SubjectOf(id));
+            c.Require(LaunchActions.SignOff, SubjectOf(id));
             var area = LaunchRules.CheckArea(areaName);
             var text = LaunchRules.CheckStatement(statement);
             var launch = Find(c.Session, id);

@@ -29,7 +29,7 @@ public sealed partial class LaunchService
     /// <summary>Role, lockdown and state gates of a step, in the order every write checks them.</summary>
     private static Launch OpenForStep(Change c, string id, string action)
     {
-        c.Require(LaunchActions.Runners, action, SubjectOf(id));
+        c.Require(action, SubjectOf(id));
         var launch = Open(c, id);
         c.RequireNotLockedDown(action, SubjectOf(id));
         return launch;

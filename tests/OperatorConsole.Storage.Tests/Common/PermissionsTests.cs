@@ -83,6 +83,6 @@ public sealed class PermissionsTests : IDisposable
     [Fact]
     public void Rules_EveryDeclaredAction_HasOneSentenceNamingWhoCan()
     {
-        Assert.All(_store.Permissions.All, rule => Assert.Matches("^Only [a-z ,-]+ can [^.]+\\.$", rule.Sentence));
+        Assert.All(_store.Permissions.All, rule => Assert.Matches("^Only [a-z ,'-]+ can [^.]+\\.$", rule.Sentence));
     }
 }

@@ -69,7 +69,15 @@ public sealed class ModelCommands(ReleaseService releases) : ICommandHandler
     {
         var metadata = command.Object("metadata")
             ?? throw DomainValidationException.ForFields([new FieldProblem("metadata", "REGISTER_MODEL needs \"metadata\": {\"version\": \"M-MyModel-V1\", …}.")]);
-        var fields = metadata.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetRawText(), StringComparer.Ordinal);
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var property in metadata.EnumerateObject())
+        {
+            if (!fields.TryAdd(property.Name, property.Value.GetRawText()))
+            {
+                throw DomainValidationException.ForFields([new FieldProblem("metadata", $"\"metadata\" names '{property.Name}' twice; name each field once.")]);
+            }
+        }
+
         return new ReleaseInput(scope, Text(metadata, "version"), fields, Text(metadata, "artifact_url"), Text(metadata, "artifact_sha256"), Text(metadata, "sbom"), Text(metadata, "changelog"));
     }
 

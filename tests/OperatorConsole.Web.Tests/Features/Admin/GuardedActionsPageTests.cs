@@ -42,7 +42,7 @@ public sealed class GuardedActionsPageTests : BunitTestContext
 
         var rows = cut.FindAll("[data-testid=guarded-policies] tbody tr");
         Assert.Equal(Guarded.Policies().Count, rows.Count);
-        Assert.Contains("UNRELEASE_LOCKDOWN", cut.Markup, StringComparison.Ordinal);
+        Assert.Contains("Release the emergency lockdown", cut.Markup, StringComparison.Ordinal);
     }
 
     private static string RowOf(IRenderedComponent<GuardedActionsPage> cut, string actionType) =>
