@@ -1,4 +1,5 @@
 using OperatorConsole.Core.Incidents;
+using OperatorConsole.Core.LaunchDay;
 using OperatorConsole.Core.Releases;
 using OperatorConsole.Core.Runbooks;
 using OperatorConsole.Core.Runs;
@@ -38,13 +39,22 @@ public static class MainPages
                 "Bad publish in porto", IncidentClass.BadPublish, IncidentSeverity.Sev1, ["porto"], "Resolver health"));
         var releases = host.Service<ReleaseService>().List();
         var release = releases.Count > 0 ? releases[0].Id : await RegisterReleaseAsync(host);
+        var launches = host.Service<LaunchService>().List();
+        var launch = launches.Count > 0 ? launches[0].Id : await StartLaunchAsync(host, release);
         return
         [
             "/", "/runbooks", $"/runbooks/{runbook.Slug}", "/runbooks/import", "/runs", $"/runs/{run.Id}",
             "/incidents", $"/incidents/{incident.Id}", "/incidents/new", "/alerts", "/kill-switches", "/lockdown",
             "/scopes", "/scopes/porto", "/releases", $"/releases/{release}", "/rollbacks", "/follow-ups",
             "/ledger", "/ledger/investigate", "/health-checks", "/health-check", "/evidence/verify",
+            "/launches", $"/launches/{launch}",
         ];
+    }
+
+    private static async Task<string> StartLaunchAsync(ConsoleHost host, string releaseId)
+    {
+        var releaseOwner = host.Service<UserService>().Find("release")!.ToActor();
+        return (await host.Service<LaunchService>().CreateAsync(releaseOwner, new LaunchInput(releaseId, null))).Id;
     }
 
     private static async Task<string> RegisterReleaseAsync(ConsoleHost host)
