@@ -80,7 +80,7 @@ public sealed class NoGoRules(RollbackObjective objective, IOptions<RollbackOpti
         var why = rule is null
             ? $"No alert-matrix rule routes {what} ({incidentClass}) to an incident."
             : $"Alert rule \"{rule.Name}\" routes {what} to an incident.";
-        return new NoGoRule(id, title, rule is null, why, "/alerts/rules");
+        return new NoGoRule(id, title, rule is null, why, "/admin/alert-rules");
     }
 
     private static NoGoRule Validated(Launch launch)

@@ -26,7 +26,7 @@ public sealed class NoGoRulesTests : IAsyncLifetime
         Assert.True(gate.NoGo);
         Assert.All(gate.Rules, r => Assert.True(r.Holds, r.Id));
         Assert.Equal(
-            ["/rollbacks", "/kill-switches", "/alerts/rules", "/alerts/rules", $"/launches/{_scene.Launch.Id}"],
+            ["/rollbacks", "/kill-switches", "/admin/alert-rules", "/admin/alert-rules", $"/launches/{_scene.Launch.Id}"],
             gate.Rules.Select(r => r.FixLink));
     }
 
