@@ -1,8 +1,12 @@
+using System.Text.Json;
+
 namespace OperatorConsole.Core.Live;
 
 /// <summary>
-/// A committed change, told to whoever watches its topic. Subscribers treat it as a nudge to
-/// re-read the subject, so a dropped event under overload never leaves a view wrong for long.
+/// A committed change, told to whoever watches its topic. Where a feature can, <see cref="State"/> carries the
+/// subject's new state (e.g. a kill switch's key, scope, on, version and who/why) so a client needs no read-back;
+/// otherwise subscribers treat the event as a nudge to re-read the subject. The record stays plain JSON so it
+/// crosses process boundaries (hub clients, other console instances) unchanged.
 /// </summary>
 public sealed record LiveEvent(
     string Topic,
@@ -12,4 +16,5 @@ public sealed record LiveEvent(
     DateTimeOffset At,
     string? Summary = null,
     long? LedgerSequence = null,
-    long? Version = null);
+    long? Version = null,
+    JsonElement? State = null);
