@@ -19,7 +19,7 @@ public static class EvidenceCommand
         export.SetAction(async (parse, ct) =>
         {
             using var api = Opsctl.Api(context);
-            var bundle = await api.PostForBytesAsync($"/api/incidents/{Uri.EscapeDataString(parse.GetValue(id)!)}/evidence-bundle", null, ct);
+            var bundle = await api.PostForBytesAsync($"/api/incidents/{Uri.EscapeDataString(parse.GetValue(id)!)}/evidence-bundle", ct);
 
             // The bundle is ASCII canonical JSON: written unchanged in either output mode, so its hash still holds.
             await context.Out.WriteAsync(System.Text.Encoding.ASCII.GetString(bundle).AsMemory(), ct);

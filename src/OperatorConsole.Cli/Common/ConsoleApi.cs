@@ -16,7 +16,7 @@ public sealed class ConsoleApi : IDisposable
 
     public ConsoleApi(ConsoleSettings settings)
     {
-        _http = new HttpClient { BaseAddress = settings.Url, Timeout = TimeSpan.FromSeconds(100) };
+        _http = new HttpClient { BaseAddress = settings.Url };
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", settings.ApiKey);
     }
 
@@ -27,9 +27,9 @@ public sealed class ConsoleApi : IDisposable
         await ReadJsonAsync(await SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, options: Json) }, ct), ct);
 
     /// <summary>A POST whose answer is a file (an evidence bundle): its bytes as sent.</summary>
-    public async Task<byte[]> PostForBytesAsync(string path, HttpContent? content, CancellationToken ct)
+    public async Task<byte[]> PostForBytesAsync(string path, CancellationToken ct)
     {
-        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = content }, ct);
+        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Post, path), ct);
         return await response.Content.ReadAsByteArrayAsync(ct);
     }
 
@@ -77,7 +77,8 @@ public sealed class ConsoleApi : IDisposable
     private static int ExitCodeOf(HttpStatusCode status) => status switch
     {
         HttpStatusCode.NotFound => ExitCodes.NotFound,
-        HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.Conflict or HttpStatusCode.Locked => ExitCodes.Refused,
+        HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.Conflict or HttpStatusCode.Locked
+            or HttpStatusCode.PreconditionRequired => ExitCodes.Refused,
         HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout => ExitCodes.Unreachable,
         >= HttpStatusCode.InternalServerError => ExitCodes.ServerError,
         _ => ExitCodes.BadInput,

@@ -11,7 +11,7 @@ public static class ExitCodes
     /// <summary>The command line, a file or a value was wrong; the console answered 400, or opsctl is not configured.</summary>
     public const int BadInput = 2;
 
-    /// <summary>The console refused: the key is unknown or lacks the role (401/403), or the change is not allowed now (409, lockdown).</summary>
+    /// <summary>The console refused: the key is unknown or lacks the role (401/403), the change is not allowed now (409, 423 lockdown) or needs a confirmation token (428).</summary>
     public const int Refused = 3;
 
     public const int NotFound = 4;
@@ -21,10 +21,4 @@ public static class ExitCodes
 
     /// <summary>The console failed (500).</summary>
     public const int ServerError = 6;
-}
-
-/// <summary>Ends a command with an exit code and a message for stderr.</summary>
-public sealed class CliException(int exitCode, string message) : Exception(message)
-{
-    public int ExitCode { get; } = exitCode;
 }

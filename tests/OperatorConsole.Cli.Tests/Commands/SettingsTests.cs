@@ -44,11 +44,7 @@ public sealed class SettingsTests(ConsoleHost host) : IClassFixture<ConsoleHost>
     [Fact]
     public async Task Run_RevokedOrUnknownKey_ExitsRefused()
     {
-        var environment = new Dictionary<string, string?>
-        {
-            [Cli.CliContext.UrlVariable] = host.BaseAddress.ToString(),
-            [Cli.CliContext.ApiKeyVariable] = "oc_not-a-real-key",
-        };
+        var environment = CliRun.Environment(host.BaseAddress.ToString(), "oc_not-a-real-key");
 
         var result = await CliRun.RunAsync(environment, ["switches", "list"]);
 
@@ -59,7 +55,7 @@ public sealed class SettingsTests(ConsoleHost host) : IClassFixture<ConsoleHost>
     [Fact]
     public async Task Run_NothingListening_ExitsUnreachable()
     {
-        var environment = new Dictionary<string, string?> { [Cli.CliContext.UrlVariable] = "http://127.0.0.1:9", [Cli.CliContext.ApiKeyVariable] = "any" };
+        var environment = CliRun.Environment("http://127.0.0.1:9", "any");
 
         var result = await CliRun.RunAsync(environment, ["switches", "list"]);
 

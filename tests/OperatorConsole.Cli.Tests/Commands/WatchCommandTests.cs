@@ -15,11 +15,7 @@ public sealed class WatchCommandTests(ConsoleHost host) : IClassFixture<ConsoleH
         var key = $"watch-{Guid.NewGuid():N}"[..20];
         var switches = host.Service<KillSwitchService>();
         await switches.CreateAsync(Actor.System, new KillSwitchDefinition(key, null, "Watched switch", false));
-        var environment = new Dictionary<string, string?>
-        {
-            [Cli.CliContext.UrlVariable] = host.BaseAddress.ToString(),
-            [Cli.CliContext.ApiKeyVariable] = await host.CreateApiKeyAsync(Role.Viewer),
-        };
+        var environment = await new CliRun(host).EnvironmentAsync(Role.Viewer);
         var subscribed = new SignalingWriter("Watching");
 
         var watching = CliRun.RunAsync(environment, ["watch", "kill-switches", "--count", "1"], error: subscribed);

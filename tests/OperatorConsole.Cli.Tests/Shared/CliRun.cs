@@ -13,12 +13,13 @@ public sealed class CliRun(ConsoleHost host)
     /// <summary>A key that may do everything the commands do.</summary>
     public const Role AllRoles = Role.Viewer | Role.OnCall | Role.IncidentOwner | Role.Admin;
 
-    public async Task<CliResult> AsAsync(Role roles, params string[] args) =>
-        await RunAsync(new Dictionary<string, string?>
-        {
-            [CliContext.UrlVariable] = host.BaseAddress.ToString(),
-            [CliContext.ApiKeyVariable] = await host.CreateApiKeyAsync(roles),
-        }, args);
+    public async Task<CliResult> AsAsync(Role roles, params string[] args) => await RunAsync(await EnvironmentAsync(roles), args);
+
+    /// <summary>OPSCTL_URL of the host and OPSCTL_API_KEY of a fresh key with <paramref name="roles"/>.</summary>
+    public async Task<Dictionary<string, string?>> EnvironmentAsync(Role roles) => Environment(host.BaseAddress.ToString(), await host.CreateApiKeyAsync(roles));
+
+    public static Dictionary<string, string?> Environment(string url, string apiKey) =>
+        new() { [CliContext.UrlVariable] = url, [CliContext.ApiKeyVariable] = apiKey };
 
     public Task<CliResult> Async(params string[] args) => AsAsync(AllRoles, args);
 
