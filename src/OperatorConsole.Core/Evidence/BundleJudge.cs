@@ -5,15 +5,6 @@ using OperatorConsole.Core.Persistence;
 
 namespace OperatorConsole.Core.Evidence;
 
-/// <summary>What verify computed from the bundle alone, before looking at the console's own records.</summary>
-internal sealed record BundleFacts(
-    string ClaimedHash, string ActualHash, BundleKind Kind, string SubjectId, long HeadSequence, IReadOnlyDictionary<string, string> PartDigests, IReadOnlyList<string> SealedPartDifferences)
-{
-    public bool Consistent => ClaimedHash == ActualHash && SealedPartDifferences.Count == 0;
-
-    public string Subject => Kind.Subject(SubjectId);
-}
-
 /// <summary>
 /// Holds a bundle against the ledger entries that recorded this console issuing bundles of the same record (an
 /// incident's "preserved", a launch's "evidence archived") and decides the verdict; the same for every kind.
@@ -41,7 +32,7 @@ internal static class BundleJudge
         {
             return facts.Consistent
                 ? new(BundleVerdict.ForeignConsistent, "Not issued here; internally consistent.", [], [])
-                : new(BundleVerdict.ForeignInconsistent, "Not issued here; inconsistent: " + InternalProblems(facts).First(), [], InternalProblems(facts));
+                : new(BundleVerdict.ForeignInconsistent, "Not issued here; inconsistent: " + facts.Problems()[0], [], facts.Problems());
         }
 
         var problems = new List<string>();
@@ -52,7 +43,7 @@ internal static class BundleJudge
                 $"at ledger entry {claimedOrigin.Entry.Sequence} has {claimedOrigin.Record.IntegrityHash}.");
         }
 
-        problems.AddRange(InternalProblems(facts));
+        problems.AddRange(facts.Problems());
         problems.AddRange(parts.Select(p => $"'{p}' differs from what this console issued at ledger entry {claimedOrigin.Entry.Sequence}."));
         if (facts.Kind == BundleKind.Incident)
         {
@@ -68,18 +59,6 @@ internal static class BundleJudge
 
         var where = parts.Count > 0 ? $"'{string.Join("', '", parts)}'" : "the records it cites";
         return new(BundleVerdict.Tampered, $"{where} differ from what this console issued at ledger entry {claimedOrigin.Entry.Sequence}.", parts, problems);
-    }
-
-    private static List<string> InternalProblems(BundleFacts facts)
-    {
-        var problems = new List<string>();
-        if (facts.ClaimedHash != facts.ActualHash)
-        {
-            problems.Add($"Integrity hash mismatch: the bundle claims {facts.ClaimedHash} but its content hashes to {facts.ActualHash}; it was changed after export.");
-        }
-
-        problems.AddRange(facts.SealedPartDifferences);
-        return problems;
     }
 
     /// <summary>Against the part digests recorded in the ledger, which no edit of the bundle can reach.</summary>

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using OperatorConsole.Core.Audit;
-
 namespace OperatorConsole.Core.Evidence;
 
 public sealed partial class EvidenceService
@@ -13,31 +9,13 @@ public sealed partial class EvidenceService
     /// </summary>
     public BundleVerification Verify(string? bundleText)
     {
-        JsonObject bundle;
-        try
+        if (BundleFacts.Read(bundleText, out var problem) is not var (bundle, facts))
         {
-            bundle = JsonNode.Parse(bundleText ?? "") as JsonObject
-                ?? throw new JsonException("the top level is not a JSON object");
-        }
-        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException)
-        {
-            return BundleVerification.NotABundle($"The bundle is not valid JSON: {ex.Message}");
+            return BundleVerification.NotABundle(problem!);
         }
 
         try
         {
-            var claimed = BundleFields.Str(bundle, EvidenceBundle.IntegrityField);
-            var body = bundle.DeepClone().AsObject();
-            body.Remove(EvidenceBundle.IntegrityField);
-            var kind = BundleKind.Of(bundle);
-            var facts = new BundleFacts(
-                claimed,
-                CanonicalJson.Sha256(body),
-                kind,
-                BundleFields.Str(BundleFields.Obj(bundle, kind.Part), "id"),
-                BundleFields.Long(BundleFields.Obj(bundle, "ledger"), "head_sequence"),
-                BundleParts.Digests(BundleParts.Compute(body)),
-                [.. BundleParts.Differences(body)]);
             return changes.Store.Read(s => BundleJudge.Judge(s, bundle, facts, signer));
         }
         catch (Exception ex) when (ex is FormatException or InvalidOperationException or ArgumentException)

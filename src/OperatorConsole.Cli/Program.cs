@@ -1,0 +1,3 @@
+using OperatorConsole.Cli;
+
+return await Opsctl.RunAsync(args, CliContext.FromProcess());
