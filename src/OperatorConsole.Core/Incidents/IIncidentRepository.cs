@@ -17,10 +17,19 @@ public interface IIncidentRepository
     /// <summary>The whole timeline, oldest first (same-instant entries in the order they were appended).</summary>
     IReadOnlyList<TimelineEntry> Timeline(string incidentId);
 
-    /// <summary>One page of an incident's timeline, newest first, optionally only entries of one kind.</summary>
-    IReadOnlyList<TimelineEntry> TimelinePage(string incidentId, string? kind, int skip, int take);
+    /// <summary>
+    /// Up to <paramref name="take"/> entries older than <paramref name="before"/> (the newest when null), newest first,
+    /// optionally only one kind: a seek on the timeline's order, never a skip over the entries above.
+    /// </summary>
+    IReadOnlyList<TimelineEntry> TimelineBefore(string incidentId, string? kind, TimelineCursor? before, int take);
 
-    /// <summary>How many entries <see cref="TimelinePage"/> pages through for the same filter.</summary>
+    /// <summary>Up to <paramref name="take"/> entries newer than <paramref name="after"/>, oldest first, optionally only one kind.</summary>
+    IReadOnlyList<TimelineEntry> TimelineAfter(string incidentId, string? kind, TimelineCursor after, int take);
+
+    /// <summary>The entries of the given kinds alone, oldest first, read by kind so entries of other kinds are never loaded.</summary>
+    IReadOnlyList<TimelineEntry> TimelineOfKinds(string incidentId, IReadOnlyCollection<string> kinds);
+
+    /// <summary>How many entries the incident's timeline has (of one kind, when given); kept on write, not counted per read.</summary>
     int TimelineCount(string incidentId, string? kind);
 
     /// <summary>The incident's pinned entries, newest first.</summary>

@@ -4,14 +4,17 @@ namespace OperatorConsole.Core.Incidents;
 
 public sealed partial class IncidentService
 {
-    /// <summary>A draft filled from what the console knows: time, scope, trigger, the person, and actions on the timeline.</summary>
+    /// <summary>
+    /// A draft filled from what the console knows: time, scope, trigger, the person, and the actions on the timeline,
+    /// read by kind from the store so a long timeline of notes is never read for it.
+    /// </summary>
     public EvidenceDraft Prefill(Actor actor, string id)
     {
-        var incident = Get(id) ?? throw new NotFoundException($"No incident '{id}'.");
-        var actions = Timeline(id)
-            .Where(e => e.Kind is TimelineKinds.Status or TimelineKinds.Obligation or TimelineKinds.Decision)
-            .Select(e => e.Text)
-            .ToList();
+        var (incident, actions) = changes.Store.Read(s =>
+        {
+            var found = s.Incidents.Get(id) ?? throw new NotFoundException($"No incident '{id}'.");
+            return (found, s.Incidents.TimelineOfKinds(id, ContainmentKinds).Select(e => e.Text).ToList());
+        });
         return new EvidenceDraft
         {
             Timestamp = changes.Now,

@@ -28,18 +28,6 @@ public sealed partial class IncidentService(ChangeRunner changes)
     /// <summary>One page of the list as <paramref name="query"/> filters and sorts it; "mine" is <paramref name="userId"/>'s.</summary>
     public IncidentPage Find(IncidentQuery query, string? userId) => IncidentFinder.Find(List(), query, userId);
 
-    public IReadOnlyList<TimelineEntry> Timeline(string id) => changes.Store.Read(s => s.Incidents.Timeline(id));
-
-    public const int MaxTimelinePage = 500;
-
-    /// <summary>One page of the timeline, newest first; <paramref name="kind"/> null means every kind.</summary>
-    public IReadOnlyList<TimelineEntry> TimelinePage(string id, string? kind, int skip, int take) =>
-        changes.Store.Read(s => s.Incidents.TimelinePage(id, kind, Math.Max(0, skip), Math.Clamp(take, 0, MaxTimelinePage)));
-
-    public int TimelineCount(string id, string? kind = null) => changes.Store.Read(s => s.Incidents.TimelineCount(id, kind));
-
-    public IReadOnlyList<TimelineEntry> PinnedTimeline(string id) => changes.Store.Read(s => s.Incidents.PinnedTimeline(id));
-
     public IReadOnlyList<EvidenceRecord> Evidence(string id) => changes.Store.Read(s => s.Incidents.Evidence(id));
 
     public async Task<Incident> OpenAsync(Actor actor, OpenIncident request)

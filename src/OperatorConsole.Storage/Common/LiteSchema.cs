@@ -11,6 +11,7 @@ internal static class LiteSchema
     public const string Ledger = "ledger";
     public const string Incidents = "incidents";
     public const string Timeline = "incident_timeline";
+    public const string TimelineCounts = "incident_timeline_counts";
     public const string Evidence = "evidence_records";
     public const string PostIncidentRecords = "post_incident_records";
     public const string Attachments = "attachments";

@@ -22,23 +22,27 @@ internal static class TimelineSchema
     public const string KindOrder = "kindOrder";
     public const string PinnedOf = "pinnedOf";
 
-    /// <summary>Where the id starts in a key, counted from the end of its prefix: separator, 19 digits of ticks, separator.</summary>
-    public const int TailIdOffset = 1 + 19 + 1;
-
     public static string Prefix(string incidentId, string kind) => incidentId + Separator + kind;
 
-    public static BsonDocument Wrap(TimelineEntry entry)
-    {
-        var tail = Separator + entry.At.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + Separator + entry.Id;
-        return JsonDocuments.Wrap(entry.Id, entry,
+    /// <summary>The sort key of the entry at <paramref name="at"/> with <paramref name="id"/> under a prefix (an incident, or an incident and kind).</summary>
+    public static string Key(string prefix, DateTimeOffset at, string id) =>
+        prefix + Separator + at.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + Separator + id;
+
+    /// <summary>Every key under a prefix starts with it and a separator; this is that range of <paramref name="field"/>.</summary>
+    public static BsonExpression Under(string field, string prefix) => Query.Between(field, prefix + Separator, End(prefix));
+
+    /// <summary>A bound above every key under the prefix.</summary>
+    public static string End(string prefix) => prefix + Separator + char.MaxValue;
+
+    public static BsonDocument Wrap(TimelineEntry entry) =>
+        JsonDocuments.Wrap(entry.Id, entry,
             (IncidentId, entry.IncidentId),
             (At, entry.At.UtcTicks),
             (Kind, entry.Kind),
             (Pinned, entry.Pinned),
-            (Order, entry.IncidentId + tail),
-            (KindOrder, Prefix(entry.IncidentId, entry.Kind) + tail),
+            (Order, Key(entry.IncidentId, entry.At, entry.Id)),
+            (KindOrder, Key(Prefix(entry.IncidentId, entry.Kind), entry.At, entry.Id)),
             (PinnedOf, entry.Pinned ? entry.IncidentId : BsonValue.Null));
-    }
 
     public static void EnsureIndexes(ILiteCollection<BsonDocument> timeline)
     {

@@ -1,6 +1,9 @@
+using LiteDB;
 using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Incidents;
+using OperatorConsole.Storage.Common;
+using OperatorConsole.Storage.Incidents;
 using OperatorConsole.Storage.Tests.Shared;
 
 namespace OperatorConsole.Storage.Tests.Incidents;
@@ -136,5 +139,30 @@ public sealed class IncidentEvidenceTests : IDisposable
         Assert.Contains("Done: Activate kill switch or rollback", draft.ContainmentAction, StringComparison.Ordinal);
         Assert.Equal((null, null, null), (draft.VerificationResult, draft.FollowUp, draft.RollbackOrKillSwitchAction));
         Assert.Equal(["Verification result is required.", "Follow-up requirement is required."], draft.Problems());
+    }
+
+    [Fact]
+    public async Task Prefill_ThousandsOfUnreadableNotes_ReadsOnlyStatusObligationAndDecisionEntries()
+    {
+        var incident = await _scene.OpenAsync();
+        await _scene.Incidents.RecordDecisionAsync(IncidentScene.Owner, incident.Id, "Roll back zrh", "Repair needs a verifier change");
+        _scene.Store.Close();
+        using (var db = new LiteDatabase($"Filename={_scene.Store.DataFile};Connection=direct"))
+        {
+            // Notes whose JSON cannot be read: any read that loads a note fails, so the prefill must not touch them.
+            var timeline = db.GetCollection(LiteSchema.Timeline);
+            for (var i = 0; i < 2_000; i++)
+            {
+                var doc = TimelineSchema.Wrap(new TimelineEntry($"n{i:00000}", incident.Id, IncidentScene.Start.AddSeconds(i), TimelineKinds.Note, "bench", "chatter"));
+                doc["json"] = "{ unreadable";
+                timeline.Insert(doc);
+            }
+        }
+
+        _scene.Store.Open();
+        var draft = _scene.Incidents.Prefill(TestActors.Omar, incident.Id);
+
+        Assert.Equal("Opened as SEV-2 Bad publish; Roll back zrh", draft.ContainmentAction);
+        Assert.ThrowsAny<System.Text.Json.JsonException>(() => _scene.Incidents.Timeline(incident.Id));
     }
 }

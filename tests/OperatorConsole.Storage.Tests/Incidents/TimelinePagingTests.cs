@@ -6,7 +6,7 @@ using OperatorConsole.Storage.Tests.Shared;
 
 namespace OperatorConsole.Storage.Tests.Incidents;
 
-/// <summary>A timeline of 10,000 entries read in pages, newest first, straight from the index.</summary>
+/// <summary>A timeline of 10,000 entries read in pages, newest first, each page a seek on the sort-key index (never a skip).</summary>
 public sealed class TimelinePagingTests : IDisposable
 {
     private const int Entries = 10_000;
@@ -21,32 +21,82 @@ public sealed class TimelinePagingTests : IDisposable
     {
         var id = await SeedAsync();
 
-        var page = _scene.Incidents.TimelinePage(id, kind: null, skip: 0, take: PageSize);
+        var page = _scene.Incidents.TimelinePage(id, kind: null, anchor: null, PageSize);
 
-        Assert.Equal(Enumerable.Range(0, PageSize).Select(i => $"note {Entries - 1 - i}"), page.Select(e => e.Text));
+        Assert.Equal(Enumerable.Range(0, PageSize).Select(i => $"note {Entries - 1 - i}"), page.Entries.Select(e => e.Text));
+        Assert.Equal((false, true), (page.HasNewer, page.HasOlder));
         Assert.Equal(Entries + 1, _scene.Incidents.TimelineCount(id));
     }
 
     [Fact]
-    public async Task TimelinePage_MiddlePage_ContinuesWhereThePreviousEnded()
+    public async Task OlderTimelinePage_WalkedToTheEnd_EveryEntryOnceNewestFirst()
     {
         var id = await SeedAsync();
 
-        var page = _scene.Incidents.TimelinePage(id, kind: null, skip: 100 * PageSize, take: PageSize);
+        var walked = await Walk(id, kind: null, _ => Task.CompletedTask);
 
-        var first = Entries - 1 - (100 * PageSize);
-        Assert.Equal(Enumerable.Range(0, PageSize).Select(i => $"note {first - i}"), page.Select(e => e.Text));
-        Assert.True(page.Zip(page.Skip(1)).All(p => p.First.At > p.Second.At));
+        Assert.Equal([.. Enumerable.Range(0, Entries).Reverse().Select(i => $"note {i}"), "Opened as SEV-2 Bad publish"], walked.Select(e => e.Text));
     }
 
     [Fact]
-    public async Task TimelinePage_LastPage_EndsWithTheOpeningEntry()
+    public async Task OlderTimelinePage_NotesArriveBetweenPages_PagesStayContiguousWithoutDuplicatesOrMisses()
+    {
+        var id = await SeedAsync(entries: 500);
+        var before = _scene.Incidents.Timeline(id).Select(e => e.Id).Reverse().ToList();
+        _scene.Advance(TimeSpan.FromHours(1));
+        var arrived = 0;
+
+        var walked = await Walk(id, kind: null, async page =>
+        {
+            _scene.Advance(IncidentScene.Step);
+            await _scene.Incidents.AddNoteAsync(TestActors.Omar, id, $"arrived after page {page}");
+            arrived++;
+        });
+
+        Assert.Equal(before, walked.Select(e => e.Id));
+        Assert.Equal(before.Count + arrived, _scene.Incidents.TimelineCount(id));
+    }
+
+    [Fact]
+    public async Task NewerTimelinePage_FromThirdPage_BackToTheSecondThenTheNewest()
     {
         var id = await SeedAsync();
+        var first = _scene.Incidents.TimelinePage(id, kind: null, anchor: null, PageSize);
+        var second = _scene.Incidents.OlderTimelinePage(id, null, first, PageSize);
+        var third = _scene.Incidents.OlderTimelinePage(id, null, second, PageSize);
 
-        var page = _scene.Incidents.TimelinePage(id, kind: null, skip: Entries - 1, take: PageSize);
+        var back = _scene.Incidents.NewerTimelinePage(id, null, third, PageSize);
+        var top = _scene.Incidents.NewerTimelinePage(id, null, back, PageSize);
 
-        Assert.Equal(["note 0", "Opened as SEV-2 Bad publish"], page.Select(e => e.Text));
+        Assert.Equal(second.Entries.Select(e => e.Id), back.Entries.Select(e => e.Id));
+        Assert.Equal(second.Anchor, back.Anchor);
+        Assert.Equal(first.Entries.Select(e => e.Id), top.Entries.Select(e => e.Id));
+        Assert.False(top.HasNewer);
+    }
+
+    [Fact]
+    public async Task TimelinePage_AnchoredPageAfterNewNotes_ReadsTheSameRowsAgain()
+    {
+        var id = await SeedAsync(entries: 200);
+        var second = _scene.Incidents.OlderTimelinePage(id, null, _scene.Incidents.TimelinePage(id, null, null, PageSize), PageSize);
+        _scene.Advance(IncidentScene.Step);
+        await _scene.Incidents.AddNoteAsync(TestActors.Omar, id, "newest of all");
+
+        var again = _scene.Incidents.TimelinePage(id, null, second.Anchor, PageSize);
+
+        Assert.Equal(second.Entries.Select(e => e.Id), again.Entries.Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task TimelinePage_LastPage_EndsWithTheOpeningEntryAndHasNoOlder()
+    {
+        var id = await SeedAsync(entries: 60);
+        var first = _scene.Incidents.TimelinePage(id, kind: null, anchor: null, PageSize);
+
+        var last = _scene.Incidents.OlderTimelinePage(id, null, first, PageSize);
+
+        Assert.Equal([.. Enumerable.Range(0, 10).Reverse().Select(i => $"note {i}"), "Opened as SEV-2 Bad publish"], last.Entries.Select(e => e.Text));
+        Assert.Equal((true, false), (last.HasNewer, last.HasOlder));
     }
 
     [Fact]
@@ -54,14 +104,12 @@ public sealed class TimelinePagingTests : IDisposable
     {
         var id = await SeedAsync();
 
-        var decisions = _scene.Incidents.TimelinePage(id, TimelineKinds.Decision, skip: 0, take: PageSize);
-        var statuses = _scene.Incidents.TimelinePage(id, TimelineKinds.Status, skip: 0, take: PageSize);
+        var decisions = await Walk(id, TimelineKinds.Decision, _ => Task.CompletedTask);
+        var statuses = _scene.Incidents.TimelinePage(id, TimelineKinds.Status, anchor: null, PageSize);
 
         Assert.Equal(Entries / 10, _scene.Incidents.TimelineCount(id, TimelineKinds.Decision));
-        Assert.Equal(PageSize, decisions.Count);
-        Assert.All(decisions, e => Assert.Equal(TimelineKinds.Decision, e.Kind));
-        Assert.Equal(["note 9999", "note 9989", "note 9979"], decisions.Take(3).Select(e => e.Text));
-        Assert.Equal(TimelineKinds.Status, Assert.Single(statuses).Kind);
+        Assert.Equal(Enumerable.Range(0, Entries).Where(i => i % 10 == 9).Reverse().Select(i => $"note {i}"), decisions.Select(e => e.Text));
+        Assert.Equal(TimelineKinds.Status, Assert.Single(statuses.Entries).Kind);
         Assert.Equal(1, _scene.Incidents.TimelineCount(id, TimelineKinds.Status));
     }
 
@@ -72,11 +120,11 @@ public sealed class TimelinePagingTests : IDisposable
         var other = await _scene.OpenAsync();
         await _scene.Incidents.AddNoteAsync(TestActors.Omar, other.Id, "belongs to the other");
 
-        var page = _scene.Incidents.TimelinePage(id, kind: null, skip: 0, take: PageSize);
-        var otherPage = _scene.Incidents.TimelinePage(other.Id, kind: null, skip: 0, take: PageSize);
+        var page = _scene.Incidents.TimelinePage(id, kind: null, anchor: null, PageSize);
+        var otherPage = _scene.Incidents.TimelinePage(other.Id, kind: null, anchor: null, PageSize);
 
-        Assert.All(page, e => Assert.Equal(id, e.IncidentId));
-        Assert.Equal(["belongs to the other", "Opened as SEV-2 Bad publish"], otherPage.Select(e => e.Text));
+        Assert.All(page.Entries, e => Assert.Equal(id, e.IncidentId));
+        Assert.Equal(["belongs to the other", "Opened as SEV-2 Bad publish"], otherPage.Entries.Select(e => e.Text));
         Assert.Equal(2, _scene.Incidents.TimelineCount(other.Id));
         Assert.Equal(Entries + 1, _scene.Incidents.TimelineCount(id));
     }
@@ -90,10 +138,10 @@ public sealed class TimelinePagingTests : IDisposable
             await _scene.Incidents.AddNoteAsync(TestActors.Omar, incident.Id, $"same instant {i}");
         }
 
-        var page = _scene.Incidents.TimelinePage(incident.Id, TimelineKinds.Note, skip: 0, take: PageSize);
+        var page = _scene.Incidents.TimelinePage(incident.Id, TimelineKinds.Note, anchor: null, PageSize);
         var whole = _scene.Incidents.Timeline(incident.Id);
 
-        Assert.Equal(Enumerable.Range(0, 20).Reverse().Select(i => $"same instant {i}"), page.Select(e => e.Text));
+        Assert.Equal(Enumerable.Range(0, 20).Reverse().Select(i => $"same instant {i}"), page.Entries.Select(e => e.Text));
         Assert.Equal(["Opened as SEV-2 Bad publish", .. Enumerable.Range(0, 20).Select(i => $"same instant {i}")], whole.Select(e => e.Text));
     }
 
@@ -124,11 +172,12 @@ public sealed class TimelinePagingTests : IDisposable
     public async Task TimelinePage_AfterReopen_StillPagesFromTheStoredIndexes()
     {
         var id = await SeedAsync(entries: 120);
+        var first = _scene.Incidents.TimelinePage(id, null, null, PageSize);
         _scene.Store.Reopen();
 
-        var page = _scene.Store.Incidents.TimelinePage(id, kind: null, skip: PageSize, take: PageSize);
+        var page = _scene.Incidents.OlderTimelinePage(id, null, first, PageSize);
 
-        Assert.Equal(Enumerable.Range(0, PageSize).Select(i => $"note {119 - PageSize - i}"), page.Select(e => e.Text));
+        Assert.Equal(Enumerable.Range(0, PageSize).Select(i => $"note {119 - PageSize - i}"), page.Entries.Select(e => e.Text));
     }
 
     [Fact]
@@ -138,6 +187,8 @@ public sealed class TimelinePagingTests : IDisposable
         _scene.Store.Close();
         using (var db = new LiteDatabase($"Filename={_scene.Store.DataFile};Connection=direct"))
         {
+            // A file from before the sort keys had no kept counts either.
+            db.DropCollection(LiteSchema.TimelineCounts);
             var timeline = db.GetCollection(LiteSchema.Timeline);
             foreach (var doc in timeline.FindAll().ToList())
             {
@@ -151,31 +202,49 @@ public sealed class TimelinePagingTests : IDisposable
 
         _scene.Store.Open();
 
-        Assert.Equal(["from before paging", "Opened as SEV-2 Bad publish"], _scene.Store.Incidents.TimelinePage(incident.Id, null, 0, PageSize).Select(e => e.Text));
+        Assert.Equal(["from before paging", "Opened as SEV-2 Bad publish"], _scene.Store.Incidents.TimelinePage(incident.Id, null, null, PageSize).Entries.Select(e => e.Text));
         Assert.Equal(1, _scene.Store.Incidents.TimelineCount(incident.Id, TimelineKinds.Note));
     }
 
     [Theory]
     [InlineData(null, TimelineSchema.Order)]
     [InlineData(TimelineKinds.Note, TimelineSchema.KindOrder)]
-    public async Task TimelinePage_QueryPlan_SkipsOverTheSortKeyIndexWithoutLoadingDocuments(string? kind, string index)
+    public async Task TimelineBefore_QueryPlan_SeeksTheSortKeyIndexAndReadsOnlyThePage(string? kind, string index)
     {
         var id = await SeedAsync(entries: 10);
         _scene.Store.Close();
         using var db = new LiteDatabase($"Filename={_scene.Store.DataFile};Connection=direct");
-        var prefix = (kind is null ? id : TimelineSchema.Prefix(id, kind)) + TimelineSchema.Separator;
+        var prefix = kind is null ? id : TimelineSchema.Prefix(id, kind);
+        var anchor = TimelineSchema.Key(prefix, IncidentScene.Start.AddMinutes(1).AddSeconds(5), "e00005");
 
         var plan = db.GetCollection(LiteSchema.Timeline).Query()
-            .Where(Query.Between(index, prefix, prefix + char.MaxValue))
+            .Where(Query.Between(index, prefix + TimelineSchema.Separator, anchor))
             .OrderByDescending(index)
-            .Select(index)
-            .Skip(5)
-            .Limit(PageSize)
+            .Limit(PageSize + 1)
             .GetPlan();
 
-        Assert.Equal((index, -1, "index"), (plan["index"]["name"].AsString, plan["index"]["order"].AsInt32, plan["lookup"]["loader"].AsString));
+        Assert.Equal((index, -1), (plan["index"]["name"].AsString, plan["index"]["order"].AsInt32));
         Assert.StartsWith($"INDEX RANGE SCAN({index} BETWEEN", plan["index"]["mode"].AsString, StringComparison.Ordinal);
         Assert.False(plan.ContainsKey("orderBy"));
+        Assert.False(plan.ContainsKey("offset"));
+    }
+
+    /// <summary>Every page from the newest to the oldest, through the service; <paramref name="between"/> runs after each page.</summary>
+    private async Task<List<TimelineEntry>> Walk(string id, string? kind, Func<int, Task> between)
+    {
+        var walked = new List<TimelineEntry>();
+        var page = _scene.Incidents.TimelinePage(id, kind, anchor: null, PageSize);
+        for (var n = 0; ; n++)
+        {
+            walked.AddRange(page.Entries);
+            await between(n);
+            if (!page.HasOlder)
+            {
+                return walked;
+            }
+
+            page = _scene.Incidents.OlderTimelinePage(id, kind, page, PageSize);
+        }
     }
 
     /// <summary>An opened incident plus <paramref name="entries"/> notes a second apart; every tenth is a decision.</summary>

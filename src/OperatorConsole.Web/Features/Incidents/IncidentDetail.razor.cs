@@ -18,8 +18,10 @@ public sealed partial class IncidentDetail : IDisposable
     private IReadOnlyList<Attachment> _attachments = [];
     private IReadOnlyList<string> _blockers = [];
     private IReadOnlyList<string> _evidenceProblems = [];
-    private PostIncidentRecord? _postIncident;
-    private EvidenceDraft _draft = new();
+    private string _postIncidentSummary = string.Empty;
+
+    // Null until the evidence form is opened: the prefill is read then, not with every visit to the page.
+    private EvidenceDraft? _draft;
     private List<BreadcrumbItem> _crumbs = [];
     private string? _reason;
     private IncidentSeverity _newSeverity;
@@ -38,7 +40,7 @@ public sealed partial class IncidentDetail : IDisposable
     [Inject] public required ILiveEventSource Live { get; init; }
     [Inject] public required IDialogService Dialogs { get; init; }
 
-    protected override async Task OnParametersSetAsync()
+    protected override void OnParametersSet()
     {
         _watcher?.Dispose();
         _watcher = LiveWatcher.Start(Live, _ => InvokeAsync(async () =>
@@ -50,7 +52,6 @@ public sealed partial class IncidentDetail : IDisposable
         Load();
         if (_incident is not null)
         {
-            _draft = Incidents.Prefill(await Current.GetAsync(), Id);
             _newSeverity = _incident.Severity;
         }
     }
@@ -68,7 +69,9 @@ public sealed partial class IncidentDetail : IDisposable
         }
 
         _evidence = Incidents.Evidence(Id);
-        _postIncident = PostIncidents.Get(Id);
+        _postIncidentSummary = PostIncidents.Get(Id) is { } record
+            ? $"Revision {record.Revision}, {(record.IsComplete ? "complete" : "incomplete")}, {record.FollowUps.Count(f => !f.Done)} open follow-up(s)."
+            : "Not started.";
         _attachments = EvidenceStore.Attachments(Id);
         _blockers = _incident.Status == IncidentStatus.Closed ? [] : Incidents.ClosureBlockers(Id);
         _crumbs = [new("Incidents", "incidents"), new(_incident.Id, null, disabled: true)];
@@ -121,8 +124,15 @@ public sealed partial class IncidentDetail : IDisposable
 
     private Task PinAsync((string EntryId, bool Pinned) p) => Act(a => Incidents.SetPinnedAsync(a, Id, p.EntryId, p.Pinned));
 
+    private async Task PrefillEvidenceAsync() => _draft = Incidents.Prefill(await Current.GetAsync(), Id);
+
     private async Task RecordEvidenceAsync()
     {
+        if (_draft is null)
+        {
+            return;
+        }
+
         _evidenceProblems = _draft.Problems();
         if (_evidenceProblems.Count > 0)
         {

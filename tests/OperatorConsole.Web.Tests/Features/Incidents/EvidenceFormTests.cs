@@ -11,11 +11,22 @@ public sealed class EvidenceFormTests : BunitTestContext
     private IncidentService Incidents => Services.GetRequiredService<IncidentService>();
 
     [Fact]
-    public async Task Render_OpenIncident_PrefillsScopeTriggerAndOperator()
+    public async Task Render_OpenIncident_FormNotPrefilledUntilOpened()
     {
         var id = await OpenIncidentAsync();
 
         var cut = Render<IncidentDetail>(p => p.Add(c => c.Id, id));
+
+        Assert.Empty(cut.FindAll("input[data-testid=evidence-scope]"));
+    }
+
+    [Fact]
+    public async Task OpenForm_OpenIncident_PrefillsScopeTriggerAndOperator()
+    {
+        var id = await OpenIncidentAsync();
+        var cut = Render<IncidentDetail>(p => p.Add(c => c.Id, id));
+
+        OpenForm(cut);
 
         Assert.Equal("zrh, gva", cut.Find("input[data-testid=evidence-scope]").GetAttribute("value"));
         Assert.Equal("alert: publish-blocked", cut.Find("input[data-testid=evidence-trigger]").GetAttribute("value"));
@@ -27,6 +38,7 @@ public sealed class EvidenceFormTests : BunitTestContext
     {
         var id = await OpenIncidentAsync();
         var cut = Render<IncidentDetail>(p => p.Add(c => c.Id, id));
+        OpenForm(cut);
         cut.Find("input[data-testid=evidence-scope]").Change(string.Empty);
         OperatorInput(cut).Change(" ");
 
@@ -44,6 +56,7 @@ public sealed class EvidenceFormTests : BunitTestContext
     {
         var id = await OpenIncidentAsync();
         var cut = Render<IncidentDetail>(p => p.Add(c => c.Id, id));
+        OpenForm(cut);
         cut.Find("input[data-testid=evidence-verification]").Change("Publish passes on retry");
         cut.Find("input[data-testid=evidence-followup]").Change("Alert on publish retries");
 
@@ -53,6 +66,12 @@ public sealed class EvidenceFormTests : BunitTestContext
         var record = Incidents.Evidence(id)[0];
         Assert.Equal(("zrh, gva", "alert: publish-blocked", Omar.DisplayName), (record.Scope, record.TriggerSource, record.OperatorOrOwner));
         Assert.Empty(cut.FindAll("[data-testid=evidence-problem]"));
+    }
+
+    private static void OpenForm(IRenderedComponent<IncidentDetail> cut)
+    {
+        cut.Find("[data-testid=evidence-panel] .mud-expand-panel-header").Click();
+        cut.WaitForElement("input[data-testid=evidence-scope]", LiveTimeout);
     }
 
     /// <summary>The operator field has no test id of its own; it is the input labelled "Operator or owner".</summary>

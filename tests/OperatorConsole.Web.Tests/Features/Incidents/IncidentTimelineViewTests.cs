@@ -101,6 +101,32 @@ public sealed class IncidentTimelineViewTests : BunitTestContext
         Assert.Contains(Incidents.Timeline(id), e => e.Kind == TimelineKinds.Note && e.Text == "paged timeline note");
     }
 
+    [Fact]
+    public async Task ClickOlder_MoreThanAPage_ShowsTheNextOlderEntriesThenNewestAgain()
+    {
+        var id = await OpenIncidentAsync();
+        for (var i = 0; i < IncidentTimelineView.PageSize + 2; i++)
+        {
+            await Incidents.AddNoteAsync(Omar, id, $"note {i:00}");
+        }
+
+        var cut = Render<IncidentTimelineView>(p => p.Add(c => c.IncidentId, id));
+        Assert.Contains($"note {IncidentTimelineView.PageSize + 1:00}", cut.FindAll("[data-testid=timeline-entry]")[0].TextContent, StringComparison.Ordinal);
+
+        cut.Find("[data-testid=timeline-older]").Click();
+
+        cut.WaitForAssertion(() =>
+        {
+            var older = cut.FindAll("[data-testid=timeline-entry]").Select(e => e.TextContent).ToList();
+            Assert.Equal(3, older.Count);
+            Assert.Contains("note 01", older[0], StringComparison.Ordinal);
+            Assert.Contains("note 00", older[1], StringComparison.Ordinal);
+            Assert.Contains("Opened as", older[2], StringComparison.Ordinal);
+        }, LiveTimeout);
+        cut.Find("[data-testid=timeline-newest]").Click();
+        cut.WaitForAssertion(() => Assert.Equal(IncidentTimelineView.PageSize, cut.FindAll("[data-testid=timeline-entry]").Count), LiveTimeout);
+    }
+
     private async Task<string> OpenIncidentAsync() =>
         (await Incidents.OpenAsync(Omar, new OpenIncident("Publish blocked", IncidentClass.PublishFailure, IncidentSeverity.Sev2, ["zrh"], "alert: publish-blocked"))).Id;
 }

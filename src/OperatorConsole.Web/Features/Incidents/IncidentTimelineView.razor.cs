@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Components;
+using OperatorConsole.Core.Incidents;
+
+namespace OperatorConsole.Web.Features.Incidents;
+
+/// <summary>
+/// The incident's timeline, one page at a time. The page is named by its anchor (see <see cref="TimelineWindow"/>), so a
+/// refresh after a live event reads the same page again, and new entries never shift or repeat the rows shown. Only
+/// the page's rows, the pinned rows and the count are held.
+/// </summary>
+public sealed partial class IncidentTimelineView
+{
+    public const int PageSize = 20;
+
+    private static readonly TimelineWindow Empty = new([], Anchor: null, HasOlder: false);
+
+    private TimelineWindow _page = Empty;
+    private IReadOnlyList<TimelineEntry> _pinned = [];
+    private int _count;
+    private string? _note;
+    private string? _decision;
+    private string? _rationale;
+    private string? _shownId;
+    private string? _shownKind;
+
+    [Inject] public required IncidentService Incidents { get; init; }
+
+    [Parameter, EditorRequired] public string IncidentId { get; set; } = string.Empty;
+
+    /// <summary>Only entries of this kind; null shows every kind. The select changes it too.</summary>
+    [Parameter] public string? Kind { get; set; }
+
+    [Parameter] public EventCallback<string?> KindChanged { get; set; }
+
+    [Parameter] public EventCallback<string> OnNote { get; set; }
+    [Parameter] public EventCallback<(string Decision, string Rationale)> OnDecision { get; set; }
+    [Parameter] public EventCallback<(string EntryId, bool Pinned)> OnPin { get; set; }
+
+    protected override void OnParametersSet()
+    {
+        if (_shownId == IncidentId && _shownKind == Kind)
+        {
+            return;
+        }
+
+        (_shownId, _shownKind) = (IncidentId, Kind);
+        Show(Incidents.TimelinePage(IncidentId, Kind, anchor: null, PageSize));
+    }
+
+    /// <summary>Reads the shown page, the pinned rows and the count again, e.g. when a live event says the timeline changed.</summary>
+    public Task RefreshAsync()
+    {
+        Show(Incidents.TimelinePage(IncidentId, Kind, _page.Anchor, PageSize));
+        StateHasChanged();
+        return Task.CompletedTask;
+    }
+
+    private void Show(TimelineWindow page)
+    {
+        _page = page;
+        _pinned = [.. Incidents.PinnedTimeline(IncidentId).Where(e => Kind is null || e.Kind == Kind)];
+        _count = Incidents.TimelineCount(IncidentId, Kind);
+    }
+
+    private void ShowNewest() => _page = Incidents.TimelinePage(IncidentId, Kind, anchor: null, PageSize);
+
+    private void ShowNewer() => _page = Incidents.NewerTimelinePage(IncidentId, Kind, _page, PageSize);
+
+    private void ShowOlder() => _page = Incidents.OlderTimelinePage(IncidentId, Kind, _page, PageSize);
+
+    private async Task KindChangedAsync(string? kind)
+    {
+        Kind = kind;
+        _shownKind = kind;
+        Show(Incidents.TimelinePage(IncidentId, Kind, anchor: null, PageSize));
+        await KindChanged.InvokeAsync(kind);
+    }
+
+    private async Task NoteAsync()
+    {
+        await OnNote.InvokeAsync(_note ?? string.Empty);
+        _note = null;
+    }
+
+    private async Task DecideAsync()
+    {
+        await OnDecision.InvokeAsync((_decision ?? string.Empty, _rationale ?? string.Empty));
+        (_decision, _rationale) = (null, null);
+    }
+}
