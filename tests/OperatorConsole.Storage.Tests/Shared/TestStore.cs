@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -97,6 +98,15 @@ public sealed class TestStore : IDisposable
     public ApiKeyService ApiKeys => Service<ApiKeyService>();
 
     public AuditService Audit => Service<AuditService>();
+
+    /// <summary>GET /api/ledger/export's document, written by the same streaming writer and read back.</summary>
+    public async Task<LedgerExport> ExportLedgerAsync()
+    {
+        using var body = new MemoryStream();
+        await LedgerExportWriter.WriteAsync(Audit, body, JsonSerializerOptions.Web, CancellationToken.None);
+        body.Position = 0;
+        return (await JsonSerializer.DeserializeAsync<LedgerExport>(body, JsonSerializerOptions.Web))!;
+    }
 
     public BackupService Backups => Service<BackupService>();
 
