@@ -22,19 +22,7 @@ public class BundleExportBenchmarks
         _folder = Directory.CreateTempSubdirectory("oc-bench-").FullName;
         _services = BenchmarkServices.Over(_folder);
         _evidence = _services.GetRequiredService<EvidenceService>();
-        var incidents = _services.GetRequiredService<IncidentService>();
-        _incidentId = incidents.OpenAsync(Actor.System, new OpenIncident("Bench", IncidentClass.Other, IncidentSeverity.Sev3, ["bench"], null))
-            .GetAwaiter().GetResult().Id;
-        var start = DateTimeOffset.UtcNow;
-        _services.GetRequiredService<IConsoleStore>().WriteAsync(s =>
-        {
-            for (var i = 0; i < Entries; i++)
-            {
-                s.Incidents.Upsert(new TimelineEntry($"e{i:00000}", _incidentId, start.AddSeconds(i), TimelineKinds.Note, "bench", $"note {i}"));
-            }
-
-            return true;
-        }).GetAwaiter().GetResult();
+        _incidentId = BenchIncident.Open(_services.GetRequiredService<IncidentService>(), _services.GetRequiredService<IConsoleStore>(), Entries);
     }
 
     [GlobalCleanup]

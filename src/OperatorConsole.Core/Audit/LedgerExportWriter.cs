@@ -1,3 +1,4 @@
+using System.IO.Pipelines;
 using System.Text.Json;
 
 namespace OperatorConsole.Core.Audit;
@@ -10,11 +11,12 @@ public static class LedgerExportWriter
 {
     private const int PageSize = 2000;
 
-    public static async Task WriteAsync(AuditService audit, Stream body, JsonSerializerOptions options, CancellationToken cancellationToken)
+    /// <summary>Writes into <paramref name="body"/>'s buffer and awaits its flush after each page (the serializer's own flushes are synchronous, which a stream of an HTTP response refuses).</summary>
+    public static async Task WriteAsync(AuditService audit, PipeWriter body, JsonSerializerOptions options, CancellationToken cancellationToken)
     {
         var through = await audit.SealForExportAsync();
         var walk = new ChainWalk(0, LedgerHasher.GenesisHash, new HashSet<long>());
-        await using var json = new Utf8JsonWriter(body);
+        using var json = new Utf8JsonWriter(body);
         json.WriteStartObject();
         json.WriteStartArray(Name(nameof(LedgerExport.Entries), options));
         for (var page = audit.ExportPage(0, through, PageSize); page.Count > 0; page = audit.ExportPage(page[^1].Sequence, through, PageSize))
@@ -25,7 +27,8 @@ public static class LedgerExportWriter
             }
 
             walk.Walk(page);
-            await json.FlushAsync(cancellationToken);
+            json.Flush();
+            await body.FlushAsync(cancellationToken);
         }
 
         json.WriteEndArray();
@@ -36,7 +39,8 @@ public static class LedgerExportWriter
         json.WritePropertyName(Name(nameof(LedgerExport.Checkpoints), options));
         JsonSerializer.Serialize(json, checkpoints.Checkpoints, options);
         json.WriteEndObject();
-        await json.FlushAsync(cancellationToken);
+        json.Flush();
+        await body.FlushAsync(cancellationToken);
     }
 
     private static string Name(string property, JsonSerializerOptions options) =>

@@ -1,3 +1,4 @@
+using System.IO.Pipelines;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -103,7 +104,9 @@ public sealed class TestStore : IDisposable
     public async Task<LedgerExport> ExportLedgerAsync()
     {
         using var body = new MemoryStream();
-        await LedgerExportWriter.WriteAsync(Audit, body, JsonSerializerOptions.Web, CancellationToken.None);
+        var pipe = PipeWriter.Create(body, new StreamPipeWriterOptions(leaveOpen: true));
+        await LedgerExportWriter.WriteAsync(Audit, pipe, JsonSerializerOptions.Web, CancellationToken.None);
+        await pipe.CompleteAsync();
         body.Position = 0;
         return (await JsonSerializer.DeserializeAsync<LedgerExport>(body, JsonSerializerOptions.Web))!;
     }

@@ -22,7 +22,7 @@ public static class LedgerEndpoints
         group.MapGet("/export", (AuditService audit, HttpContext http, IOptions<JsonOptions> json) =>
         {
             http.Response.ContentType = "application/json; charset=utf-8";
-            return LedgerExportWriter.WriteAsync(audit, http.Response.Body, json.Value.SerializerOptions, http.RequestAborted);
+            return LedgerExportWriter.WriteAsync(audit, http.Response.BodyWriter, json.Value.SerializerOptions, http.RequestAborted);
         }).Produces<LedgerExport>();
 
         // Kept by a third party, the checkpoints reveal a later rollback or rewrite of the ledger (docs/ledger.md).
