@@ -53,6 +53,7 @@ public static class DependencyInjection
         services.AddSingleton<SessionService>();
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<AuditService>();
+        services.AddSingleton<LedgerTailVerifier>();
         services.AddSingleton<OutboundPolicy>();
         services.AddSingleton<OutboundService>();
         services.AddSingleton<BackupService>();

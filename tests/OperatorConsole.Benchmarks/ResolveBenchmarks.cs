@@ -2,12 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
-using OperatorConsole.Core;
 using OperatorConsole.Core.Common;
 using OperatorConsole.Core.KillSwitches;
-using OperatorConsole.Core.Runs;
 using OperatorConsole.Core.Scopes;
-using OperatorConsole.Storage;
 
 namespace OperatorConsole.Benchmarks;
 
@@ -28,12 +25,7 @@ public class ResolveBenchmarks
     public void Setup()
     {
         _folder = Directory.CreateTempSubdirectory("oc-bench-").FullName;
-        _services = new ServiceCollection()
-            .AddLogging()
-            .AddConsoleCore()
-            .AddConsoleStorage(Path.Combine(_folder, "bench.db"))
-            .AddSingleton<ISelfBaseAddress, LoopbackSelf>()
-            .BuildServiceProvider();
+        _services = BenchmarkServices.Over(_folder);
         _scopes = _services.GetRequiredService<ScopeService>();
         _killSwitches = _services.GetRequiredService<KillSwitchService>();
         _scopes.CreateAsync(Actor.System, new ScopeDefinition(Scope, "Bench", null, false, null, null, null)).GetAwaiter().GetResult();
@@ -72,10 +64,5 @@ public class ResolveBenchmarks
     {
         var request = await _scopes.RequestRebindAsync(Actor.System, Scope, manifestId);
         return await _scopes.RebindAsync(Actor.System, request.Token, Scope, manifestId, "bench");
-    }
-
-    private sealed class LoopbackSelf : ISelfBaseAddress
-    {
-        public Uri Get() => new("http://127.0.0.1/");
     }
 }

@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.Live;
 using OperatorConsole.Storage.Common;
@@ -22,20 +21,9 @@ public class TimelineBenchmarks
         _folder = Directory.CreateTempSubdirectory("oc-bench-").FullName;
         _store = new LiteConsoleStore(Path.Combine(_folder, "bench.db"));
         _incidents = new IncidentService(BenchmarkChanges.Over(_store));
-        var incident = _incidents.OpenAsync(Actor.System, new OpenIncident("Bench", IncidentClass.Other, IncidentSeverity.Sev3, ["bench"], null))
-            .GetAwaiter().GetResult();
-        _incidentId = incident.Id;
         var start = DateTimeOffset.UtcNow;
+        _incidentId = BenchIncident.Open(_incidents, _store, Entries, start);
         _middle = new TimelineCursor(start.AddSeconds(Entries / 2), $"e{Entries / 2:00000}");
-        _store.WriteAsync(s =>
-        {
-            for (var i = 0; i < Entries; i++)
-            {
-                s.Incidents.Upsert(new TimelineEntry($"e{i:00000}", _incidentId, start.AddSeconds(i), TimelineKinds.Note, "bench", $"note {i}"));
-            }
-
-            return true;
-        }).GetAwaiter().GetResult();
     }
 
     [GlobalCleanup]

@@ -12,7 +12,8 @@ public sealed record CheckpointExport(string KeyId, string PublicKeyPem, IReadOn
 public sealed record LedgerExport(string RootHash, IReadOnlyList<LedgerEntry> Entries, string KeyId, string PublicKeyPem, IReadOnlyList<LedgerCheckpoint> Checkpoints);
 
 /// <summary>Reading and verifying the ledger; anyone signed in may read it.</summary>
-public sealed class AuditService(ChangeRunner changes, ICheckpointLog checkpoints, ICheckpointSigner signer, LedgerSealer sealer)
+public sealed class AuditService(
+    ChangeRunner changes, ICheckpointLog checkpoints, ICheckpointSigner signer, LedgerSealer sealer, LedgerTailVerifier verifier)
 {
     public IReadOnlyList<LedgerEntry> Query(LedgerQuery query) => changes.Store.Read(s => s.Ledger.Query(query));
 
@@ -21,16 +22,25 @@ public sealed class AuditService(ChangeRunner changes, ICheckpointLog checkpoint
 
     public LedgerEntry? Head() => changes.Store.Read(s => s.Ledger.Head());
 
-    /// <summary>The chain and its signed checkpoints; see <see cref="LedgerVerifier"/>.</summary>
-    public LedgerVerification Verify() => changes.Store.Read(s => LedgerVerifier.Verify(s.Ledger.All(), checkpoints.All(), signer));
+    /// <summary>The chain and its signed checkpoints, checking only what was added since the last clean verify; see <see cref="LedgerTailVerifier"/>.</summary>
+    public LedgerVerification Verify() => changes.Store.Read(s => verifier.Verify(s.Ledger));
 
-    /// <summary>Seals the head and reads the chain in one step on the writer, so nothing lands between the two.</summary>
-    public Task<LedgerExport> ExportAsync() => changes.Store.WriteAsync(s =>
+    /// <summary>The whole chain and its signed checkpoints, re-read and re-hashed; see <see cref="LedgerVerifier"/>.</summary>
+    public LedgerVerification VerifyAll() => changes.Store.Read(s => verifier.VerifyAll(s.Ledger));
+
+    /// <summary>
+    /// Seals the head on the writer, so that a signed checkpoint covers every entry of the export; returns the sealed
+    /// sequence, which is where the export ends (entries appended meanwhile are left out).
+    /// </summary>
+    public Task<long> SealForExportAsync() => changes.Store.WriteAsync(s =>
     {
         sealer.Seal(s.Ledger, CheckpointReasons.Export);
-        var entries = s.Ledger.All().ToList();
-        return new LedgerExport(LedgerVerifier.Verify(entries).RootHash, entries, signer.KeyId, signer.PublicKeyPem, checkpoints.All());
+        return s.Ledger.Head()?.Sequence ?? 0;
     });
+
+    /// <summary>Up to <paramref name="count"/> entries after <paramref name="after"/> through <paramref name="through"/>, oldest first: one page of a streamed export.</summary>
+    public IReadOnlyList<LedgerEntry> ExportPage(long after, long through, int count) =>
+        changes.Store.Read(s => s.Ledger.Since(after + 1).TakeWhile(e => e.Sequence <= through).Take(count).ToList());
 
     public CheckpointExport Checkpoints() => new(signer.KeyId, signer.PublicKeyPem, checkpoints.All());
 
@@ -88,7 +98,7 @@ public sealed class AuditService(ChangeRunner changes, ICheckpointLog checkpoint
     {
         var now = changes.Now;
         return changes.Store.Read(s => DailyHealthCheck.Evaluate(
-            LedgerVerifier.Verify(s.Ledger.All(), checkpoints.All(), signer),
+            verifier.VerifyAll(s.Ledger),
             s.Ledger.Range(now - DailyHealthCheck.Window, now),
             s.Ledger.Head(),
             now,

@@ -3,11 +3,15 @@ namespace OperatorConsole.Core.Audit;
 /// <summary>The checks of the checkpoint chain itself, and of the ledger against it.</summary>
 internal static class CheckpointChain
 {
-    /// <summary>Returns the checkpoints that hold (signed by our key, chained, in order) up to the first that does not.</summary>
-    public static IReadOnlyList<LedgerCheckpoint> Check(IReadOnlyList<LedgerCheckpoint> checkpoints, ICheckpointSigner? signer, List<string> problems)
+    /// <summary>
+    /// Returns the checkpoints that hold (signed by our key, chained, in order) up to the first that does not;
+    /// <paramref name="after"/> is the checked checkpoint they follow, if they do not start the chain.
+    /// </summary>
+    public static List<LedgerCheckpoint> Check(
+        IEnumerable<LedgerCheckpoint> checkpoints, ICheckpointSigner? signer, List<string> problems, LedgerCheckpoint? after = null)
     {
         var good = new List<LedgerCheckpoint>();
-        LedgerCheckpoint? previous = null;
+        var previous = after;
         foreach (var cp in checkpoints)
         {
             var problem = Problem(cp, previous, signer);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -30,6 +31,45 @@ public static class LedgerHasher
 
     public static string ComputeHash(LedgerEntry e) =>
         ComputeHash(e.Sequence, e.Timestamp, e.Actor, e.Action, e.Subject, e.Outcome, e.Payload, e.PreviousHash);
+
+    /// <summary>
+    /// Whether the entry's stored hash is the one its fields give: <see cref="ComputeHash(LedgerEntry)"/> without its
+    /// allocations, for bulk verifies.
+    /// </summary>
+    public static bool HashFits(LedgerEntry e)
+    {
+        Span<char> sequence = stackalloc char[20];
+        e.Sequence.TryFormat(sequence, out var sequenceLength, provider: CultureInfo.InvariantCulture);
+        var chars = e.PreviousHash.Length + sequenceLength + e.Timestamp.Length + e.Actor.Length + e.Action.Length
+            + e.Subject.Length + e.Outcome.Length + e.Payload.Length + 7;
+        var rented = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(chars));
+        try
+        {
+            var text = rented.AsSpan();
+            var at = Encoding.UTF8.GetBytes(e.PreviousHash, text);
+            at += Line(sequence[..sequenceLength], text[at..]);
+            foreach (var field in (ReadOnlySpan<string>)[e.Timestamp, e.Actor, e.Action, e.Subject, e.Outcome, e.Payload])
+            {
+                at += Line(field, text[at..]);
+            }
+
+            Span<byte> hash = stackalloc byte[32];
+            SHA256.HashData(text[..at], hash);
+            Span<char> hex = stackalloc char[64];
+            Convert.TryToHexStringLower(hash, hex, out _);
+            return e.Hash.AsSpan().SequenceEqual(hex);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+
+        static int Line(ReadOnlySpan<char> field, Span<byte> into)
+        {
+            into[0] = (byte)'\n';
+            return 1 + Encoding.UTF8.GetBytes(field, into[1..]);
+        }
+    }
 
     public static LedgerEntry Link(
         LedgerEntry? head, DateTimeOffset at, string actor, string action, string subject, string outcome, string payload)

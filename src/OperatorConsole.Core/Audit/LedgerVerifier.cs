@@ -16,7 +16,7 @@ public sealed record LedgerVerification(
     int CheckpointCount = 0,
     IReadOnlyList<string>? Problems = null);
 
-/// <summary>Replays the chain from the genesis hash and names the first entry that does not fit.</summary>
+/// <summary>Replays the chain from the genesis hash and names the first entry that does not fit; see <see cref="ChainWalk"/>.</summary>
 public static class LedgerVerifier
 {
     /// <summary>The chain alone, as an export without checkpoints is checked.</summary>
@@ -32,61 +32,21 @@ public static class LedgerVerifier
     {
         var problems = new List<string>();
         var chain = CheckpointChain.Check(checkpoints, signer, problems);
-        var sealedSequences = chain.Select(c => c.Sequence).ToHashSet();
-        var hashesAtCheckpoints = new Dictionary<long, string>();
-
-        var previousHash = LedgerHasher.GenesisHash;
-        long expectedSequence = 1, count = 0, lastSequence = 0;
-        long? broken = null;
-        foreach (var entry in entriesInOrder)
-        {
-            lastSequence = Math.Max(lastSequence, entry.Sequence);
-            if (sealedSequences.Contains(entry.Sequence))
-            {
-                hashesAtCheckpoints[entry.Sequence] = entry.Hash;
-            }
-
-            if (broken is not null)
-            {
-                continue;
-            }
-
-            var problem = ChainProblem(entry, expectedSequence, previousHash);
-            if (problem is not null)
-            {
-                broken = entry.Sequence;
-                problems.Insert(0, $"Entry {entry.Sequence}: {problem}.");
-                continue;
-            }
-
-            previousHash = entry.Hash;
-            expectedSequence++;
-            count++;
-        }
-
-        var sealedThrough = CheckpointChain.CheckAgainstLedger(chain, hashesAtCheckpoints, lastSequence, problems);
-        return new LedgerVerification(
-            problems.Count == 0, count, previousHash, broken, problems.FirstOrDefault(),
-            sealedThrough, Math.Max(0, lastSequence - sealedThrough), checkpoints.Count, problems);
+        var walk = new ChainWalk(0, LedgerHasher.GenesisHash, chain.Select(c => c.Sequence).ToHashSet()).Walk(entriesInOrder);
+        var sealedThrough = CheckpointChain.CheckAgainstLedger(chain, walk.HashesAtCheckpoints, walk.LastSequence, problems);
+        return Result(walk, problems, sealedThrough, checkpoints.Count);
     }
 
-    private static string? ChainProblem(LedgerEntry entry, long expectedSequence, string previousHash)
+    /// <summary>The verdict of a walk; its chain problem, if any, comes first.</summary>
+    internal static LedgerVerification Result(ChainWalk walk, List<string> problems, long sealedThrough, int checkpointCount)
     {
-        if (entry.Defect is not null)
+        if (walk.Problem is not null)
         {
-            return $"the stored entry is malformed ({entry.Defect})";
+            problems.Insert(0, walk.Problem);
         }
 
-        if (entry.Sequence != expectedSequence)
-        {
-            return $"sequence {entry.Sequence} found where {expectedSequence} was expected (an entry is missing or was inserted)";
-        }
-
-        if (entry.PreviousHash != previousHash)
-        {
-            return "previous-hash does not match the hash of the entry before it";
-        }
-
-        return LedgerHasher.ComputeHash(entry) != entry.Hash ? "content does not match its hash (the entry was altered)" : null;
+        return new LedgerVerification(
+            problems.Count == 0, walk.GoodCount, walk.LastGoodHash, walk.Broken, problems.FirstOrDefault(),
+            sealedThrough, Math.Max(0, walk.LastSequence - sealedThrough), checkpointCount, problems);
     }
 }

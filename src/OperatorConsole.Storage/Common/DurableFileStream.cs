@@ -2,14 +2,17 @@ namespace OperatorConsole.Storage.Common;
 
 /// <summary>
 /// The file under LiteDB, with two jobs:
-/// - LiteDB 5.0.20 flushes its log only to the OS cache on commit (LiteDB issue #2818), which survives a killed
-///   process but not a power cut; every flush here goes through to the disk.
+/// - Durability on our terms. LiteDB 5.0.20 flushes its log whenever its writer queue runs empty, which is after almost
+///   every page, and never waits for that flush on commit (LiteDB issue #2818). So the log's Flush() stops at the OS
+///   cache (enough for a killed process), and the store calls <see cref="FlushToDisk"/> once per batch of commits,
+///   before it acknowledges them (enough for a power cut). The data file is written only by checkpoints, which must
+///   reach the disk before LiteDB empties the log, so its flushes still go to the disk.
 /// - A failed write (disk full, I/O error) is recorded in <see cref="StoreFault"/> and the file takes no more writes,
 ///   so a half-failed database never writes again. The log file's failures are recorded but NOT thrown: LiteDB writes
 ///   the log on its own queue thread, and an exception there makes 5.0.20 close the engine from inside that thread,
 ///   which waits on itself forever. The store's writer reads the fault after each commit instead.
 /// </summary>
-internal sealed class DurableFileStream(FileStream file, StoreFault fault, bool recordOnly) : Stream
+internal sealed class DurableFileStream(FileStream file, StoreFault fault, bool isLog) : Stream
 {
     public override bool CanRead => file.CanRead;
 
@@ -33,7 +36,31 @@ internal sealed class DurableFileStream(FileStream file, StoreFault fault, bool 
 
     public override void SetLength(long value) => Guard(() => file.SetLength(value));
 
-    public override void Flush() => Guard(() => file.Flush(flushToDisk: true));
+    /// <summary>Unbuffered writes are already in the OS cache, so the log has nothing to do here; see the class summary.</summary>
+    public override void Flush()
+    {
+        if (!isLog)
+        {
+            Guard(() => file.Flush(flushToDisk: true));
+        }
+    }
+
+    /// <summary>
+    /// Puts everything written so far on the disk, even after a later write failed: the commits before that failure
+    /// were written whole and are still owed their durability. Throws when the disk refuses.
+    /// </summary>
+    public void FlushToDisk()
+    {
+        try
+        {
+            file.Flush(flushToDisk: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            fault.Set(ex);
+            throw;
+        }
+    }
 
     protected override void Dispose(bool disposing)
     {
@@ -49,7 +76,7 @@ internal sealed class DurableFileStream(FileStream file, StoreFault fault, bool 
     {
         if (fault.Cause is { } earlier)
         {
-            if (recordOnly)
+            if (isLog)
             {
                 return;
             }
@@ -64,7 +91,7 @@ internal sealed class DurableFileStream(FileStream file, StoreFault fault, bool 
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             fault.Set(ex);
-            if (!recordOnly)
+            if (!isLog)
             {
                 throw;
             }

@@ -3,9 +3,21 @@ using OperatorConsole.Core.Persistence;
 
 namespace OperatorConsole.Storage.Common;
 
-/// <summary>The writer thread's side: one transaction at a time, and recovery from a failed commit.</summary>
+/// <summary>
+/// The writer thread's side: one transaction at a time, group commit, and recovery from a failed commit.
+///
+/// Group commit: each change commits in its own transaction (so a failing change never takes another with it), but its
+/// answer waits in <see cref="_unanswered"/>. Once the queue runs empty (or <see cref="MaxBatch"/> answers wait), one
+/// fsync of the log makes every commit so far durable, and only then are they all answered. Refusals wait too, since
+/// they may have read a commit that is not yet durable.
+/// </summary>
 public sealed partial class LiteConsoleStore
 {
+    private const int MaxBatch = 512;
+
+    /// <summary>Answers owed to changes since the last fsync; given null once durable, else why not. Writer thread only.</summary>
+    private readonly List<Action<Exception?>> _unanswered = [];
+
     /// <summary>Runs <paramref name="work"/> on the writer thread between two transactions, with no write in flight.</summary>
     internal Task<T> BetweenTransactionsAsync<T>(Func<OpenDatabase, T> work, CancellationToken cancellationToken = default)
     {
@@ -15,6 +27,7 @@ public sealed partial class LiteConsoleStore
             {
                 try
                 {
+                    AnswerBatch();
                     done.SetResult(work(ReopenedIfNeeded()));
                 }
                 catch (Exception ex) when (IsDiskFailure(ex) && (_open is null || _open.Fault.Cause is not null))
@@ -63,7 +76,7 @@ public sealed partial class LiteConsoleStore
 
         try
         {
-            db.CommitDurably();
+            db.Commit();
         }
         catch (Exception ex) when (IsDiskFailure(ex) || db.Fault.Cause is not null)
         {
@@ -71,8 +84,44 @@ public sealed partial class LiteConsoleStore
             return;
         }
 
-        _lastFailure = null;
-        done.SetResult(result);
+        _unanswered.Add(failure =>
+        {
+            if (failure is null)
+            {
+                done.SetResult(result);
+            }
+            else
+            {
+                done.SetException(failure);
+            }
+        });
+    }
+
+    /// <summary>Called by the writer loop once the queue runs empty or the batch is full: one fsync, then every answer.</summary>
+    private void AnswerBatch()
+    {
+        if (_unanswered.Count == 0)
+        {
+            return;
+        }
+
+        var answers = _unanswered.ToArray();
+        _unanswered.Clear();
+        Exception? failure = null;
+        try
+        {
+            _open!.SyncLog();
+            _lastFailure = null;
+        }
+        catch (Exception ex) when (IsDiskFailure(ex))
+        {
+            failure = Failed(ex);
+        }
+
+        foreach (var answer in answers)
+        {
+            answer(failure);
+        }
     }
 
     private void RolledBack<T>(OpenDatabase db, Exception refusal, TaskCompletionSource<T> done)
@@ -87,12 +136,22 @@ public sealed partial class LiteConsoleStore
             return;
         }
 
-        done.SetException(IsDiskFailure(refusal) ? Failed(refusal) : refusal);
+        if (IsDiskFailure(refusal))
+        {
+            done.SetException(Failed(refusal));
+            return;
+        }
+
+        _unanswered.Add(failure => done.SetException(failure ?? refusal));
     }
 
-    /// <summary>Throws the broken database away and opens the file afresh; the caller's write is answered as not saved.</summary>
+    /// <summary>
+    /// Answers the batch committed before the failure, throws the broken database away and opens the file afresh; the
+    /// caller's write is answered as not saved.
+    /// </summary>
     private StoreUnavailableException Failed(Exception cause)
     {
+        AnswerBatch();
         _lastFailure = cause;
         var broken = _open;
         _open = null;

@@ -12,7 +12,7 @@ namespace OperatorConsole.Storage.Common;
 /// - LiteDB transactions are bound to the calling thread, so a transaction must begin, run and
 ///   commit on the same thread with no <c>await</c> in between — hence changes are synchronous
 ///   delegates and the awaiting happens outside, on the task this class hands back.
-/// The task completes only after the commit's log pages are on the disk. When a commit fails for the disk's sake
+/// The task completes only after the commit's log pages are on the disk (one fsync per batch; see the Writer part). When a commit fails for the disk's sake
 /// (full, I/O error, read-only) the caller gets <see cref="StoreUnavailableException"/>, the writer thread lives on,
 /// the database is reopened from what reached the disk, and the next write tries again.
 /// </summary>
@@ -96,6 +96,10 @@ public sealed partial class LiteConsoleStore : IConsoleStore, IDisposable
         foreach (var work in _queue.GetConsumingEnumerable())
         {
             work();
+            if (_queue.Count == 0 || _unanswered.Count >= MaxBatch)
+            {
+                AnswerBatch();
+            }
         }
     }
 }

@@ -16,10 +16,10 @@ internal sealed class OpenDatabase : IDisposable
 
     private OpenDatabase(string dataFile, Func<string, FileStream> openFile)
     {
-        _data = new DurableFileStream(openFile(dataFile), Fault, recordOnly: false);
+        _data = new DurableFileStream(openFile(dataFile), Fault, isLog: false);
         try
         {
-            _log = new DurableFileStream(openFile(LiteConsoleStore.LogFileFor(dataFile)), Fault, recordOnly: true);
+            _log = new DurableFileStream(openFile(LiteConsoleStore.LogFileFor(dataFile)), Fault, isLog: true);
 
             // A write cut short by a full disk can leave part of a page at the log's end; LiteDB reads the log in whole pages.
             if (_log.Length % PageSize != 0)
@@ -57,17 +57,23 @@ internal sealed class OpenDatabase : IDisposable
         }
     }
 
-    /// <summary>Commits, then waits until the log pages are on the disk; throws the write failure if there was one.</summary>
-    public void CommitDurably()
+    /// <summary>
+    /// Commits, then waits until the log pages are written (in the OS cache: they survive a killed process, not yet a
+    /// power cut; <see cref="SyncLog"/> does that). Throws the write failure if there was one, so each commit knows
+    /// whether all of its pages were written.
+    /// </summary>
+    public void Commit()
     {
         Db.Commit();
         LogQueue.WaitUntilWritten(_engine);
-        _log.Flush();
         if (Fault.Cause is { } cause)
         {
             throw cause;
         }
     }
+
+    /// <summary>One fsync of the log for every commit written before it.</summary>
+    public void SyncLog() => _log.FlushToDisk();
 
     /// <summary>Copies the log into the data file, so the data file alone holds every committed transaction.</summary>
     public void Checkpoint()

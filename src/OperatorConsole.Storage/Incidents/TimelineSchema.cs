@@ -53,7 +53,9 @@ internal static class TimelineSchema
             timeline.Update(Wrap(JsonDocuments.Unwrap<TimelineEntry>(doc)));
         }
 
-        timeline.EnsureIndex(IncidentId);
+        // Every read goes through a sort key, and "order" starts with the incident id, so an index on the id alone was
+        // one more index page written per entry for no reader; files that have it lose it here.
+        timeline.DropIndex(IncidentId);
         timeline.EnsureIndex(Order);
         timeline.EnsureIndex(KindOrder);
         timeline.EnsureIndex(PinnedOf);

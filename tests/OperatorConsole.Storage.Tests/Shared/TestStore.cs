@@ -1,3 +1,5 @@
+using System.IO.Pipelines;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -97,6 +99,17 @@ public sealed class TestStore : IDisposable
     public ApiKeyService ApiKeys => Service<ApiKeyService>();
 
     public AuditService Audit => Service<AuditService>();
+
+    /// <summary>GET /api/ledger/export's document, written by the same streaming writer and read back.</summary>
+    public async Task<LedgerExport> ExportLedgerAsync()
+    {
+        using var body = new MemoryStream();
+        var pipe = PipeWriter.Create(body, new StreamPipeWriterOptions(leaveOpen: true));
+        await LedgerExportWriter.WriteAsync(Audit, pipe, JsonSerializerOptions.Web, CancellationToken.None);
+        await pipe.CompleteAsync();
+        body.Position = 0;
+        return (await JsonSerializer.DeserializeAsync<LedgerExport>(body, JsonSerializerOptions.Web))!;
+    }
 
     public BackupService Backups => Service<BackupService>();
 

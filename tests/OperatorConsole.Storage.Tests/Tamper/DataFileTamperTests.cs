@@ -135,7 +135,7 @@ public sealed class DataFileTamperTests(ITestOutputHelper output)
     {
         var v = s.Store.Audit.Verify();
         var health = s.Store.Audit.RunDailyHealthCheck();
-        var export = await s.Store.Audit.ExportAsync();
+        var export = await s.Store.ExportLedgerAsync();
         var named = v.Problem?.StartsWith("Entry 2: the stored entry is malformed", StringComparison.Ordinal) == true
             && !health.LedgerIntegrity.Passed && export.Entries.Any(e => e.Defect is not null);
         return named ? $"verify, health check and export name it: {v.Problem}" : null;

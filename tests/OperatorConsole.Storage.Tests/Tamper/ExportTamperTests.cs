@@ -43,7 +43,7 @@ public sealed class ExportTamperTests(ITestOutputHelper output)
         var s = scene.Store;
         await s.Evidence.AttachAsync(TestActors.Omar, scene.Incident.Id, "publish.log", "text/plain", "line\n"u8.ToArray());
         var bundle = await s.Evidence.PreserveAsync(TestActors.Omar, scene.Incident.Id);
-        var export = await s.Audit.ExportAsync();
+        var export = await s.ExportLedgerAsync();
         Assert.Equal(BundleVerdict.IssuedHereValid, s.Evidence.Verify(bundle.Json).Verdict);
         Assert.Null(ExportProblem([.. export.Entries], [.. export.Checkpoints], s));
 

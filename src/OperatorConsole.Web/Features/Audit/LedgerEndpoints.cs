@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using OperatorConsole.Core.Audit;
 using OperatorConsole.Web.Features.Audit;
 
@@ -12,10 +14,16 @@ public static class LedgerEndpoints
         group.MapGet("/", (AuditService audit, DateTimeOffset? from, DateTimeOffset? to, string? actor, string? action, int? limit) =>
             audit.Query(new LedgerQuery(from, to, actor, action, Limit: limit ?? 500)));
 
-        group.MapGet("/verify", (AuditService audit) => audit.Verify());
+        // Checks what was added since the last clean verify; ?full=true re-reads and re-hashes the whole chain.
+        group.MapGet("/verify", (AuditService audit, bool? full) => full == true ? audit.VerifyAll() : audit.Verify());
 
         // The whole chain, oldest first, sealed by a checkpoint at its head, for checking with docs/ledger.md's verifier.
-        group.MapGet("/export", (AuditService audit) => audit.ExportAsync());
+        // Streamed page by page; nothing is written before the seal, so a failed seal is still an ordinary error answer.
+        group.MapGet("/export", (AuditService audit, HttpContext http, IOptions<JsonOptions> json) =>
+        {
+            http.Response.ContentType = "application/json; charset=utf-8";
+            return LedgerExportWriter.WriteAsync(audit, http.Response.BodyWriter, json.Value.SerializerOptions, http.RequestAborted);
+        }).Produces<LedgerExport>();
 
         // Kept by a third party, the checkpoints reveal a later rollback or rewrite of the ledger (docs/ledger.md).
         group.MapGet("/checkpoints", (AuditService audit) => audit.Checkpoints());
