@@ -3,6 +3,7 @@ using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Web.Api;
 using OperatorConsole.Web.Auth;
+using OperatorConsole.Web.Telemetry;
 
 namespace OperatorConsole.Web.Features.Alerts;
 
@@ -21,11 +22,13 @@ public static class AlertEndpoints
 
         group.MapPost("/alertmanager", (HttpContext http, AlertIntake intake) =>
             ReceiveAsync(http, intake, "alertmanager", body => AlertPayloadReader.Parse<AlertmanagerPayload>(body, "Alertmanager webhook payload").ToIncoming()))
-            .RequireJsonContentType();
+            .RequireJsonContentType()
+            .MeteredAs("alertmanager");
 
         group.MapPost("/webhook", (HttpContext http, AlertIntake intake) =>
             ReceiveAsync(http, intake, "webhook", body => AlertPayloadReader.Parse<GenericAlertPayload>(body, "alert webhook payload").ToIncoming()))
-            .RequireJsonContentType();
+            .RequireJsonContentType()
+            .MeteredAs("webhook");
 
         group.MapGet("/", (AlertService alerts, bool? routed, string? incident) => alerts.Recent(routed, incident));
 
