@@ -34,6 +34,10 @@ public sealed class ConsoleMetrics
         _hubConnections = meter.CreateUpDownCounter<long>("operatorconsole.hub.connections", "{connection}", "Connections to the console hub now.");
         _alertDeliveries = meter.CreateCounter<long>("operatorconsole.alerts.deliveries", "{delivery}", "Alert webhook deliveries received, by outcome.");
         _switchFlips = meter.CreateCounter<long>("operatorconsole.killswitches.flips", "{flip}", "Kill switch flips committed.");
+
+        // Zero from the start, so a dashboard shows "no tabs open" rather than no data.
+        _circuits.Add(0);
+        _hubConnections.Add(0);
     }
 
     public void Published(LiveEvent liveEvent)

@@ -38,7 +38,8 @@ public static class TelemetrySetup
                 .AddMeter(ConsoleMetrics.MeterName)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
-                .AddPrometheusExporter())
+                // No cached answer: a scrape right after a change must see it, and collecting is a few store reads.
+                .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0))
             .WithTracing(t => t
                 .AddSource(TracedConsoleStore.SourceName)
                 .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments(MetricsPath))

@@ -77,6 +77,10 @@ public static class AccessTable
         ["GET /health/ledger"] = Access.Anyone,
         ["GET /health/live"] = Access.Anyone,
         ["GET /health/ready"] = Access.Anyone,
+
+        // The API description and Prometheus metrics: signed-in callers (a scraper uses a Viewer API key as a bearer token).
+        ["GET /openapi/{documentName}.json"] = Access.SignedIn,
+        ["GET /metrics"] = Access.SignedIn,
         ["GET {**path:file}"] = Access.SignedIn, // static files not in the manifest
 
         // Writes: the roles Core requires.
