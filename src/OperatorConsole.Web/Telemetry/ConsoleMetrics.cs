@@ -16,8 +16,8 @@ public sealed class ConsoleMetrics
     private readonly Counter<long> _published;
     private readonly Counter<long> _delivered;
     private readonly Histogram<double> _deliveryLatency;
-    private readonly UpDownCounter<long> _circuits;
-    private readonly UpDownCounter<long> _hubConnections;
+    private long _circuits;
+    private long _hubConnections;
     private readonly Counter<long> _alertDeliveries;
     private readonly Counter<long> _switchFlips;
 
@@ -30,14 +30,13 @@ public sealed class ConsoleMetrics
         _deliveryLatency = meter.CreateHistogram<double>("operatorconsole.live.delivery.duration", "s",
             "From the commit of a change to its live event being handed to hub clients.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] });
-        _circuits = meter.CreateUpDownCounter<long>("operatorconsole.circuits.open", "{circuit}", "Blazor circuits (open console tabs) connected now.");
-        _hubConnections = meter.CreateUpDownCounter<long>("operatorconsole.hub.connections", "{connection}", "Connections to the console hub now.");
+        // Observed rather than added to, so they read 0 from the start instead of appearing with the first connection.
+        meter.CreateObservableUpDownCounter("operatorconsole.circuits.open", () => Interlocked.Read(ref _circuits),
+            "{circuit}", "Blazor circuits (open console tabs) connected now.");
+        meter.CreateObservableUpDownCounter("operatorconsole.hub.connections", () => Interlocked.Read(ref _hubConnections),
+            "{connection}", "Connections to the console hub now.");
         _alertDeliveries = meter.CreateCounter<long>("operatorconsole.alerts.deliveries", "{delivery}", "Alert webhook deliveries received, by outcome.");
         _switchFlips = meter.CreateCounter<long>("operatorconsole.killswitches.flips", "{flip}", "Kill switch flips committed.");
-
-        // Zero from the start, so a dashboard shows "no tabs open" rather than no data.
-        _circuits.Add(0);
-        _hubConnections.Add(0);
     }
 
     public void Published(LiveEvent liveEvent)
@@ -57,13 +56,13 @@ public sealed class ConsoleMetrics
         _deliveryLatency.Record(Math.Max(0, (_clock.GetUtcNow() - liveEvent.At).TotalSeconds), family);
     }
 
-    public void CircuitOpened() => _circuits.Add(1);
+    public void CircuitOpened() => Interlocked.Increment(ref _circuits);
 
-    public void CircuitClosed() => _circuits.Add(-1);
+    public void CircuitClosed() => Interlocked.Decrement(ref _circuits);
 
-    public void HubConnected() => _hubConnections.Add(1);
+    public void HubConnected() => Interlocked.Increment(ref _hubConnections);
 
-    public void HubDisconnected() => _hubConnections.Add(-1);
+    public void HubDisconnected() => Interlocked.Decrement(ref _hubConnections);
 
     public void AlertDelivery(string source, string outcome) =>
         _alertDeliveries.Add(1, new KeyValuePair<string, object?>("source", source), new KeyValuePair<string, object?>("outcome", outcome));

@@ -81,6 +81,10 @@ public static class AccessTable
         // The API description and Prometheus metrics: signed-in callers (a scraper uses a Viewer API key as a bearer token).
         ["GET /openapi/{documentName}.json"] = Access.SignedIn,
         ["GET /metrics"] = Access.SignedIn,
+        ["GET /api-reference/{documentName?}"] = Access.SignedIn,
+        ["GET /api-reference/favicon.svg"] = Access.SignedIn,
+        ["GET /api-reference/scalar.aspnetcore.js"] = Access.SignedIn,
+        ["GET /api-reference/scalar.js"] = Access.SignedIn,
         ["GET {**path:file}"] = Access.SignedIn, // static files not in the manifest
 
         // Writes: the roles Core requires.

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using OperatorConsole.Web.Hosting;
 using Scalar.AspNetCore;
 
 namespace OperatorConsole.Web.Features.ApiReference;
@@ -25,13 +27,19 @@ public static class ApiReferenceSetup
         app.MapOpenApi("/openapi/{documentName}.json");
 
         // The page must work on an air-gapped network: scalar.js is embedded in the package and served from here,
-        // the default fonts (a CDN) are off, and so is Scalar's telemetry. See docs/OBSERVABILITY.md.
-        app.MapScalarApiReference(PagePath, o => o
-            .WithTitle("OperatorConsole API")
-            .AddDocument(DocumentName)
-            .WithOpenApiRoutePattern("/openapi/{documentName}.json")
-            .DisableDefaultFonts()
-            .DisableTelemetry());
+        // the default fonts (a CDN) are off, and so is Scalar's telemetry. Its inline start-up script carries a fresh
+        // nonce that the console's content security policy then allows. See docs/OBSERVABILITY.md.
+        app.MapScalarApiReference(PagePath, (o, http) =>
+        {
+            var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+            http.Items[SecurityHeadersMiddleware.ScriptNonceItem] = nonce;
+            o.WithTitle("OperatorConsole API")
+                .AddDocument(DocumentName)
+                .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+                .DisableDefaultFonts()
+                .DisableTelemetry()
+                .WithNonce(nonce);
+        });
         return app;
     }
 }

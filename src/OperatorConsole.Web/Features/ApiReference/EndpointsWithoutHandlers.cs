@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.OpenApi;
@@ -16,9 +17,10 @@ internal sealed class EndpointsWithoutHandlers(EndpointDataSource endpoints) : I
         document.Paths ??= [];
         foreach (var endpoint in endpoints.Endpoints.OfType<RouteEndpoint>())
         {
+            // Route handlers carry their MethodInfo; the generator has described those already.
             var summary = endpoint.Metadata.GetMetadata<IEndpointSummaryMetadata>()?.Summary;
             var path = "/" + endpoint.RoutePattern.RawText?.TrimStart('/');
-            if (summary is null || document.Paths.ContainsKey(path))
+            if (summary is null || endpoint.Metadata.GetMetadata<MethodInfo>() is not null || document.Paths.ContainsKey(path))
             {
                 continue;
             }
