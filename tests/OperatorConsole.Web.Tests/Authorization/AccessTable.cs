@@ -82,9 +82,10 @@ public static class AccessTable
         ["GET /openapi/{documentName}.json"] = Access.SignedIn,
         ["GET /metrics"] = Access.SignedIn,
         ["GET /api-reference/{documentName?}"] = Access.SignedIn,
-        ["GET /api-reference/favicon.svg"] = Access.SignedIn,
-        ["GET /api-reference/scalar.aspnetcore.js"] = Access.SignedIn,
-        ["GET /api-reference/scalar.js"] = Access.SignedIn,
+        // Scalar serves its own script and icon to anyone: library files, no data. The page and the document need a sign-in.
+        ["GET /api-reference/favicon.svg"] = Access.Anyone,
+        ["GET /api-reference/scalar.aspnetcore.js"] = Access.Anyone,
+        ["GET /api-reference/scalar.js"] = Access.Anyone,
         ["GET {**path:file}"] = Access.SignedIn, // static files not in the manifest
 
         // Writes: the roles Core requires.

@@ -9,6 +9,7 @@ using OperatorConsole.Testing;
 
 namespace OperatorConsole.Web.Tests.Telemetry;
 
+[Collection(AloneInProcess.Name)]
 public sealed class MetricsEndpointTests(ConsoleHost host) : IClassFixture<ConsoleHost>
 {
     [Fact]

@@ -65,7 +65,7 @@ public sealed class TraceTests(ConsoleHost host) : IClassFixture<ConsoleHost>
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         while (true)
         {
-            foreach (var file in Directory.GetFiles(folder, "operator-console-*.json"))
+            foreach (var file in Directory.Exists(folder) ? Directory.GetFiles(folder, "operator-console-*.json") : [])
             {
                 using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
                 using var reader = new StreamReader(stream);
