@@ -1,6 +1,7 @@
 using OperatorConsole.Web.Features.HostAdmin;
 using OperatorConsole.Web.Features.Backup;
 using OperatorConsole.Web.Hosting;
+using OperatorConsole.Web.Telemetry;
 
 if (HostAdminCommand.IsRequested(args))
 {
@@ -15,6 +16,7 @@ if (RestoreCommand.IsRequested(args))
 }
 
 builder.AddConsoleHost();
+builder.AddConsoleTelemetry();
 
 var app = builder.Build();
 if (!app.TryOpenStore())
@@ -24,6 +26,7 @@ if (!app.TryOpenStore())
 
 app.UseConsolePipeline();
 app.MapConsoleEndpoints();
+app.MapConsoleMetrics();
 await app.RunAsync();
 return 0;
 

@@ -31,7 +31,7 @@ public static class ApiSetup
         {
             var actor = http.User.ToActor();
             return new { actor.Id, actor.DisplayName, Roles = Core.Common.Roles.Names(actor.Roles) };
-        });
+        }).WithSummary("Who the caller is: id, display name and roles");
         api.MapPermissionEndpoints();
         api.MapRunbookEndpoints();
         api.MapRunEndpoints();

@@ -37,8 +37,10 @@ public sealed class CookieEvents : CookieAuthenticationEvents
     public override Task RedirectToAccessDenied(RedirectContext<CookieAuthenticationOptions> context) =>
         IsMachineCall(context.Request) ? Status(context, StatusCodes.Status403Forbidden) : base.RedirectToAccessDenied(context);
 
+    // The OpenAPI document and the metrics are read by tools (generators, Prometheus), which want a status, not a login page.
     private static bool IsMachineCall(HttpRequest request) =>
-        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hubs");
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hubs")
+        || request.Path.StartsWithSegments("/openapi") || request.Path.StartsWithSegments("/metrics");
 
     private static Task Status(RedirectContext<CookieAuthenticationOptions> context, int status)
     {

@@ -17,6 +17,7 @@ using OperatorConsole.Web.Auth;
 using OperatorConsole.Web.Components;
 using OperatorConsole.Web.Components.Shared;
 using OperatorConsole.Web.Features.Account;
+using OperatorConsole.Web.Features.ApiReference;
 using OperatorConsole.Web.Features.Audit;
 using OperatorConsole.Web.Features.DemoResolver;
 using OperatorConsole.Web.Features.HealthChecks;
@@ -80,6 +81,7 @@ public static class ConsoleHostSetup
         });
         services.AddHostedService<HubEventForwarder>();
         services.AddConsoleProblems();
+        services.AddApiReference();
         services.AddScheduledHealthChecks();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]).AddCheck<LedgerHealthCheck>("ledger", tags: [LedgerHealthCheck.Tag]);
         return builder;
@@ -109,10 +111,14 @@ public static class ConsoleHostSetup
     public static WebApplication MapConsoleEndpoints(this WebApplication app)
     {
         app.MapStaticAssets().AllowAnonymous();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
-        app.MapHealthChecks("/health/ledger", new HealthCheckOptions { Predicate = c => c.Tags.Contains(LedgerHealthCheck.Tag) }).AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous()
+            .WithSummary("Liveness: the process answers (text: Healthy)").WithTags("Health");
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous()
+            .WithSummary("Readiness: the store is open and writable (text: Healthy or Unhealthy, 503)").WithTags("Health");
+        app.MapHealthChecks("/health/ledger", new HealthCheckOptions { Predicate = c => c.Tags.Contains(LedgerHealthCheck.Tag) }).AllowAnonymous()
+            .WithSummary("The ledger's daily health check: it verifies and has recent activity (text, 503 when not)").WithTags("Health");
         app.MapConsoleApi();
+        app.MapApiReference();
         app.MapAccountEndpoints();
         app.MapDemoResolver(app.Configuration);
         app.MapDemoCheckTargets(app.Configuration);

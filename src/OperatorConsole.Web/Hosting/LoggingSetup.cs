@@ -35,6 +35,8 @@ public static class LoggingSetup
     public static IApplicationBuilder UseConsoleRequestLogging(this IApplicationBuilder app) =>
         app.UseSerilogRequestLogging(options =>
         {
+            // This host's logger rather than the static Log.Logger, which is the last host built in a process (tests run several).
+            options.Logger = app.ApplicationServices.GetService<Serilog.ILogger>();
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
             // The demo targets fail on purpose (Porto's bad publish, the checks' failure control): not a fault of the console.
             options.GetLevel = (http, _, exception) =>

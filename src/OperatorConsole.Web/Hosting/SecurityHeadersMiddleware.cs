@@ -10,6 +10,12 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
         "font-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
+    /// <summary>
+    /// HttpContext.Items key: a per-request nonce the response's own inline scripts carry (the API reference page's
+    /// start-up script). The policy then allows scripts with that nonce too, and nothing else inline.
+    /// </summary>
+    public const string ScriptNonceItem = "OperatorConsole.ScriptNonce";
+
     // Set when the response starts, not on the way in: the exception handler clears the headers
     // before it writes a problem response, and those responses need the headers too.
     public Task InvokeAsync(HttpContext context)
@@ -22,7 +28,8 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
     {
         // An endpoint may declare a stricter policy of its own (imported runbook files are sandboxed).
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = context.GetEndpoint()?.Metadata.GetMetadata<StricterContentSecurityPolicy>()?.Policy ?? Csp;
+        headers.ContentSecurityPolicy = context.GetEndpoint()?.Metadata.GetMetadata<StricterContentSecurityPolicy>()?.Policy
+            ?? (context.Items[ScriptNonceItem] is string nonce ? Csp.Replace("script-src 'self'", $"script-src 'self' 'nonce-{nonce}'", StringComparison.Ordinal) : Csp);
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";

@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.SignalR;
 using OperatorConsole.Core.Live;
 using OperatorConsole.Core.Lockdown;
+using OperatorConsole.Web.Telemetry;
 
 namespace OperatorConsole.Web.Hubs;
 
 /// <summary>Feeds the hub from the same broadcaster the Blazor components read, so both see one stream.</summary>
 public sealed class HubEventForwarder(
-    ILiveEventSource source, IHubContext<ConsoleHub> hub, LockdownService lockdown, ILogger<HubEventForwarder> logger)
+    ILiveEventSource source, IHubContext<ConsoleHub> hub, LockdownService lockdown, ConsoleMetrics metrics, ILogger<HubEventForwarder> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -19,6 +20,7 @@ public sealed class HubEventForwarder(
                 try
                 {
                     await hub.Clients.Group(liveEvent.Topic).SendAsync(ConsoleHub.EventMethod, liveEvent, stoppingToken);
+                    metrics.Delivered(liveEvent);
                     if (liveEvent.Kind is LockdownEvents.Engaged or LockdownEvents.Released)
                     {
                         await hub.Clients.Group(Topics.Lockdown).SendAsync(ConsoleHub.LockdownMethod, LockdownHubState.Of(lockdown.Active()), stoppingToken);

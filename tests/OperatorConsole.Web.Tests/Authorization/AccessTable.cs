@@ -77,6 +77,15 @@ public static class AccessTable
         ["GET /health/ledger"] = Access.Anyone,
         ["GET /health/live"] = Access.Anyone,
         ["GET /health/ready"] = Access.Anyone,
+
+        // The API description and Prometheus metrics: signed-in callers (a scraper uses a Viewer API key as a bearer token).
+        ["GET /openapi/{documentName}.json"] = Access.SignedIn,
+        ["GET /metrics"] = Access.SignedIn,
+        ["GET /api-reference/{documentName?}"] = Access.SignedIn,
+        // Scalar serves its own script and icon to anyone: library files, no data. The page and the document need a sign-in.
+        ["GET /api-reference/favicon.svg"] = Access.Anyone,
+        ["GET /api-reference/scalar.aspnetcore.js"] = Access.Anyone,
+        ["GET /api-reference/scalar.js"] = Access.Anyone,
         ["GET {**path:file}"] = Access.SignedIn, // static files not in the manifest
 
         // Writes: the roles Core requires.

@@ -16,7 +16,7 @@ public static class AccountEndpoints
             await sessions.EndAsync(http.User.ToActor(), http.User.SessionId());
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.LocalRedirect("/login");
-        });
+        }).WithSummary("Sign out: end the session and clear the cookie");
         return app;
     }
 }

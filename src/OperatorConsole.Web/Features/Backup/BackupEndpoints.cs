@@ -14,12 +14,14 @@ public static class BackupEndpoints
         {
             var backup = await backups.CreateAsync(http.User.ToActor(), cancellationToken);
             return Results.Created($"/api/backups/{backup.File}", backup);
-        });
+        }).WithSummary("Take a backup of the data file now (Admin)");
 
-        group.MapGet("/", (HttpContext http, BackupService backups) => backups.ListAsync(http.User.ToActor()));
+        group.MapGet("/", (HttpContext http, BackupService backups) => backups.ListAsync(http.User.ToActor()))
+            .WithSummary("List the backups (Admin)");
 
         group.MapGet("/{file}", async (HttpContext http, BackupService backups, string file) =>
-            Results.File(await backups.DownloadAsync(http.User.ToActor(), file), "application/octet-stream", file));
+            Results.File(await backups.DownloadAsync(http.User.ToActor(), file), "application/octet-stream", file))
+            .WithSummary("Download one backup file (Admin)");
 
         return group;
     }

@@ -39,7 +39,8 @@ public static class CommandEndpoint
 
             var token = command.Text("confirmation_token");
             return await handler.HandleAsync(command with { Type = type, OperatorId = operatorId, ConfirmationToken = string.IsNullOrEmpty(token) ? null : token });
-        }).WithTags("Commands").DisableAntiforgery().RequireJsonContentType();
+        }).WithTags("Commands").DisableAntiforgery().RequireJsonContentType()
+            .WithSummary("Run a typed command (the body names it; its role rules apply)");
         return api;
     }
 

@@ -37,13 +37,15 @@ public static class DemoResolverEndpoints
                 bindingVersion = active.Version,
                 boundAt = active.BoundAt,
             });
-        });
+        }).WithSummary("Demo only: the active manifest a resolver would serve for a scope");
 
         demo.MapGet("/resolver/{scope}/manifest", (ScopeService scopes, string scope) =>
-            Bytes(scopes.Manifest(scopes.Active(scope).Active.Id).ManifestContent));
+            Bytes(scopes.Manifest(scopes.Active(scope).Active.Id).ManifestContent))
+            .WithSummary("Demo only: the active manifest's bytes for a scope");
 
         demo.MapGet("/resolver/{scope}/pack", (ScopeService scopes, string scope) =>
-            Bytes(scopes.Manifest(scopes.Active(scope).Active.Id).PackContent));
+            Bytes(scopes.Manifest(scopes.Active(scope).Active.Id).PackContent))
+            .WithSummary("Demo only: the active pack's bytes for a scope");
 
         // The rules API reads the active pack as a service would: a pack that does not parse is a failing rules API.
         demo.MapGet("/rules/{scope}", (ScopeService scopes, string scope) =>
@@ -68,7 +70,7 @@ public static class DemoResolverEndpoints
                 return Results.Problem(
                     $"The active pack of '{scope}' ({manifest.Id}) cannot be read as a rules pack.", statusCode: StatusCodes.Status502BadGateway, title: "Rules pack unreadable");
             }
-        });
+        }).WithSummary("Demo only: the rules document a publisher would serve for a scope");
 
         return app;
     }

@@ -13,16 +13,20 @@ public static class FailureStatusEndpoints
     {
         var group = api.MapGroup("/failure-status").WithTags("Failure status").DisableAntiforgery();
 
-        group.MapGet("/", (FailureStatusService status) => status.Current());
+        group.MapGet("/", (FailureStatusService status) => status.Current())
+            .WithSummary("The current failure status");
 
         group.MapPost("/", (HttpContext http, FailureStatusService status, FailureReport body) =>
-            status.ReportAsync(http.User.ToActor(), body));
+            status.ReportAsync(http.User.ToActor(), body))
+            .WithSummary("Report a failure");
 
         group.MapPost("/reset/request", async (HttpContext http, FailureStatusService status, Reset body) =>
-            Results.Ok(TokenIssued.From(await status.RequestResetAsync(http.User.ToActor(), body.Reason))));
+            Results.Ok(TokenIssued.From(await status.RequestResetAsync(http.User.ToActor(), body.Reason))))
+            .WithSummary("Ask to reset the failure status; returns the confirmation token");
 
         group.MapPost("/reset/confirm", (HttpContext http, FailureStatusService status, Reset body) =>
-            status.ResetAsync(http.User.ToActor(), body.Token, body.Reason));
+            status.ResetAsync(http.User.ToActor(), body.Token, body.Reason))
+            .WithSummary("Reset the failure status with the confirmation token");
 
         return api;
     }

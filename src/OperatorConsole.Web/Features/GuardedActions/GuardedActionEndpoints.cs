@@ -19,10 +19,12 @@ public static class GuardedActionEndpoints
     {
         var group = api.MapGroup("/guarded-actions").WithTags("Guarded actions").DisableAntiforgery();
 
-        group.MapGet("/policies", (GuardedActionService guarded) => guarded.Policies().Select(PolicyView.From));
+        group.MapGet("/policies", (GuardedActionService guarded) => guarded.Policies().Select(PolicyView.From))
+            .WithSummary("The policies of guarded actions (who confirms what)");
 
         group.MapPut("/policies/{actionType}", async (HttpContext http, GuardedActionService guarded, string actionType, FourEyesChange body) =>
-            PolicyView.From(await guarded.SetFourEyesAsync(http.User.ToActor(), actionType, body.FourEyes)));
+            PolicyView.From(await guarded.SetFourEyesAsync(http.User.ToActor(), actionType, body.FourEyes)))
+            .WithSummary("Change the policy of one guarded action (Admin)");
 
         return group;
     }

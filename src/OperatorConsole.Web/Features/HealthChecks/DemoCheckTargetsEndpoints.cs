@@ -25,12 +25,14 @@ public static class DemoCheckTargetsEndpoints
         // 001's system health checklist: survival rate > 0.9, violation rate < 0.01, latency 99th < 50 ms.
         demo.MapGet("/model-metrics", (ScheduledCheckService checks) => checks.DemoFailing
             ? Results.Ok(new { demo = Label, survival_rate = 0.82, violation_rate = 0.034, latency_p99_ms = 87.0 })
-            : Results.Ok(new { demo = Label, survival_rate = 0.97, violation_rate = 0.002, latency_p99_ms = 21.0 }));
+            : Results.Ok(new { demo = Label, survival_rate = 0.97, violation_rate = 0.002, latency_p99_ms = 21.0 }))
+            .WithSummary("Demo only: model metrics for the scheduled checks to read");
 
         // 000's health rite: --heal --verify checks the three index layers; the body mirrors its expected output.
         demo.MapGet("/health-rite", (ScheduledCheckService checks) => checks.DemoFailing
             ? Results.Json(new { demo = Label, layers_valid = 1, output = "❌ Semantic Index: Invalid" }, statusCode: StatusCodes.Status503ServiceUnavailable)
-            : Results.Ok(new { demo = Label, layers_valid = 3, output = "✅ All layers verified." }));
+            : Results.Ok(new { demo = Label, layers_valid = 3, output = "✅ All layers verified." }))
+            .WithSummary("Demo only: a health endpoint for the scheduled checks to probe");
 
         return app;
     }

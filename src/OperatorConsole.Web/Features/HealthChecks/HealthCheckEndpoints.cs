@@ -15,35 +15,40 @@ public static class HealthCheckEndpoints
     {
         var group = api.MapGroup("/health-checks").WithTags("Health checks").DisableAntiforgery();
 
-        group.MapGet("/", (ScheduledCheckService checks) => checks.List());
+        group.MapGet("/", (ScheduledCheckService checks) => checks.List())
+            .WithSummary("List the scheduled health checks with their latest results");
 
-        group.MapGet("/{id}", (ScheduledCheckService checks, string id) => checks.Get(id));
+        group.MapGet("/{id}", (ScheduledCheckService checks, string id) => checks.Get(id))
+            .WithSummary("One scheduled health check with its history");
 
         group.MapPost("/", async (HttpContext http, ScheduledCheckService checks, ScheduledCheckDefinition body) =>
         {
             var created = await checks.CreateAsync(http.User.ToActor(), body);
             return Results.Created($"/api/health-checks/{Uri.EscapeDataString(created.Id)}", created);
-        });
+        }).WithSummary("Create a scheduled health check (Admin)");
 
         group.MapPut("/{id}", (HttpContext http, ScheduledCheckService checks, string id, ScheduledCheckDefinition body) =>
-            checks.EditAsync(http.User.ToActor(), id, body));
+            checks.EditAsync(http.User.ToActor(), id, body))
+            .WithSummary("Edit a scheduled health check (Admin)");
 
         group.MapDelete("/{id}", async (HttpContext http, ScheduledCheckService checks, string id) =>
         {
             await checks.DeleteAsync(http.User.ToActor(), id);
             return Results.NoContent();
-        });
+        }).WithSummary("Delete a scheduled health check (Admin)");
 
         group.MapPost("/{id}/run", (HttpContext http, ScheduledCheckRunner runner, string id, CancellationToken cancellationToken) =>
-            runner.RunNowAsync(http.User.ToActor(), id, cancellationToken));
+            runner.RunNowAsync(http.User.ToActor(), id, cancellationToken))
+            .WithSummary("Run a health check now");
 
-        group.MapGet("/demo-failure", (ScheduledCheckService checks) => new DemoFailure(checks.DemoFailing));
+        group.MapGet("/demo-failure", (ScheduledCheckService checks) => new DemoFailure(checks.DemoFailing))
+            .WithSummary("Demo only: whether the demo check target is failing on purpose");
 
         group.MapPut("/demo-failure", async (HttpContext http, ScheduledCheckService checks, DemoFailure body) =>
         {
             await checks.SetDemoFailingAsync(http.User.ToActor(), body.Failing);
             return new DemoFailure(body.Failing);
-        });
+        }).WithSummary("Demo only: make the demo check target fail or recover");
 
         return group;
     }

@@ -15,6 +15,9 @@ public sealed class LedgerHealthCheck(AuditService audit, TimeProvider clock) : 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private (DateTimeOffset At, HealthCheckResult Result)? _last;
 
+    /// <summary>Whether the ledger verified at the last check (null before the first); the metrics report it.</summary>
+    public bool? LastIntegrityPassed { get; private set; }
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         await _gate.WaitAsync(cancellationToken);
@@ -23,7 +26,9 @@ public sealed class LedgerHealthCheck(AuditService audit, TimeProvider clock) : 
             var now = clock.GetUtcNow();
             if (_last is not { } last || now - last.At >= Reuse)
             {
-                _last = (now, Judge(audit.RunDailyHealthCheck()));
+                var report = audit.RunDailyHealthCheck();
+                LastIntegrityPassed = report.LedgerIntegrity.Passed;
+                _last = (now, Judge(report));
             }
 
             return _last.Value.Result;

@@ -8,7 +8,8 @@ public static class OverviewEndpoints
 {
     public static RouteGroupBuilder MapOverviewEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/overview", (HttpContext http, CommandCentre centre) => centre.For(http.User.ToActor())).WithTags("Overview");
+        api.MapGet("/overview", (HttpContext http, CommandCentre centre) => centre.For(http.User.ToActor())).WithTags("Overview")
+            .WithSummary("The command centre overview: what needs attention now");
         return api;
     }
 }

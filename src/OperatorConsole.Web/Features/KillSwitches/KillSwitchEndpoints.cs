@@ -30,41 +30,47 @@ public static class KillSwitchEndpoints
         {
             var snapshot = switches.Snapshot();
             return Conditional(http, snapshot.Version, snapshot);
-        });
+        }).WithSummary("All kill switches with the store version (ETag, 304 when unchanged)");
 
         // The switch a service in `scope` obeys: the one for that scope, else the global one.
         group.MapGet("/{key}", (HttpContext http, KillSwitchService switches, string key, string? scope) =>
         {
             var found = switches.Resolve(key, scope) ?? throw new NotFoundException($"No kill switch '{key}' for scope '{KillSwitchService.NormalizeScope(scope)}'.");
             return Conditional(http, found.Version, found);
-        });
+        }).WithSummary("The switch a service in a scope obeys (ETag, 304 when unchanged)");
 
         group.MapGet("/{key}/evidence", (KillSwitchService switches, string key, string? scope) =>
             switches.Get(key, scope) is null
                 ? throw new NotFoundException($"No kill switch '{key}' for scope '{KillSwitchService.NormalizeScope(scope)}'.")
-                : switches.Evidence(key, scope));
+                : switches.Evidence(key, scope))
+            .WithSummary("A kill switch's evidence records");
 
         group.MapPost("/", async (HttpContext http, KillSwitchService switches, KillSwitchDefinition body) =>
         {
             var created = await switches.CreateAsync(http.User.ToActor(), body);
             return Results.Created($"/api/kill-switches/{created.Key}?scope={Uri.EscapeDataString(created.Scope)}", created);
-        });
+        }).WithSummary("Create a kill switch (Admin)");
 
         group.MapPut("/{key}", (HttpContext http, KillSwitchService switches, string key, string? scope, Edit body) =>
-            switches.EditAsync(http.User.ToActor(), key, scope, body.Description, body.DefaultOn, body.Protective));
+            switches.EditAsync(http.User.ToActor(), key, scope, body.Description, body.DefaultOn, body.Protective))
+            .WithSummary("Edit a kill switch's description and defaults (Admin)");
 
         group.MapPost("/{key}/flip", (HttpContext http, KillSwitchService switches, string key, string? scope, Flip body) =>
-            switches.FlipAsync(http.User.ToActor(), key, scope, body.On, body.Reason, body.IncidentId, body.ConfirmationToken));
+            switches.FlipAsync(http.User.ToActor(), key, scope, body.On, body.Reason, body.IncidentId, body.ConfirmationToken))
+            .WithSummary("Flip a kill switch on or off, with a reason");
 
         // Step one of turning a protective switch off; send the token with the flip.
         group.MapPost("/{key}/disable-request", async (HttpContext http, KillSwitchService switches, string key, string? scope, DisableRequest body) =>
-            Results.Ok(TokenIssued.From(await switches.RequestDisableAsync(http.User.ToActor(), key, scope, body.Reason))));
+            Results.Ok(TokenIssued.From(await switches.RequestDisableAsync(http.User.ToActor(), key, scope, body.Reason))))
+            .WithSummary("Ask to turn a protective switch off; returns the confirmation token");
 
         group.MapPost("/{key}/validation", (HttpContext http, KillSwitchService switches, string key, string? scope, Validation body) =>
-            switches.RecordValidationAsync(http.User.ToActor(), key, scope, body.Result));
+            switches.RecordValidationAsync(http.User.ToActor(), key, scope, body.Result))
+            .WithSummary("Record whether a flip had the intended effect");
 
         group.MapPost("/{key}/drill", (HttpContext http, KillSwitchService switches, string key, string? scope, Drill body) =>
-            switches.DrillAsync(http.User.ToActor(), key, scope, body.Reason));
+            switches.DrillAsync(http.User.ToActor(), key, scope, body.Reason))
+            .WithSummary("Drill a kill switch: flip and restore it, recorded as a drill");
 
         return api;
     }

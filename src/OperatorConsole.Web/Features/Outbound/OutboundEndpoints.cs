@@ -16,19 +16,20 @@ public static class OutboundEndpoints
         var group = api.MapGroup("/outbound").WithTags("Outbound").DisableAntiforgery();
 
         group.MapGet("/", async (HttpContext http, OutboundService outbound) =>
-            (await outbound.AllowListAsync(http.User.ToActor())).Rules);
+            (await outbound.AllowListAsync(http.User.ToActor())).Rules)
+            .WithSummary("The outbound allow-list of private addresses (Admin)");
 
         group.MapPost("/", async (HttpContext http, OutboundService outbound, AllowRequest body) =>
         {
             var rule = await outbound.AllowAsync(http.User.ToActor(), body.Target, body.Note);
             return Results.Created($"/api/outbound?target={Uri.EscapeDataString(rule.Target)}", rule);
-        });
+        }).WithSummary("Allow a private address for probes and fetches (Admin)");
 
         group.MapDelete("/", async (HttpContext http, OutboundService outbound, string? target) =>
         {
             await outbound.RemoveAsync(http.User.ToActor(), target);
             return Results.NoContent();
-        });
+        }).WithSummary("Remove an address from the outbound allow-list (Admin)");
 
         return group;
     }

@@ -17,13 +17,15 @@ public static class PermissionEndpoints
         {
             var rule = permissions.Rule(action ?? string.Empty);
             return View(rule, permissions.Check(http.User.ToActor(), rule.Action, subject));
-        }).WithTags("Permissions");
+        }).WithTags("Permissions")
+            .WithSummary("Every action's rule: who may do it");
 
         api.MapGet("/me/permissions", (HttpContext http, Core.Common.Permissions permissions) =>
         {
             var answers = permissions.CheckAll(http.User.ToActor());
             return permissions.All.Select(rule => View(rule, answers[rule.Action]));
-        }).WithTags("Permissions");
+        }).WithTags("Permissions")
+            .WithSummary("What the caller may do now");
 
         return api;
     }

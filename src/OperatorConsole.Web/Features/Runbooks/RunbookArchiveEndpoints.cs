@@ -27,14 +27,16 @@ public static class RunbookArchiveEndpoints
                 Counts = Enum.GetValues<BulkOutcome>().ToDictionary(o => o.ToString(), report.Count),
                 Files = report.Rows,
             });
-        }).DisableAntiforgery();
+        }).DisableAntiforgery()
+            .WithSummary("Import runbooks in bulk from an archive");
 
         runbooks.MapGet("/{slug}/v{version:int}/files/{**path}", (RunbookService service, string slug, int version, string path) =>
         {
             var (file, content) = service.OpenFile(slug, version, path);
             var downloadName = RunbookFileTypes.OpensInline(file.ContentType) ? null : Path.GetFileName(file.Path);
             return Results.File(content, file.ContentType, downloadName);
-        }).WithMetadata(new StricterContentSecurityPolicy(FileCsp));
+        }).WithMetadata(new StricterContentSecurityPolicy(FileCsp))
+            .WithSummary("One file of a runbook version (served sandboxed)");
 
         return runbooks;
     }
