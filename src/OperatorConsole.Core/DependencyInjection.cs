@@ -16,6 +16,7 @@ using OperatorConsole.Core.LaunchDay.Config;
 using OperatorConsole.Core.LaunchDay.Probes;
 using OperatorConsole.Core.Live;
 using OperatorConsole.Core.Lockdown;
+using OperatorConsole.Core.Notifications;
 using OperatorConsole.Core.Outbound;
 using OperatorConsole.Core.Overview;
 using OperatorConsole.Core.Releases;
@@ -111,6 +112,7 @@ public static class DependencyInjection
         services.AddSingleton<AlertmanagerClient>();
         services.AddSingleton<AlertSilenceService>();
         services.AddSingleton<CommandCentre>();
+        services.AddNotifications();
         services.AddSingleton<ConsoleSearch>();
         services.AddHttpClient(AlertmanagerClient.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(sp => OutboundHttp.Handler(sp.GetRequiredService<OutboundPolicy>()));
@@ -132,6 +134,7 @@ public static class DependencyInjection
         services.AddSingleton<IActionRules, PostIncidentActions>();
         services.AddSingleton<IActionRules, KillSwitchActions>();
         services.AddSingleton<IActionRules, LockdownActions>();
+        services.AddSingleton<IActionRules, NotificationActions>();
         services.AddSingleton<IActionRules, OutboundActions>();
         services.AddSingleton<IActionRules, ReleaseActions>();
         services.AddSingleton<IActionRules, RollbackActions>();

@@ -11,6 +11,7 @@ using OperatorConsole.Web.Features.Incidents;
 using OperatorConsole.Web.Features.KillSwitches;
 using OperatorConsole.Web.Features.LaunchDay;
 using OperatorConsole.Web.Features.Lockdown;
+using OperatorConsole.Web.Features.Notifications;
 using OperatorConsole.Web.Features.Outbound;
 using OperatorConsole.Web.Features.Permissions;
 using OperatorConsole.Web.Features.Releases;
@@ -53,6 +54,7 @@ public static class ApiSetup
         api.MapAlertEndpoints();
         api.MapLaunchEndpoints();
         api.MapOverviewEndpoints();
+        api.MapNotificationEndpoints();
         return app;
     }
 }
