@@ -10,6 +10,7 @@ using OperatorConsole.Core.FailureStatus;
 using OperatorConsole.Core.GuardedActions;
 using OperatorConsole.Core.HealthChecks;
 using OperatorConsole.Core.Incidents;
+using OperatorConsole.Core.Insights;
 using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.LaunchDay;
 using OperatorConsole.Core.LaunchDay.Config;
@@ -113,6 +114,7 @@ public static class DependencyInjection
         services.AddSingleton<AlertSilenceService>();
         services.AddSingleton<CommandCentre>();
         services.AddNotifications();
+        services.AddSingleton<InsightsService>();
         services.AddSingleton<ConsoleSearch>();
         services.AddHttpClient(AlertmanagerClient.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(sp => OutboundHttp.Handler(sp.GetRequiredService<OutboundPolicy>()));

@@ -25,6 +25,9 @@ public sealed class NotificationOutbox(
 
     public void Nudge() => _nudges.Writer.TryWrite(true);
 
+    /// <summary>Raised after each attempt is recorded (the Admin page refreshes on it); handlers must not block.</summary>
+    public event Action<NotificationDelivery>? Recorded;
+
     /// <summary>
     /// Queues <paramref name="message"/> for every enabled webhook that chose its event (or for <paramref name="only"/>),
     /// skipping a webhook that already had this occurrence queued; returns how many were queued.
@@ -82,6 +85,7 @@ public sealed class NotificationOutbox(
             c.Session.Notifications.Upsert(updated);
             return updated;
         }, cancellationToken);
+        Recorded?.Invoke(recorded);
         logger.LogInformation("Notification {DeliveryId} ({NotificationEvent}) to webhook {WebhookName}: attempt {Attempt} answered {StatusCode} in {DurationMs} ms, {DeliveryStatus} {DeliveryError}",
             recorded.Id, recorded.Event, recorded.WebhookName, recorded.Attempts.Count, attempt.StatusCode, attempt.DurationMs, recorded.Status, attempt.Error);
     }

@@ -8,6 +8,7 @@ using OperatorConsole.Web.Features.GuardedActions;
 using OperatorConsole.Web.Features.HealthChecks;
 using OperatorConsole.Web.Features.Home;
 using OperatorConsole.Web.Features.Incidents;
+using OperatorConsole.Web.Features.Insights;
 using OperatorConsole.Web.Features.KillSwitches;
 using OperatorConsole.Web.Features.LaunchDay;
 using OperatorConsole.Web.Features.Lockdown;
@@ -55,6 +56,7 @@ public static class ApiSetup
         api.MapLaunchEndpoints();
         api.MapOverviewEndpoints();
         api.MapNotificationEndpoints();
+        api.MapInsightsEndpoints();
         return app;
     }
 }
