@@ -157,7 +157,7 @@ public static class AccessTable
         ["GET /api/notifications/deliveries"] = Access.Only(Role.Admin),
 
         // Insights: charts and their CSV, for everyone signed in.
-        ["GET /api/insights"] = Access.SignedIn,
+        ["GET /api/insights/"] = Access.SignedIn,
         ["GET /api/insights/csv"] = Access.SignedIn,
 
         // Alerts: posting is for on-call and Admin keys; the matrix and the delivery log are Admin's; silences and the
