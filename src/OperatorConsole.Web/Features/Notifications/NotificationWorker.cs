@@ -38,7 +38,8 @@ public sealed class NotificationWorker(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogError(ex, "The notification worker failed a round; it tries again on the next");
+                logger.LogError(ex, "The notification worker failed a round; it tries again in a second");
+                await Task.Delay(TimeSpan.FromSeconds(1), clock, stoppingToken); // A store fault would otherwise spin the loop.
             }
 
             await WaitAsync(subscription, nextSweep, stoppingToken);
