@@ -10,12 +10,14 @@ using OperatorConsole.Core.FailureStatus;
 using OperatorConsole.Core.GuardedActions;
 using OperatorConsole.Core.HealthChecks;
 using OperatorConsole.Core.Incidents;
+using OperatorConsole.Core.Insights;
 using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.LaunchDay;
 using OperatorConsole.Core.LaunchDay.Config;
 using OperatorConsole.Core.LaunchDay.Probes;
 using OperatorConsole.Core.Live;
 using OperatorConsole.Core.Lockdown;
+using OperatorConsole.Core.Notifications;
 using OperatorConsole.Core.Outbound;
 using OperatorConsole.Core.Overview;
 using OperatorConsole.Core.Releases;
@@ -112,6 +114,8 @@ public static class DependencyInjection
         services.AddSingleton<AlertmanagerClient>();
         services.AddSingleton<AlertSilenceService>();
         services.AddSingleton<CommandCentre>();
+        services.AddNotifications();
+        services.AddSingleton<InsightsService>();
         services.AddSingleton<ConsoleSearch>();
         services.AddHttpClient(AlertmanagerClient.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(sp => OutboundHttp.Handler(sp.GetRequiredService<OutboundPolicy>()));
@@ -133,6 +137,7 @@ public static class DependencyInjection
         services.AddSingleton<IActionRules, PostIncidentActions>();
         services.AddSingleton<IActionRules, KillSwitchActions>();
         services.AddSingleton<IActionRules, LockdownActions>();
+        services.AddSingleton<IActionRules, NotificationActions>();
         services.AddSingleton<IActionRules, OutboundActions>();
         services.AddSingleton<IActionRules, ReleaseActions>();
         services.AddSingleton<IActionRules, RollbackActions>();

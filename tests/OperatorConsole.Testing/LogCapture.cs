@@ -16,5 +16,9 @@ public sealed class LogCapture : ILogEventSink
         [.. _events.Where(e => e.Level >= LogEventLevel.Error)
             .Select(e => Shorten($"{e.Level}: {e.RenderMessage()} {e.Exception?.GetType().Name} {e.Exception?.Message}"))];
 
+    /// <summary>Every event rendered with its exception, oldest first, for asserting what never reaches the log.</summary>
+    public IReadOnlyList<string> All() =>
+        [.. _events.Select(e => $"{e.Level}: {e.RenderMessage()} {e.Exception}")];
+
     private static string Shorten(string line) => line.Length <= 400 ? line : line[..400] + "…";
 }

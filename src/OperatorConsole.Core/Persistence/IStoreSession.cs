@@ -8,6 +8,7 @@ using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.LaunchDay;
 using OperatorConsole.Core.Lockdown;
+using OperatorConsole.Core.Notifications;
 using OperatorConsole.Core.Outbound;
 using OperatorConsole.Core.Releases;
 using OperatorConsole.Core.Rollback;
@@ -58,6 +59,8 @@ public interface IStoreSession
     IAlertRepository Alerts { get; }
 
     ILaunchRepository Launches { get; }
+
+    INotificationRepository Notifications { get; }
 
     /// <summary>
     /// Write sessions only: rolls back everything written so far in this write and goes on in a fresh transaction

@@ -37,6 +37,8 @@ internal static class LiteSchema
     public const string Launches = "launches";
     public const string LaunchDuties = "launch_duties";
     public const string LaunchBundles = "launch_bundles";
+    public const string Webhooks = "webhooks";
+    public const string NotificationDeliveries = "notification_deliveries";
 
     public static void EnsureIndexes(ILiteDatabase db)
     {
@@ -64,5 +66,6 @@ internal static class LiteSchema
         db.GetCollection(HealthCheckResults).EnsureIndex("checkId");
         OperatorConsole.Storage.Alerts.LiteAlertRepository.EnsureIndexes(db);
         db.GetCollection(Launches).EnsureIndex("scopeId");
+        OperatorConsole.Storage.Notifications.LiteNotificationRepository.EnsureIndexes(db);
     }
 }

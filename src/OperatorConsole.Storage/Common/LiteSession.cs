@@ -9,6 +9,7 @@ using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.LaunchDay;
 using OperatorConsole.Core.Lockdown;
+using OperatorConsole.Core.Notifications;
 using OperatorConsole.Core.Outbound;
 using OperatorConsole.Core.Sessions;
 using OperatorConsole.Core.Releases;
@@ -28,6 +29,7 @@ using OperatorConsole.Storage.Incidents;
 using OperatorConsole.Storage.KillSwitches;
 using OperatorConsole.Storage.LaunchDay;
 using OperatorConsole.Storage.Lockdown;
+using OperatorConsole.Storage.Notifications;
 using OperatorConsole.Storage.Outbound;
 using OperatorConsole.Storage.Sessions;
 using OperatorConsole.Storage.Releases;
@@ -78,6 +80,8 @@ internal sealed class LiteSession(ILiteDatabase db, bool writable) : IStoreSessi
     public IAlertRepository Alerts { get; } = new LiteAlertRepository(db, writable);
 
     public ILaunchRepository Launches { get; } = new LiteLaunchRepository(db, writable);
+
+    public INotificationRepository Notifications { get; } = new LiteNotificationRepository(db, writable);
 
     public void DiscardChanges()
     {

@@ -8,9 +8,11 @@ using OperatorConsole.Web.Features.GuardedActions;
 using OperatorConsole.Web.Features.HealthChecks;
 using OperatorConsole.Web.Features.Home;
 using OperatorConsole.Web.Features.Incidents;
+using OperatorConsole.Web.Features.Insights;
 using OperatorConsole.Web.Features.KillSwitches;
 using OperatorConsole.Web.Features.LaunchDay;
 using OperatorConsole.Web.Features.Lockdown;
+using OperatorConsole.Web.Features.Notifications;
 using OperatorConsole.Web.Features.Outbound;
 using OperatorConsole.Web.Features.Permissions;
 using OperatorConsole.Web.Features.Releases;
@@ -53,6 +55,8 @@ public static class ApiSetup
         api.MapAlertEndpoints();
         api.MapLaunchEndpoints();
         api.MapOverviewEndpoints();
+        api.MapNotificationEndpoints();
+        api.MapInsightsEndpoints();
         return app;
     }
 }

@@ -5,6 +5,7 @@ using MudBlazor.Services;
 using OperatorConsole.Core;
 using OperatorConsole.Core.Alerts;
 using OperatorConsole.Core.Audit;
+using OperatorConsole.Core.Notifications;
 using OperatorConsole.Core.Releases;
 using OperatorConsole.Core.Rollback;
 using OperatorConsole.Core.Runs;
@@ -21,6 +22,7 @@ using OperatorConsole.Web.Features.ApiReference;
 using OperatorConsole.Web.Features.Audit;
 using OperatorConsole.Web.Features.DemoResolver;
 using OperatorConsole.Web.Features.HealthChecks;
+using OperatorConsole.Web.Features.Notifications;
 using OperatorConsole.Web.Hubs;
 
 namespace OperatorConsole.Web.Hosting;
@@ -52,6 +54,11 @@ public static class ConsoleHostSetup
             .Validate(o => o.SealEvery >= 1 && o.SealInterval > TimeSpan.Zero, "Ledger:SealEvery must be at least 1 and Ledger:SealInterval positive.")
             .ValidateOnStart();
         services.AddOptions<AlertOptions>().Bind(builder.Configuration.GetSection(AlertOptions.Section));
+        services.AddOptions<NotificationOptions>().Bind(builder.Configuration.GetSection(NotificationOptions.Section))
+            .Validate(o => o.MaxAttempts >= 1 && o.FirstRetryAfter > TimeSpan.Zero && o.MaxRetryAfter >= o.FirstRetryAfter && o.Timeout > TimeSpan.Zero
+                && o.SweepInterval > TimeSpan.Zero, "Notifications: MaxAttempts at least 1, and the waits and timeout positive.")
+            .ValidateOnStart();
+        services.AddHostedService<NotificationWorker>();
         var paths = StoragePaths.From(builder);
         services.AddConsoleStorage(paths.DataFile, paths.BackupFolder, paths.CheckpointKeyFile, paths.CheckpointLogFile);
 

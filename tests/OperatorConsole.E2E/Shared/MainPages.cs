@@ -22,7 +22,7 @@ public static class MainPages
     public static readonly string[] AdminPaths =
     [
         "/admin/users", "/admin/api-keys", "/admin/guarded-actions", "/admin/alert-rules", "/admin/alert-deliveries",
-        "/admin/outbound", "/admin/backups",
+        "/admin/outbound", "/admin/notifications", "/admin/backups",
     ];
 
     /// <summary>Pages an incident owner on call sees, detail pages resolved against <paramref name="host"/>'s demo data.</summary>
@@ -47,7 +47,7 @@ public static class MainPages
             "/incidents", $"/incidents/{incident.Id}", "/incidents/new", "/alerts", "/kill-switches", "/lockdown",
             "/scopes", "/scopes/porto", "/releases", $"/releases/{release}", "/rollbacks", "/follow-ups",
             "/ledger", "/ledger/investigate", "/health-checks", "/health-check", "/evidence/verify",
-            "/launches", $"/launches/{launch}",
+            "/launches", $"/launches/{launch}", "/insights",
         ];
     }
 

@@ -157,6 +157,18 @@ public static class AccessTable
         ["POST /api/outbound/"] = Access.Only(Role.Admin),
         ["DELETE /api/outbound/"] = Access.Only(Role.Admin),
 
+        // Outgoing webhooks (their URLs are secrets): Admin only.
+        ["GET /api/notifications/webhooks"] = Access.Only(Role.Admin),
+        ["POST /api/notifications/webhooks"] = Access.Only(Role.Admin),
+        ["PUT /api/notifications/webhooks/{id}"] = Access.Only(Role.Admin),
+        ["DELETE /api/notifications/webhooks/{id}"] = Access.Only(Role.Admin),
+        ["POST /api/notifications/webhooks/{id}/test"] = Access.Only(Role.Admin),
+        ["GET /api/notifications/deliveries"] = Access.Only(Role.Admin),
+
+        // Insights: charts and their CSV, for everyone signed in.
+        ["GET /api/insights/"] = Access.SignedIn,
+        ["GET /api/insights/csv"] = Access.SignedIn,
+
         // Alerts: posting is for on-call and Admin keys; the matrix and the delivery log are Admin's; silences and the
         // unrouted inbox's "open incident" are for responders.
         ["POST /api/alerts/alertmanager"] = Access.Only(Role.OnCall | Role.Admin),
@@ -202,6 +214,8 @@ public static class AccessTable
         ["PAGE /alerts/unrouted"] = Access.SignedIn,
         ["PAGE /admin/backups"] = Access.Only(Role.Admin),
         ["PAGE /admin/outbound"] = Access.Only(Role.Admin),
+        ["PAGE /admin/notifications"] = Access.Only(Role.Admin),
+        ["PAGE /insights"] = Access.SignedIn,
         ["PAGE /admin/guarded-actions"] = Access.Only(Role.Admin),
         ["PAGE /admin/users"] = Access.Only(Role.Admin),
         ["PAGE /evidence/verify"] = Access.SignedIn,

@@ -1,0 +1,42 @@
+using OperatorConsole.Core.Notifications;
+using OperatorConsole.Web.Auth;
+
+namespace OperatorConsole.Web.Features.Notifications;
+
+/// <summary>
+/// Outgoing webhooks (Admin). GET lists them (the URL only as a hint), POST {"name","url","format","events":[…]} adds one,
+/// PUT /{id} changes one (no "url" keeps the stored one), DELETE /{id} removes it, POST /{id}/test queues a test message;
+/// GET /deliveries[?webhookId=] shows each delivery with its attempts.
+/// </summary>
+public static class NotificationEndpoints
+{
+    public static RouteGroupBuilder MapNotificationEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/notifications").WithTags("Notifications").DisableAntiforgery();
+
+        group.MapGet("/webhooks", async (HttpContext http, WebhookService webhooks) => await webhooks.ListAsync(http.User.ToActor()));
+
+        group.MapPost("/webhooks", async (HttpContext http, WebhookService webhooks, WebhookInput body) =>
+        {
+            var created = await webhooks.CreateAsync(http.User.ToActor(), body);
+            return Results.Created($"/api/notifications/webhooks/{created.Id}", created);
+        });
+
+        group.MapPut("/webhooks/{id}", async (HttpContext http, WebhookService webhooks, string id, WebhookInput body) =>
+            await webhooks.UpdateAsync(http.User.ToActor(), id, body));
+
+        group.MapDelete("/webhooks/{id}", async (HttpContext http, WebhookService webhooks, string id) =>
+        {
+            await webhooks.DeleteAsync(http.User.ToActor(), id);
+            return Results.NoContent();
+        });
+
+        group.MapPost("/webhooks/{id}/test", async (HttpContext http, WebhookService webhooks, string id) =>
+            Results.Accepted($"/api/notifications/deliveries?webhookId={id}", await webhooks.SendTestAsync(http.User.ToActor(), id)));
+
+        group.MapGet("/deliveries", async (HttpContext http, WebhookService webhooks, string? webhookId) =>
+            await webhooks.DeliveriesAsync(http.User.ToActor(), webhookId));
+
+        return group;
+    }
+}
