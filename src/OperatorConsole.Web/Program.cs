@@ -14,6 +14,11 @@ if (RestoreCommand.IsRequested(args))
     return RestoreCommand.Run(builder, args);
 }
 
+if (MigrateCommand.IsRequested(args))
+{
+    return await MigrateCommand.RunAsync(builder, args, Console.Out, Console.Error);
+}
+
 builder.AddConsoleHost();
 
 var app = builder.Build();

@@ -41,6 +41,9 @@ namespace OperatorConsole.Storage.PostgreSql.Common;
 /// <summary>The repositories over one connection and transaction; a read session refuses writes.</summary>
 internal sealed class PgSession(PgContext db) : IStoreSession
 {
+    /// <summary>The connection and transaction underneath, for the migration's raw copies.</summary>
+    public PgContext Context => db;
+
     public IRunbookRepository Runbooks { get; } = new PgRunbookRepository(db);
 
     public IRunRepository Runs { get; } = new PgRunRepository(db);

@@ -9,7 +9,6 @@ using OperatorConsole.Core.Releases;
 using OperatorConsole.Core.Rollback;
 using OperatorConsole.Core.Runs;
 using OperatorConsole.Core.Scopes;
-using OperatorConsole.Storage;
 using OperatorConsole.Storage.Common;
 using OperatorConsole.Web.Api;
 using OperatorConsole.Web.Features.Commands;
@@ -51,8 +50,7 @@ public static class ConsoleHostSetup
             .Validate(o => o.SealEvery >= 1 && o.SealInterval > TimeSpan.Zero, "Ledger:SealEvery must be at least 1 and Ledger:SealInterval positive.")
             .ValidateOnStart();
         services.AddOptions<AlertOptions>().Bind(builder.Configuration.GetSection(AlertOptions.Section));
-        var paths = StoragePaths.From(builder);
-        services.AddConsoleStorage(paths.DataFile, paths.BackupFolder, paths.CheckpointKeyFile, paths.CheckpointLogFile);
+        services.AddSelectedStore(builder);
 
         // Before seeding, so the startup checkpoint precedes every write of this run.
         services.AddHostedService<LedgerSealing>();
