@@ -27,6 +27,7 @@ public static class DependencyInjection
             string.IsNullOrWhiteSpace(checkpointLogFile) ? FileCheckpointLog.DefaultPathFor(dataFile) : checkpointLogFile));
         services.AddSingleton<ICheckpointLog>(sp => sp.GetRequiredService<FileCheckpointLog>());
         services.AddSingleton<IConsoleStore>(sp => sp.GetRequiredService<LiteConsoleStore>());
+        services.AddSingleton<IStoreStatus>(sp => sp.GetRequiredService<LiteConsoleStore>());
         services.AddSingleton<IBackupFolder>(sp => new LiteBackupFolder(sp.GetRequiredService<LiteConsoleStore>(), backupFolder, sp.GetRequiredService<FileCheckpointLog>()));
         services.AddSingleton<SeedDataLoader>();
         return services;

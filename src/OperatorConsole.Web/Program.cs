@@ -15,6 +15,11 @@ if (RestoreCommand.IsRequested(args))
     return RestoreCommand.Run(builder, args);
 }
 
+if (MigrateCommand.IsRequested(args))
+{
+    return await MigrateCommand.RunAsync(builder, args, Console.Out, Console.Error);
+}
+
 builder.AddConsoleHost();
 builder.AddConsoleTelemetry();
 

@@ -16,7 +16,7 @@ namespace OperatorConsole.Storage.Common;
 /// (full, I/O error, read-only) the caller gets <see cref="StoreUnavailableException"/>, the writer thread lives on,
 /// the database is reopened from what reached the disk, and the next write tries again.
 /// </summary>
-public sealed partial class LiteConsoleStore : IConsoleStore, IDisposable
+public sealed partial class LiteConsoleStore : IConsoleStore, IStoreStatus, IDisposable
 {
     private readonly Func<string, FileStream> _openFile;
     private readonly DataFileLock _lock;
@@ -56,6 +56,8 @@ public sealed partial class LiteConsoleStore : IConsoleStore, IDisposable
     }
 
     public string DataFile { get; }
+
+    public string Location => DataFile;
 
     /// <summary>Why the last write failed, or null once a write succeeded again; the health check reports it.</summary>
     public Exception? LastFailure => _lastFailure;

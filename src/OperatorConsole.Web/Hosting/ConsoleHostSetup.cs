@@ -10,7 +10,6 @@ using OperatorConsole.Core.Releases;
 using OperatorConsole.Core.Rollback;
 using OperatorConsole.Core.Runs;
 using OperatorConsole.Core.Scopes;
-using OperatorConsole.Storage;
 using OperatorConsole.Storage.Common;
 using OperatorConsole.Web.Api;
 using OperatorConsole.Web.Features.Commands;
@@ -59,8 +58,7 @@ public static class ConsoleHostSetup
                 && o.SweepInterval > TimeSpan.Zero, "Notifications: MaxAttempts at least 1, and the waits and timeout positive.")
             .ValidateOnStart();
         services.AddHostedService<NotificationWorker>();
-        var paths = StoragePaths.From(builder);
-        services.AddConsoleStorage(paths.DataFile, paths.BackupFolder, paths.CheckpointKeyFile, paths.CheckpointLogFile);
+        services.AddSelectedStore(builder);
 
         // Before seeding, so the startup checkpoint precedes every write of this run.
         services.AddHostedService<LedgerSealing>();

@@ -1,19 +1,19 @@
 using OperatorConsole.Core.Persistence;
-using OperatorConsole.Storage.Common;
 
 namespace OperatorConsole.Web.Hosting;
 
 public static class StoreStartup
 {
     /// <summary>
-    /// Opens the data file before the host starts, so a file held by another process or not writable ends the start
-    /// with a message naming the file and what to do, rather than a hosting failure with a stack trace.
+    /// Opens the store before the host starts, so a data file held by another process or not writable, or a PostgreSQL
+    /// server that cannot be reached or refuses the console, ends the start with a message naming it and what to do,
+    /// rather than a hosting failure with a stack trace.
     /// </summary>
     public static bool TryOpenStore(this WebApplication app)
     {
         try
         {
-            app.Services.GetRequiredService<LiteConsoleStore>();
+            app.Services.GetRequiredService<IConsoleStore>();
             return true;
         }
         catch (StoreUnavailableException ex)

@@ -32,11 +32,19 @@ using OperatorConsole.Core.Users;
 using OperatorConsole.Storage.Backup;
 using OperatorConsole.Storage.Audit;
 using OperatorConsole.Storage.Common;
+#if POSTGRESQL
+using OperatorConsole.Storage.PostgreSql.Backup;
+using OperatorConsole.Testing.PostgreSql;
+using ConsoleStore = OperatorConsole.Storage.PostgreSql.Common.PgConsoleStore;
+#else
+using ConsoleStore = OperatorConsole.Storage.Common.LiteConsoleStore;
+#endif
 
 namespace OperatorConsole.Storage.Tests.Shared;
 
 /// <summary>
-/// A real LiteDB file in its own temp folder with the real Core services over it, wired by Core's own
+/// A real LiteDB file in its own temp folder (or, built with POSTGRESQL, a fresh database on the run's real PostgreSQL
+/// server: the same tests then hold the PostgreSQL store to the same contract) with the real Core services over it, wired by Core's own
 /// <see cref="Core.DependencyInjection.AddConsoleCore"/>; only the edges differ: the clock, the console's address,
 /// the password hasher, and the policies and options a test may set. Disposing closes the store and deletes the folder.
 /// </summary>
@@ -45,17 +53,31 @@ public sealed class TestStore : IDisposable
     private readonly TimeProvider _clock;
     private GuardedActionPolicies _guardedPolicies = new();
     private ServiceProvider _services;
+#if !POSTGRESQL
     private readonly Func<string, FileStream> _openFile;
+#endif
     private bool _open = true;
 
     /// <param name="openFile">How the store opens its files; a test passes one that can fail like a full disk.</param>
     public TestStore(TimeProvider? clock = null, Func<string, FileStream>? openFile = null)
+#if POSTGRESQL
+        : this(clock, PostgresServer.Shared.CreateDatabase())
+    {
+    }
+
+    /// <summary>A second console instance on <paramref name="database"/>, as another host sharing the PostgreSQL store.</summary>
+    public TestStore(TimeProvider? clock, string database)
+#endif
     {
         _clock = clock ?? TimeProvider.System;
+#if POSTGRESQL
+        Database = database;
+#else
         _openFile = openFile ?? DurableFileStream.Open;
+#endif
         Folder = Path.Combine(Path.GetTempPath(), "oc-storage-tests", Guid.NewGuid().ToString("N"));
         DataFile = Path.Combine(Folder, "console.db");
-        Store = new LiteConsoleStore(DataFile, _openFile);
+        Store = OpenStore();
         CheckpointKey = new CheckpointKey(CheckpointKey.DefaultPathFor(DataFile));
         Checkpoints = new FileCheckpointLog(FileCheckpointLog.DefaultPathFor(DataFile));
         _services = Build();
@@ -73,7 +95,7 @@ public sealed class TestStore : IDisposable
 
     public string BackupFolder => Path.Combine(Folder, "backups");
 
-    public LiteConsoleStore Store { get; private set; }
+    public ConsoleStore Store { get; private set; }
 
     public LiveEventBroadcaster Broadcaster { get; } = new();
 
@@ -192,7 +214,7 @@ public sealed class TestStore : IDisposable
 
     public void Open()
     {
-        Store = new LiteConsoleStore(DataFile, _openFile);
+        Store = OpenStore();
         _open = true;
         Rebuild();
         Sealer.SealHeadAsync(CheckpointReasons.Startup).GetAwaiter().GetResult();
@@ -217,7 +239,23 @@ public sealed class TestStore : IDisposable
         {
             Directory.Delete(Folder, recursive: true);
         }
+#if POSTGRESQL
+        PostgresServer.Shared.DropDatabase(Database);
+#endif
     }
+
+#if POSTGRESQL
+    /// <summary>The connection string of this store's own database.</summary>
+    public string Database { get; }
+
+    private ConsoleStore OpenStore() => new(Database);
+
+    private PgBackupFolder BackupFolderOf() => new();
+#else
+    private ConsoleStore OpenStore() => new(DataFile, _openFile);
+
+    private LiteBackupFolder BackupFolderOf() => new(Store, BackupFolder, Checkpoints);
+#endif
 
     private T Service<T>()
         where T : notnull => _services.GetRequiredService<T>();
@@ -236,7 +274,7 @@ public sealed class TestStore : IDisposable
         .Replace(ServiceDescriptor.Singleton(Broadcaster))
         .Replace(ServiceDescriptor.Singleton(_guardedPolicies))
         .AddSingleton<IConsoleStore>(Store)
-        .AddSingleton<IBackupFolder>(new LiteBackupFolder(Store, BackupFolder, Checkpoints))
+        .AddSingleton<IBackupFolder>(BackupFolderOf())
         .AddSingleton<ICheckpointSigner>(CheckpointKey)
         .AddSingleton<ICheckpointLog>(Checkpoints)
         .AddSingleton<ISelfBaseAddress>(Self)

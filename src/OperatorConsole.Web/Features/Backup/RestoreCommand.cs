@@ -1,5 +1,6 @@
 using OperatorConsole.Core.Persistence;
 using OperatorConsole.Storage.Backup;
+using OperatorConsole.Storage.Common;
 using OperatorConsole.Web.Hosting;
 
 namespace OperatorConsole.Web.Features.Backup;
@@ -19,6 +20,12 @@ public static class RestoreCommand
         if (string.IsNullOrWhiteSpace(from))
         {
             Console.Error.WriteLine("Usage: restore --from BACKUP.db   (the BACKUP.db.json made with it must lie beside it)");
+            return 1;
+        }
+
+        if (builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() is { UsesPostgreSql: true })
+        {
+            Console.Error.WriteLine("restore puts back a LiteDB backup; this console uses PostgreSQL: restore its database with pg_restore (docs/SCALE-OUT.md).");
             return 1;
         }
 

@@ -45,7 +45,7 @@ public static class HostAdminCommand
         }
         catch (Exception ex) when (ex is StoreUnavailableException or IOException or UnauthorizedAccessException or InvalidOperationException)
         {
-            await errors.WriteLineAsync($"Cannot open the data file (stop the console first; check Storage:DataFile): {ex.Message}");
+            await errors.WriteLineAsync($"Cannot open the store (with LiteDB, stop the console first and check Storage:DataFile; with PostgreSQL, check ConnectionStrings:Console): {ex.Message}");
             return StoreUnavailable;
         }
 

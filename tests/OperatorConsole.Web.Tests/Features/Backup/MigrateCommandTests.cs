@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Builder;
+using OperatorConsole.Core.Audit;
+using OperatorConsole.Core.Incidents;
+using OperatorConsole.Core.Persistence;
+using OperatorConsole.Core.Users;
+using OperatorConsole.Storage.PostgreSql.Common;
+using OperatorConsole.Testing;
+using OperatorConsole.Testing.PostgreSql;
+using OperatorConsole.Web.Features.Backup;
+
+namespace OperatorConsole.Web.Tests.Features.Backup;
+
+/// <summary>`migrate --to-postgres` end to end: a demo console on LiteDB, stopped, copied, and started again on PostgreSQL.</summary>
+public sealed class MigrateCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("operator-console-migrate-").FullName;
+    private readonly string _database = PostgresServer.Shared.CreateDatabase();
+
+    private string DataFile => Path.Combine(_folder, "console.db");
+
+    public void Dispose()
+    {
+        PostgresServer.Shared.DropDatabase(_database);
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Migrate_DemoConsole_StartsOnPostgreSqlWithTheSameLedgerHeadAndRecords()
+    {
+        LedgerEntry head;
+        (string Id, string Title)[] incidents;
+        string[] users;
+        using (var lite = ConsoleHost.WithSettings(("Storage:DataFile", DataFile)))
+        {
+            head = lite.Service<IConsoleStore>().Read(s => s.Ledger.Head())!;
+            incidents = [.. lite.Service<IncidentService>().List().Select(i => (i.Id, i.Title))];
+            users = [.. lite.Service<UserService>().List().Select(u => u.Id)];
+        }
+
+        var (exitCode, output) = await MigrateAsync();
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains($"head {head.Sequence} {head.Hash}", output, StringComparison.Ordinal);
+        using var postgres = ConsoleHost.WithSettings(
+            ("Storage:DataFile", DataFile), ("Storage:Provider", "PostgreSQL"), ("ConnectionStrings:Console", _database));
+        Assert.IsType<PgConsoleStore>(postgres.Service<IConsoleStore>());
+        Assert.Equal(head.Hash, postgres.Service<IConsoleStore>().Read(s => s.Ledger.Get(head.Sequence))!.Hash);
+        Assert.Equal(incidents, postgres.Service<IncidentService>().List().Select(i => (i.Id, i.Title)));
+        Assert.Equal(users, postgres.Service<UserService>().List().Select(u => u.Id));
+        var verification = postgres.Service<AuditService>().Verify();
+        Assert.True(verification.IsValid, verification.Problem);
+    }
+
+    [Fact]
+    public async Task Migrate_IntoADatabaseThatHoldsAConsole_IsRefusedAndCopiesNothing()
+    {
+        ConsoleHost.WithSettings(("Storage:DataFile", DataFile)).Dispose();
+        Assert.Equal(0, (await MigrateAsync()).ExitCode);
+
+        var (exitCode, output) = await MigrateAsync();
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("is not empty", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(PostgresServer.Shared.Password, output, StringComparison.Ordinal);
+    }
+
+    private async Task<(int ExitCode, string Output)> MigrateAsync()
+    {
+        string[] args = ["migrate", "--to-postgres", _database];
+        var builder = WebApplication.CreateBuilder([.. args, $"--Storage:DataFile={DataFile}"]);
+        using var output = new StringWriter();
+        var exitCode = await MigrateCommand.RunAsync(builder, args, output, output);
+        return (exitCode, output.ToString());
+    }
+}
