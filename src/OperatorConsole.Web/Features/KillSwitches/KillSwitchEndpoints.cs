@@ -26,23 +26,25 @@ public static class KillSwitchEndpoints
     {
         var group = api.MapGroup("/kill-switches").WithTags("Kill switches").DisableAntiforgery();
 
-        group.MapGet("/", (HttpContext http, KillSwitchService switches) =>
-        {
-            var snapshot = switches.Snapshot();
-            return Conditional(http, snapshot.Version, snapshot);
-        });
+        // Polling: the version alone answers a 304; a changed version is answered from the shared board.
+        group.MapGet("/", (HttpContext http, KillSwitchService switches, KillSwitchBoard board) =>
+            Conditional(http, switches.CurrentVersion(), () => board.Snapshot()));
 
         // The switch a service in `scope` obeys: the one for that scope, else the global one.
         group.MapGet("/{key}", (HttpContext http, KillSwitchService switches, string key, string? scope) =>
         {
             var found = switches.Resolve(key, scope) ?? throw new NotFoundException($"No kill switch '{key}' for scope '{KillSwitchService.NormalizeScope(scope)}'.");
-            return Conditional(http, found.Version, found);
+            return Conditional(http, found.Version, () => found);
         });
 
         group.MapGet("/{key}/evidence", (KillSwitchService switches, string key, string? scope) =>
             switches.Get(key, scope) is null
                 ? throw new NotFoundException($"No kill switch '{key}' for scope '{KillSwitchService.NormalizeScope(scope)}'.")
                 : switches.Evidence(key, scope));
+
+        // A switch's history, newest first, a page at a time: pass the page's nextBefore as `before` for the next.
+        group.MapGet("/{key}/history", (KillSwitchService switches, string key, string? scope, string? before, string? limit) =>
+            switches.History(key, scope, SwitchHistoryPaging.Parse(before, limit)));
 
         group.MapPost("/", async (HttpContext http, KillSwitchService switches, KillSwitchDefinition body) =>
         {
@@ -69,7 +71,7 @@ public static class KillSwitchEndpoints
         return api;
     }
 
-    private static IResult Conditional<T>(HttpContext http, long version, T body)
+    private static IResult Conditional<T>(HttpContext http, long version, Func<T> body)
     {
         var etag = new EntityTagHeaderValue($"\"v{version}\"");
         http.Response.Headers.ETag = etag.ToString();
@@ -80,6 +82,6 @@ public static class KillSwitchEndpoints
             return Results.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        return Results.Ok(body);
+        return Results.Ok(body());
     }
 }
