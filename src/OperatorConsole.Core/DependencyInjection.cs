@@ -73,6 +73,7 @@ public static class DependencyInjection
         services.TryAddSingleton(_ => new GuardedActionPolicies());
         services.AddSingleton<GuardedActionService>();
         services.AddSingleton<KillSwitchService>();
+        services.AddSingleton<KillSwitchBoard>();
         services.AddSingleton<FailureStatusService>();
 
         // The pre-halt snapshot's parts; a feature adds its own (e.g. active manifests per scope) by registering one more.
@@ -82,6 +83,7 @@ public static class DependencyInjection
         services.AddSingleton<ILockdownSnapshotPart, ActiveManifestsSnapshotPart>();
         services.AddSingleton<LockdownAlertWebhook>();
         services.AddSingleton<LockdownService>();
+        services.AddSingleton<LockdownBoard>();
         services.AddHttpClient(LockdownAlertWebhook.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(sp => OutboundHttp.Handler(sp.GetRequiredService<OutboundPolicy>()));
         services.AddSingleton<ContentReader>();

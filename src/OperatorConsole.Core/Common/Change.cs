@@ -128,8 +128,12 @@ public sealed class Change
 
     /// <summary>
     /// Queues an event; it is published only after the transaction has committed. <paramref name="version"/> is the
-    /// feature's own version counter where it has one (kill switches), so a client can tell what it has seen.
+    /// feature's own version counter where it has one (kill switches), so a client can tell what it has seen;
+    /// <paramref name="state"/> is the subject's new state, so a client needs no read-back.
     /// </summary>
-    public void Publish(string topic, string kind, string subject, string? summary = null, long? ledgerSequence = null, long? version = null) =>
-        _events.Add(new LiveEvent(topic, kind, subject, Actor.DisplayName, Now, summary, ledgerSequence, version));
+    public void Publish(
+        string topic, string kind, string subject, string? summary = null, long? ledgerSequence = null, long? version = null, object? state = null) =>
+        _events.Add(new LiveEvent(
+            topic, kind, subject, Actor.DisplayName, Now, summary, ledgerSequence, version,
+            state is null ? null : JsonSerializer.SerializeToElement(state, state.GetType(), LiveEvent.Json)));
 }

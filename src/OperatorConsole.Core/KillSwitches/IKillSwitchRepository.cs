@@ -24,4 +24,10 @@ public interface IKillSwitchRepository
     IReadOnlyList<KillSwitchEvidence> Evidence(string key, string scope);
 
     void Upsert(KillSwitchEvidence evidence);
+
+    /// <summary>Adds one line to the switch's history; its version is its key.</summary>
+    void AppendHistory(string switchId, SwitchHistoryEntry entry);
+
+    /// <summary>Up to <paramref name="limit"/> history lines of the switch older than <paramref name="beforeVersion"/> (all when null), newest first.</summary>
+    IReadOnlyList<SwitchHistoryEntry> History(string switchId, long? beforeVersion, int limit);
 }

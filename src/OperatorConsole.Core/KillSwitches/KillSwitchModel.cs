@@ -37,12 +37,16 @@ public sealed record KillSwitch
 
     public DateTimeOffset? TestedAt { get; init; }
 
-    public IReadOnlyList<SwitchHistoryEntry> History { get; init; } = [];
-
     /// <summary>"key@scope": the subject of its events and ledger entries.</summary>
     public string Id => IdOf(Key, Scope);
 
     public static string IdOf(string key, string scope) => $"{key}@{scope}";
+
+    /// <summary>The order lists show: by key, the global switch first, then by scope.</summary>
+    public static IReadOnlyList<KillSwitch> InListOrder(IEnumerable<KillSwitch> switches) =>
+        [.. switches.OrderBy(s => s.Key, StringComparer.Ordinal)
+            .ThenBy(s => s.Scope == GlobalScope ? 0 : 1)
+            .ThenBy(s => s.Scope, StringComparer.Ordinal)];
 }
 
 /// <summary>Who changed a switch, when and why.</summary>
@@ -57,7 +61,10 @@ public static class SwitchActions
     public const string Validated = "validated";
 }
 
-/// <summary>One line of a switch's history, newest last.</summary>
+/// <summary>
+/// One line of a switch's history. History lives beside the switch, not in it, so snapshots, hub messages and poll
+/// answers stay the size of the current state; read it page by page (<see cref="SwitchHistoryPage"/>).
+/// </summary>
 public sealed record SwitchHistoryEntry(
     long Version,
     DateTimeOffset At,

@@ -48,6 +48,19 @@ public sealed partial class KillSwitchService(ChangeRunner changes, GuardedActio
             : new KillSwitchSnapshot(version, true, s.KillSwitches.All());
     });
 
+    /// <summary>One page of the switch's history, newest first; NotFound for an unknown switch.</summary>
+    public SwitchHistoryPage History(string key, string? scope, SwitchHistoryPaging paging) => changes.Store.Read(s =>
+    {
+        var wanted = NormalizeScope(scope);
+        var found = s.KillSwitches.Get(key, wanted) ?? throw new NotFoundException($"No kill switch '{key}' for scope '{wanted}'.");
+
+        // One extra line tells whether an older page exists without counting.
+        var lines = s.KillSwitches.History(found.Id, paging.Before, paging.Limit + 1);
+        return lines.Count > paging.Limit
+            ? new SwitchHistoryPage([.. lines.Take(paging.Limit)], lines[paging.Limit - 1].Version)
+            : new SwitchHistoryPage(lines, null);
+    });
+
     public IReadOnlyList<KillSwitchEvidence> Evidence(string key, string? scope = null) =>
         changes.Store.Read(s => s.KillSwitches.Evidence(key, NormalizeScope(scope)));
 
@@ -78,11 +91,11 @@ public sealed partial class KillSwitchService(ChangeRunner changes, GuardedActio
                 On = definition.DefaultOn,
                 Protective = definition.Protective,
                 Version = version,
-                History = [new SwitchHistoryEntry(version, c.Now, c.Actor.DisplayName, SwitchActions.Created, definition.DefaultOn, null)],
             };
             c.Session.KillSwitches.Upsert(created);
+            c.Session.KillSwitches.AppendHistory(created.Id, new SwitchHistoryEntry(version, c.Now, c.Actor.DisplayName, SwitchActions.Created, definition.DefaultOn, null));
             var entry = c.Record("kill-switch.create", Subject(created), new { created.Key, created.Scope, created.Description, created.DefaultOn, created.Protective });
-            c.Publish(Topics.KillSwitches, "kill-switch.created", created.Id, $"Kill switch {created.Id} created", entry.Sequence, version);
+            c.Publish(Topics.KillSwitches, KillSwitchEvents.Created, created.Id, $"Kill switch {created.Id} created", entry.Sequence, version, created);
             return created;
         });
     }
@@ -106,11 +119,11 @@ public sealed partial class KillSwitchService(ChangeRunner changes, GuardedActio
                 DefaultOn = defaultOn,
                 Protective = protective ?? current.Protective,
                 Version = version,
-                History = [.. current.History, new SwitchHistoryEntry(version, c.Now, c.Actor.DisplayName, SwitchActions.Edited, current.On, null)],
             };
             c.Session.KillSwitches.Upsert(edited);
+            c.Session.KillSwitches.AppendHistory(edited.Id, new SwitchHistoryEntry(version, c.Now, c.Actor.DisplayName, SwitchActions.Edited, current.On, null));
             var entry = c.Record("kill-switch.edit", Subject(edited), new { edited.Description, edited.DefaultOn, edited.Protective });
-            c.Publish(Topics.KillSwitches, "kill-switch.edited", edited.Id, $"Kill switch {edited.Id} edited", entry.Sequence, version);
+            c.Publish(Topics.KillSwitches, KillSwitchEvents.Edited, edited.Id, $"Kill switch {edited.Id} edited", entry.Sequence, version, edited);
             return edited;
         });
     }
@@ -163,9 +176,9 @@ public sealed partial class KillSwitchService(ChangeRunner changes, GuardedActio
                 Version = version,
                 LastChange = new SwitchChange(c.Actor.Id, c.Actor.DisplayName, c.Now, why, incident),
                 PendingEvidenceId = evidence.Id,
-                History = [.. current.History, new SwitchHistoryEntry(version, c.Now, c.Actor.DisplayName, SwitchActions.Flipped, on, why, incident, evidence.Id)],
             };
             c.Session.KillSwitches.Upsert(flipped);
+            c.Session.KillSwitches.AppendHistory(flipped.Id, new SwitchHistoryEntry(version, c.Now, c.Actor.DisplayName, SwitchActions.Flipped, on, why, incident, evidence.Id));
             c.Session.KillSwitches.Upsert(evidence);
             var entry = c.Record("kill-switch.flip", Subject(flipped), new { flipped.Key, flipped.Scope, on, reason = why, incidentId = incident, evidenceId = evidence.Id });
             var summary = $"{c.Actor.DisplayName} turned {flipped.Id} {State(on)}: {why}";
@@ -179,7 +192,7 @@ public sealed partial class KillSwitchService(ChangeRunner changes, GuardedActio
                 IncidentObligations.KillSwitchEngaged(c, flipped.Id, flipped.Scope, incident, entry.Sequence);
             }
 
-            c.Publish(Topics.KillSwitches, "kill-switch.flipped", flipped.Id, summary, entry.Sequence, version);
+            c.Publish(Topics.KillSwitches, KillSwitchEvents.Flipped, flipped.Id, summary, entry.Sequence, version, flipped);
             return new KillSwitchFlip(flipped, evidence);
         });
     }
@@ -228,17 +241,18 @@ public sealed partial class KillSwitchService(ChangeRunner changes, GuardedActio
             {
                 PendingEvidenceId = null,
                 Version = version,
-                History = [.. current.History, new SwitchHistoryEntry(version, c.Now, c.Actor.DisplayName, SwitchActions.Validated, current.On, validated.ValidationResult, pending.IncidentId, pending.Id)],
             };
             c.Session.KillSwitches.Upsert(validated);
             c.Session.KillSwitches.Upsert(updated);
+            c.Session.KillSwitches.AppendHistory(
+                updated.Id, new SwitchHistoryEntry(version, c.Now, c.Actor.DisplayName, SwitchActions.Validated, current.On, validated.ValidationResult, pending.IncidentId, pending.Id));
             var entry = c.Record("kill-switch.validate", Subject(updated), new { evidenceId = pending.Id, result = validated.ValidationResult });
             if (pending.IncidentId is not null && c.Session.Incidents.Get(pending.IncidentId) is not null)
             {
                 IncidentTimeline.Append(c, pending.IncidentId, TimelineKinds.KillSwitch, $"Kill switch {updated.Id} validated", validated.ValidationResult);
             }
 
-            c.Publish(Topics.KillSwitches, "kill-switch.validated", updated.Id, $"{c.Actor.DisplayName} validated {updated.Id}", entry.Sequence, version);
+            c.Publish(Topics.KillSwitches, KillSwitchEvents.Validated, updated.Id, $"{c.Actor.DisplayName} validated {updated.Id}", entry.Sequence, version, updated);
             return validated;
         });
     }
@@ -274,17 +288,13 @@ public sealed partial class KillSwitchService(ChangeRunner changes, GuardedActio
                 Version = restoreVersion,
                 Tested = true,
                 TestedAt = c.Now,
-                History =
-                [
-                    .. current.History,
-                    new SwitchHistoryEntry(flipVersion, c.Now, c.Actor.DisplayName, SwitchActions.Drilled, !current.On, why, null, evidence.Id),
-                    new SwitchHistoryEntry(restoreVersion, c.Now, c.Actor.DisplayName, SwitchActions.Drilled, current.On, "drill restore", null, evidence.Id),
-                ],
             };
             c.Session.KillSwitches.Upsert(evidence);
             c.Session.KillSwitches.Upsert(drilled);
+            c.Session.KillSwitches.AppendHistory(drilled.Id, new SwitchHistoryEntry(flipVersion, c.Now, c.Actor.DisplayName, SwitchActions.Drilled, !current.On, why, null, evidence.Id));
+            c.Session.KillSwitches.AppendHistory(drilled.Id, new SwitchHistoryEntry(restoreVersion, c.Now, c.Actor.DisplayName, SwitchActions.Drilled, current.On, "drill restore", null, evidence.Id));
             var entry = c.Record("kill-switch.drill", Subject(drilled), new { drilled.Key, drilled.Scope, reason = why, evidenceId = evidence.Id });
-            c.Publish(Topics.KillSwitches, "kill-switch.drilled", drilled.Id, $"{c.Actor.DisplayName} drilled {drilled.Id}: {why}", entry.Sequence, restoreVersion);
+            c.Publish(Topics.KillSwitches, KillSwitchEvents.Drilled, drilled.Id, $"{c.Actor.DisplayName} drilled {drilled.Id}: {why}", entry.Sequence, restoreVersion, drilled);
             return new KillSwitchFlip(drilled, evidence);
         });
     }

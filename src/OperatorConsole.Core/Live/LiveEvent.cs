@@ -17,4 +17,11 @@ public sealed record LiveEvent(
     string? Summary = null,
     long? LedgerSequence = null,
     long? Version = null,
-    JsonElement? State = null);
+    JsonElement? State = null)
+{
+    /// <summary>How <see cref="State"/> is written and read: the web defaults (camelCase) hub clients see.</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The state this event carries as <typeparamref name="T"/>, or null when it carries none.</summary>
+    public T? StateAs<T>() where T : class => State is { } state ? state.Deserialize<T>(Json) : null;
+}

@@ -30,19 +30,13 @@ public sealed class LiveSubscription : IDisposable
     internal void Offer(LiveEvent liveEvent) => _channel.Writer.TryWrite(liveEvent);
 
     /// <summary>
-    /// Yields events in batches: the first event opens a window of <paramref name="window"/> and
-    /// everything arriving within it is delivered together, so a burst costs one re-render.
+    /// Yields events in batches: the first event is yielded at once with whatever is already queued; what arrives
+    /// while the reader handles a batch is the next batch. So a burst costs one re-render, and the first event no wait.
     /// </summary>
-    public async IAsyncEnumerable<IReadOnlyList<LiveEvent>> ReadBatchesAsync(
-        TimeSpan window, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<IReadOnlyList<LiveEvent>> ReadBatchesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         while (await _channel.Reader.WaitToReadAsync(cancellationToken))
         {
-            if (window > TimeSpan.Zero)
-            {
-                await Task.Delay(window, cancellationToken);
-            }
-
             var batch = new List<LiveEvent>();
             while (_channel.Reader.TryRead(out var item))
             {

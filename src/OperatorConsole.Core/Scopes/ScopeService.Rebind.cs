@@ -60,8 +60,11 @@ public sealed partial class ScopeService
             };
             c.Session.Scopes.Upsert(rebound);
             var summary = $"{scopeId} active → {manifest.Id} {manifest.Version} (binding v{version}) by {c.Actor.DisplayName}: {why}";
-            c.Publish(Topics.Scope(scopeId), "scope.rebound", scopeId, summary, entry.Sequence);
-            c.Publish(Topics.Scopes, "scope.rebound", scopeId, summary, entry.Sequence);
+            // The event carries the new active manifest, so a resolving client needs no GetActiveManifest round trip.
+            var lkg = lastKnownGood is null ? null : c.Session.Scopes.GetManifest(lastKnownGood);
+            var active = new ActiveManifest(scopeId, version, manifest.Summary(), lkg?.Summary(), c.Now, c.Actor.DisplayName);
+            c.Publish(Topics.Scope(scopeId), ScopeEvents.Rebound, scopeId, summary, entry.Sequence, version, active);
+            c.Publish(Topics.Scopes, ScopeEvents.Rebound, scopeId, summary, entry.Sequence, version, active);
             var result = new RebindResult(rebound, manifest.Summary(), previous?.Summary(), entry.Sequence, confirmation.ConfirmedByName);
             foreach (var follower in followers)
             {

@@ -70,7 +70,7 @@ public sealed partial class ScopeService(
             };
             c.Session.Scopes.Upsert(scope);
             var entry = c.Record("scope.create", $"scope:{scope.Id}", definition);
-            c.Publish(Topics.Scopes, "scope.created", scope.Id, $"Scope {scope.Id} created", entry.Sequence);
+            c.Publish(Topics.Scopes, ScopeEvents.Created, scope.Id, $"Scope {scope.Id} created", entry.Sequence);
             return scope;
         });
     }
@@ -118,8 +118,8 @@ public sealed partial class ScopeService(
         };
         c.Session.Scopes.Upsert(manifest);
         var entry = c.Record("scope.register-manifest", $"scope:{scopeId}", manifest.Summary());
-        c.Publish(Topics.Scope(scopeId), "scope.manifest-registered", scopeId, $"{manifest.Id} {manifest.Version} registered", entry.Sequence);
-        c.Publish(Topics.Scopes, "scope.manifest-registered", scopeId, null, entry.Sequence);
+        c.Publish(Topics.Scope(scopeId), ScopeEvents.ManifestRegistered, scopeId, $"{manifest.Id} {manifest.Version} registered", entry.Sequence);
+        c.Publish(Topics.Scopes, ScopeEvents.ManifestRegistered, scopeId, null, entry.Sequence);
         return manifest.Summary();
     }
 

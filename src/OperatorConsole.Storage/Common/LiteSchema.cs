@@ -19,6 +19,7 @@ internal static class LiteSchema
     public const string GuardedPolicies = "guarded_policies";
     public const string KillSwitches = "kill_switches";
     public const string KillSwitchEvidence = "kill_switch_evidence";
+    public const string KillSwitchHistory = "kill_switch_history";
     public const string Lockdowns = "lockdowns";
     public const string LockdownSnapshots = "lockdown_snapshots";
     public const string Scopes = "scopes";
@@ -58,6 +59,7 @@ internal static class LiteSchema
         db.GetCollection(GuardedTokens).EnsureIndex("expiresAt");
         db.GetCollection(KillSwitches).EnsureIndex("version");
         db.GetCollection(KillSwitchEvidence).EnsureIndex("switchId");
+        OperatorConsole.Storage.KillSwitches.KillSwitchHistoryMove.Run(db);
         db.GetCollection(Lockdowns).EnsureIndex("active");
         db.GetCollection(Manifests).EnsureIndex("scopeId");
         db.GetCollection(Rollbacks).EnsureIndex("scopeId");

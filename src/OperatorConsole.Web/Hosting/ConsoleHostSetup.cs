@@ -68,7 +68,14 @@ public static class ConsoleHostSetup
 
         services.AddConsoleAuth(builder.Configuration);
         services.AddSignInRateLimit();
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // Defaults keep up to 100 disconnected circuits for 3 minutes: each holds its pages' state in memory. An operator
+        // console has few people but many tabs and phones that sleep; 1 minute covers a network blip or a phone waking
+        // (the page reconnects with its state), and a tab gone longer simply reloads. 50 bounds memory when many drop at once.
+        services.AddRazorComponents().AddInteractiveServerComponents(o =>
+        {
+            o.DisconnectedCircuitMaxRetained = 50;
+            o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(1);
+        });
         services.AddMudServices(o => Toasts.Configure(o.SnackbarConfiguration));
         services.AddScoped<UiActions>();
         services.AddScoped<ActorPermissions>();

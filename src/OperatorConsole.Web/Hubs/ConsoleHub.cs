@@ -8,12 +8,14 @@ namespace OperatorConsole.Web.Hubs;
 
 /// <summary>
 /// The hub for clients outside the browser UI (services, scripts). A client subscribes to topics and
-/// then receives every committed change on them as an "event" message. Signed-in users and API keys
-/// of any role may read. Subscribing to "kill-switches" first sends the caller the full switch state with its version
-/// ("kill-switches.state"); subscribing to "lockdown" first sends the current lockdown state ("lockdown"), which is
-/// sent again to that group on every engage and release.
+/// then receives every committed change on them as an "event" message; kill-switch events and "scope.rebound" carry
+/// the subject's new state (<see cref="LiveEvent.State"/>), so the client applies it without calling back. Signed-in
+/// users and API keys of any role may read. Subscribing to "kill-switches" first sends the caller the switch state
+/// with its version ("kill-switches.state", no history); subscribing to "lockdown" first sends the current lockdown
+/// state ("lockdown"), which is sent again to that group on every engage and release. Switch state is answered from
+/// the shared <see cref="KillSwitchBoard"/>, so a thousand callers cost no store reads of the switches.
 /// </summary>
-public sealed class ConsoleHub(KillSwitchService killSwitches, LockdownService lockdown, ScopeService scopes) : Hub
+public sealed class ConsoleHub(KillSwitchBoard killSwitches, LockdownService lockdown, ScopeService scopes) : Hub
 {
     public const string EventMethod = "event";
     public const string KillSwitchStateMethod = "kill-switches.state";
@@ -76,7 +78,8 @@ public sealed class ConsoleHub(KillSwitchService killSwitches, LockdownService l
     /// <summary>
     /// Kill-switch state for a (re)connecting client: send 0 for everything, or the highest version seen to get only
     /// the switches changed since (everything when that version is unknown to the store). Subscribe to
-    /// "kill-switches" first, then call this, so no change falls between the two.
+    /// "kill-switches" first, then call this, so no change falls between the two. Versions only grow, so a client
+    /// that missed events catches up with the version of the last event it applied.
     /// </summary>
     public KillSwitchSnapshot GetKillSwitches(long sinceVersion) => killSwitches.Snapshot(sinceVersion);
 

@@ -5,7 +5,10 @@ using OperatorConsole.Web.Telemetry;
 
 namespace OperatorConsole.Web.Hubs;
 
-/// <summary>Feeds the hub from the same broadcaster the Blazor components read, so both see one stream.</summary>
+/// <summary>
+/// Feeds the hub from the same broadcaster the Blazor components read, so both see one stream. Events go out as
+/// they are (plain JSON, with their state), so several instances can feed their hubs from one shared stream.
+/// </summary>
 public sealed class HubEventForwarder(
     ILiveEventSource source, IHubContext<ConsoleHub> hub, LockdownService lockdown, ConsoleMetrics metrics, ILogger<HubEventForwarder> logger)
     : BackgroundService

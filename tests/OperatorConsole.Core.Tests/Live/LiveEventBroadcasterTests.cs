@@ -111,7 +111,7 @@ public sealed class LiveEventBroadcasterTests
             broadcaster.Publish(Event(Topics.Runs, $"r{i}"));
         }
 
-        await using var batches = subscription.ReadBatchesAsync(TimeSpan.FromMilliseconds(5), timeout.Token).GetAsyncEnumerator(timeout.Token);
+        await using var batches = subscription.ReadBatchesAsync(timeout.Token).GetAsyncEnumerator(timeout.Token);
 
         Assert.True(await batches.MoveNextAsync());
         Assert.Equal(["r0", "r1", "r2", "r3", "r4"], batches.Current.Select(e => e.Subject));
@@ -124,7 +124,7 @@ public sealed class LiveEventBroadcasterTests
         using var subscription = broadcaster.Subscribe(Topics.Runs);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         broadcaster.Publish(Event(Topics.Runs, "first"));
-        await using var batches = subscription.ReadBatchesAsync(TimeSpan.FromMilliseconds(5), timeout.Token).GetAsyncEnumerator(timeout.Token);
+        await using var batches = subscription.ReadBatchesAsync(timeout.Token).GetAsyncEnumerator(timeout.Token);
         Assert.True(await batches.MoveNextAsync());
 
         broadcaster.Publish(Event(Topics.Runs, "second"));
@@ -140,7 +140,7 @@ public sealed class LiveEventBroadcasterTests
         var broadcaster = new LiveEventBroadcaster();
         var subscription = broadcaster.Subscribe(Topics.Runs);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        await using var batches = subscription.ReadBatchesAsync(TimeSpan.Zero, timeout.Token).GetAsyncEnumerator(timeout.Token);
+        await using var batches = subscription.ReadBatchesAsync(timeout.Token).GetAsyncEnumerator(timeout.Token);
         var next = batches.MoveNextAsync().AsTask();
 
         subscription.Dispose();

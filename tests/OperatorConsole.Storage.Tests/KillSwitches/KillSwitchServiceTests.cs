@@ -72,7 +72,7 @@ public sealed class KillSwitchServiceTests : IDisposable
         var edited = await Switches.EditAsync(TestActors.Admin, Key, null, "Narrows the AI lane", defaultOn: false);
 
         Assert.Equal(("Narrows the AI lane", 2L), (edited.Description, edited.Version));
-        Assert.Equal(SwitchActions.Edited, edited.History[^1].Action);
+        Assert.Equal(SwitchActions.Edited, Switches.History(Key, null, SwitchHistoryPaging.First).Entries[0].Action);
     }
 
     [Theory]
@@ -228,6 +228,50 @@ public sealed class KillSwitchServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task Flip_Committed_EventCarriesTheSwitchAsItNowStands()
+    {
+        await CreateAsync();
+        using var subscription = _store.Broadcaster.Subscribe(Topics.KillSwitches);
+
+        await Switches.FlipAsync(TestActors.Omar, Key, null, true, "malformed AI output spike");
+
+        Assert.True(subscription.Reader.TryRead(out var liveEvent));
+        var state = liveEvent.StateAs<KillSwitch>()!;
+        Assert.Equal((Key, KillSwitch.GlobalScope, true, 2L), (state.Key, state.Scope, state.On, state.Version));
+        Assert.Equal("malformed AI output spike", state.LastChange!.Reason);
+        Assert.Equal(state.Version, liveEvent.Version);
+    }
+
+    [Fact]
+    public async Task History_ThreePagesOfTwo_NewestFirstWithoutGapsOrRepeats()
+    {
+        await CreateAsync();
+        for (var i = 0; i < 4; i++)
+        {
+            await Switches.FlipAsync(TestActors.Omar, Key, null, i % 2 == 0, $"flip {i}");
+        }
+
+        var first = Switches.History(Key, null, new SwitchHistoryPaging(null, 2));
+        var second = Switches.History(Key, null, new SwitchHistoryPaging(first.NextBefore, 2));
+        var third = Switches.History(Key, null, new SwitchHistoryPaging(second.NextBefore, 2));
+
+        Assert.Equal([5L, 4L, 3L, 2L, 1L], first.Entries.Concat(second.Entries).Concat(third.Entries).Select(e => e.Version));
+        Assert.Null(third.NextBefore);
+    }
+
+    [Theory]
+    [InlineData("abc", null, "before")]
+    [InlineData("0", null, "before")]
+    [InlineData(null, "0", "limit")]
+    [InlineData(null, "201", "limit")]
+    public void HistoryPaging_BadInput_ValidationNamesTheField(string? before, string? limit, string field)
+    {
+        var refusal = Assert.Throws<DomainValidationException>(() => SwitchHistoryPaging.Parse(before, limit));
+
+        Assert.True(refusal.Errors.ContainsKey(field));
+    }
+
+    [Fact]
     public async Task Drill_OnSwitch_MarksTestedRestoresStateAndRecordsDrillEvidence()
     {
         await CreateAsync();
@@ -238,8 +282,9 @@ public sealed class KillSwitchServiceTests : IDisposable
         Assert.True(stored.Tested);
         Assert.False(stored.On);
         Assert.False(stored.ValidationPending);
-        Assert.Equal([SwitchActions.Drilled, SwitchActions.Drilled], stored.History.Skip(1).Select(h => h.Action));
-        Assert.Equal([true, false], stored.History.Skip(1).Select(h => h.On));
+        var drilled = Switches.History(Key, null, SwitchHistoryPaging.First).Entries.Take(2).Reverse().ToList();
+        Assert.Equal([SwitchActions.Drilled, SwitchActions.Drilled], drilled.Select(h => h.Action));
+        Assert.Equal([true, false], drilled.Select(h => h.On));
         Assert.True(drill.Evidence.Drill);
         Assert.False(drill.Evidence.ValidationPending);
     }

@@ -36,6 +36,7 @@ public static class AccessTable
         ["GET /api/kill-switches/"] = Access.SignedIn,
         ["GET /api/kill-switches/{key}"] = Access.SignedIn,
         ["GET /api/kill-switches/{key}/evidence"] = Access.SignedIn,
+        ["GET /api/kill-switches/{key}/history"] = Access.SignedIn,
         ["GET /api/ledger/"] = Access.SignedIn,
         ["GET /api/ledger/export"] = Access.SignedIn,
         ["GET /api/ledger/investigate"] = Access.SignedIn,

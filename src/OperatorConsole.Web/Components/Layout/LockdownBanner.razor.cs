@@ -6,27 +6,29 @@ using OperatorConsole.Web.Components.Shared;
 
 namespace OperatorConsole.Web.Components.Layout;
 
-/// <summary>Shows the active lockdown and tells everyone online, in a snackbar, when it is engaged, asked to be released, or released.</summary>
+/// <summary>
+/// Shows the active lockdown and tells everyone online, in a snackbar, when it is engaged, asked to be released, or
+/// released. Every page's banner reads the one shared <see cref="LockdownBoard"/>, so a change is one store read.
+/// </summary>
 public sealed partial class LockdownBanner : IDisposable
 {
     private LockdownRecord? _active;
-    private LiveWatcher? _watcher;
+    private IDisposable? _watch;
 
-    [Inject] public required LockdownService Lockdown { get; init; }
-    [Inject] public required ILiveEventSource Live { get; init; }
+    [Inject] public required LockdownBoard Board { get; init; }
     [Inject] public required UiActions Ui { get; init; }
 
     protected override void OnInitialized()
     {
-        _watcher = LiveWatcher.Start(Live, OnLockdownChangedAsync, DispatchExceptionAsync, Topics.Lockdown);
-        _active = Lockdown.Active();
+        _watch = Board.Watch(OnLockdownChangedAsync, DispatchExceptionAsync);
+        _active = Board.Current.Value.Active;
     }
 
-    public void Dispose() => _watcher?.Dispose();
+    public void Dispose() => _watch?.Dispose();
 
-    private Task OnLockdownChangedAsync(IReadOnlyList<LiveEvent> batch) => InvokeAsync(() =>
+    private Task OnLockdownChangedAsync(Versioned<LockdownNow> next, IReadOnlyList<LiveEvent> changes) => InvokeAsync(() =>
     {
-        foreach (var e in batch.Where(e => e.Summary is not null && e.Kind != LockdownEvents.SettingsChanged))
+        foreach (var e in changes.Where(e => e.Summary is not null && e.Kind != LockdownEvents.SettingsChanged))
         {
             Ui.Tell(e.Summary!, e.Kind switch
             {
@@ -37,7 +39,7 @@ public sealed partial class LockdownBanner : IDisposable
             });
         }
 
-        _active = Lockdown.Active();
+        _active = next.Value.Active;
         StateHasChanged();
     });
 }

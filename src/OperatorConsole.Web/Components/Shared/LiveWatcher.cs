@@ -4,14 +4,13 @@ namespace OperatorConsole.Web.Components.Shared;
 
 /// <summary>
 /// A component's subscription to live topics: reads batches on a background loop and hands each to
-/// <c>onBatch</c> (which re-reads and re-renders through InvokeAsync). Dispose it with the component.
-/// Start it before the component's first read, so a change committed in between is not missed.
+/// <c>onBatch</c> (which re-reads and re-renders through InvokeAsync). The first event is handed over at once;
+/// what arrives while <c>onBatch</c> runs is the next batch, so a burst costs one re-render and the first no wait.
+/// Dispose it with the component. Start it before the component's first read, so a change in between is not missed.
+/// Topics many pages show (kill switches, lockdown) have a shared board instead: watch that, not the topic.
 /// </summary>
 public sealed class LiveWatcher : IDisposable
 {
-    /// <summary>Bursts within this window cost one re-render; short enough to feel instant to a person.</summary>
-    public static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(50);
-
     private readonly CancellationTokenSource _stop = new();
     private readonly LiveSubscription _subscription;
 
@@ -36,7 +35,7 @@ public sealed class LiveWatcher : IDisposable
     {
         try
         {
-            await foreach (var batch in _subscription.ReadBatchesAsync(BatchWindow, _stop.Token))
+            await foreach (var batch in _subscription.ReadBatchesAsync(_stop.Token))
             {
                 await onBatch(batch);
             }

@@ -26,17 +26,16 @@ public static class KillSwitchEndpoints
     {
         var group = api.MapGroup("/kill-switches").WithTags("Kill switches").DisableAntiforgery();
 
-        group.MapGet("/", (HttpContext http, KillSwitchService switches) =>
-        {
-            var snapshot = switches.Snapshot();
-            return Conditional(http, snapshot.Version, snapshot);
-        }).WithSummary("All kill switches with the store version (ETag, 304 when unchanged)");
+        // Polling: the version alone answers a 304; a changed version is answered from the shared board.
+        group.MapGet("/", (HttpContext http, KillSwitchService switches, KillSwitchBoard board) =>
+            Conditional(http, switches.CurrentVersion(), () => board.Snapshot()))
+            .WithSummary("All kill switches with the store version (ETag, 304 when unchanged)");
 
         // The switch a service in `scope` obeys: the one for that scope, else the global one.
         group.MapGet("/{key}", (HttpContext http, KillSwitchService switches, string key, string? scope) =>
         {
             var found = switches.Resolve(key, scope) ?? throw new NotFoundException($"No kill switch '{key}' for scope '{KillSwitchService.NormalizeScope(scope)}'.");
-            return Conditional(http, found.Version, found);
+            return Conditional(http, found.Version, () => found);
         }).WithSummary("The switch a service in a scope obeys (ETag, 304 when unchanged)");
 
         group.MapGet("/{key}/evidence", (KillSwitchService switches, string key, string? scope) =>
@@ -44,6 +43,11 @@ public static class KillSwitchEndpoints
                 ? throw new NotFoundException($"No kill switch '{key}' for scope '{KillSwitchService.NormalizeScope(scope)}'.")
                 : switches.Evidence(key, scope))
             .WithSummary("A kill switch's evidence records");
+
+        // A switch's history, newest first, a page at a time: pass the page's nextBefore as `before` for the next.
+        group.MapGet("/{key}/history", (KillSwitchService switches, string key, string? scope, string? before, string? limit) =>
+            switches.History(key, scope, SwitchHistoryPaging.Parse(before, limit)))
+            .WithSummary("A kill switch's history, newest first, a page at a time");
 
         group.MapPost("/", async (HttpContext http, KillSwitchService switches, KillSwitchDefinition body) =>
         {
@@ -75,7 +79,7 @@ public static class KillSwitchEndpoints
         return api;
     }
 
-    private static IResult Conditional<T>(HttpContext http, long version, T body)
+    private static IResult Conditional<T>(HttpContext http, long version, Func<T> body)
     {
         var etag = new EntityTagHeaderValue($"\"v{version}\"");
         http.Response.Headers.ETag = etag.ToString();
@@ -86,6 +90,6 @@ public static class KillSwitchEndpoints
             return Results.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        return Results.Ok(body);
+        return Results.Ok(body());
     }
 }

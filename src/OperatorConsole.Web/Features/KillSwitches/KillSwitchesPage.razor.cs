@@ -15,34 +15,39 @@ public sealed partial class KillSwitchesPage : IDisposable
     private string? _reason;
     private readonly HashSet<string> _expanded = new(StringComparer.Ordinal);
     private string? _validation;
-    private LiveWatcher? _watcher;
+    private IDisposable? _watch;
+    private string _me = string.Empty;
 
     [Inject] public required KillSwitchService Switches { get; init; }
-    [Inject] public required ILiveEventSource Live { get; init; }
+    [Inject] public required KillSwitchBoard Board { get; init; }
     [Inject] public required CurrentActor Current { get; init; }
     [Inject] public required UiActions Ui { get; init; }
 
-    protected override void OnInitialized()
+    protected override async Task OnInitializedAsync()
     {
-        _watcher = LiveWatcher.Start(Live, batch => InvokeAsync(() =>
-        {
-            foreach (var e in batch.Where(e => e.Kind == "kill-switch.flipped" && e.Summary is not null))
-            {
-                Ui.Tell(e.Summary!, Severity.Warning);
-            }
-
-            if (batch.Any(e => e.Kind == "kill-switch.flipped" && ContainmentFollowUp.ConcernsRollback(e.Subject)))
-            {
-                Ui.Tell("Bad-pack kill switch changed: if it is on, start a rollback to the last known good from its row.", Severity.Info);
-            }
-
-            Reload();
-            StateHasChanged();
-        }), DispatchExceptionAsync, Topics.KillSwitches);
-        Reload();
+        // Watch before the first read, so a change committed in between is not missed.
+        _watch = Board.Watch(OnChangedAsync, DispatchExceptionAsync);
+        Show(Board.Current.Value);
+        _me = (await Current.GetAsync()).DisplayName;
     }
 
-    public void Dispose() => _watcher?.Dispose();
+    public void Dispose() => _watch?.Dispose();
+
+    private Task OnChangedAsync(Versioned<KillSwitchSnapshot> next, IReadOnlyList<LiveEvent> changes) => InvokeAsync(() =>
+    {
+        if (ChangeDigest.OfOthers(changes, _me) is { } digest)
+        {
+            Ui.Tell(digest, Severity.Warning);
+        }
+
+        if (changes.Any(e => e.Kind == KillSwitchEvents.Flipped && ContainmentFollowUp.ConcernsRollback(e.Subject)))
+        {
+            Ui.Tell("Bad-pack kill switch changed: if it is on, start a rollback to the last known good from its row.", Severity.Info);
+        }
+
+        Show(next.Value);
+        StateHasChanged();
+    });
 
     // A global switch names no scope: the operator picks the scope to roll back on the scope list. The flip's
     // incident, if it named one, goes along so the rollback lands on that incident's timeline.
@@ -52,13 +57,16 @@ public sealed partial class KillSwitchesPage : IDisposable
         return s.Scope == KillSwitch.GlobalScope ? "scopes" : $"scopes/{Uri.EscapeDataString(s.Scope)}{incident}";
     }
 
-    private void Reload()
+    // The page holds the board's shared list itself: no copy, no store read.
+    private void Show(KillSwitchSnapshot snapshot)
     {
-        var snapshot = Switches.Snapshot();
         _switches = snapshot.Switches;
         _version = snapshot.Version;
         _selected = _selected is null ? null : _switches.FirstOrDefault(s => s.Id == _selected.Id);
     }
+
+    // After the person's own change the board may not hold it yet; its event re-renders the page a moment later.
+    private void Reload() => Show(Board.Snapshot());
 
     private void Select(KillSwitch? s)
     {
