@@ -29,6 +29,8 @@ internal sealed class ClientFleetProcess : IDisposable
         process.EnableRaisingEvents = true;
         process.Exited += (_, _) =>
         {
+            // Lets the output handler read the last lines (the result) before anything is decided on the exit.
+            process.WaitForExit();
             var failure = new InvalidOperationException($"The client process exited with {process.ExitCode}: {Errors()}");
             _ready.TrySetException(failure);
             _result.TrySetException(failure);

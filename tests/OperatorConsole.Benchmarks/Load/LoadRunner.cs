@@ -10,7 +10,7 @@ public static class LoadRunner
     {
         var machine = Machine.Describe();
         log.WriteLine($"load run on {machine}");
-        var figures = new List<Figure>();
+        var figures = new FigureList(log);
         foreach (var clients in options.Clients)
         {
             await using var console = await LoadConsole.StartAsync();
@@ -53,6 +53,24 @@ public static class LoadRunner
             figures.AddRange(await WriteScenario.RunAsync(console, options, log));
         }
 
-        return new LoadReport(machine, Machine.Describe().LoadAverage, options, figures);
+        return new LoadReport(machine, Machine.Describe().LoadAverage, options, [.. figures]);
+    }
+}
+
+/// <summary>The run's figures, each printed as it comes so a long run shows its results as it goes.</summary>
+internal sealed class FigureList(TextWriter log) : List<Figure>
+{
+    public new void Add(Figure figure)
+    {
+        log.WriteLine($"  = {figure.Path}: {figure.Measured}");
+        base.Add(figure);
+    }
+
+    public new void AddRange(IEnumerable<Figure> figures)
+    {
+        foreach (var figure in figures)
+        {
+            Add(figure);
+        }
     }
 }
