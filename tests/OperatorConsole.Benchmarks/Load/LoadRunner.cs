@@ -10,20 +10,31 @@ public static class LoadRunner
     {
         var machine = Machine.Describe();
         log.WriteLine($"load run on {machine}");
-        var figures = new FigureList(log);
+        var figures = new List<Figure>();
+
+        // Each figure is printed as it comes, so a long run shows its results as it goes.
+        void Keep(params IEnumerable<Figure> measured)
+        {
+            foreach (var figure in measured)
+            {
+                log.WriteLine($"  = {figure.Path}: {figure.Measured}");
+                figures.Add(figure);
+            }
+        }
+
         foreach (var clients in options.Clients)
         {
             await using var console = await LoadConsole.StartAsync();
             var push = await HubScenario.RunAsync(console, options, clients, log);
-            figures.AddRange(push);
+            Keep(push);
             var polling = new List<Figure>();
             foreach (var interval in options.PollIntervalsSeconds)
             {
                 polling.Add(await PollingScenario.RunAsync(console, options, clients, interval, log));
             }
 
-            figures.AddRange(polling);
-            figures.Add(PollingScenario.Ratio(clients, push.First(f => f.Key.StartsWith("hub-state", StringComparison.Ordinal)) is { HasMeasurement: true } state ? state : push[0],
+            Keep(polling);
+            Keep(PollingScenario.Ratio(clients, push.First(f => f.Key.StartsWith("hub-state", StringComparison.Ordinal)) is { HasMeasurement: true } state ? state : push[0],
                 push.First(f => f.Key.StartsWith("hub-cpu", StringComparison.Ordinal)), polling.MinBy(f => f.Key.Length)!));
         }
 
@@ -33,44 +44,26 @@ public static class LoadRunner
             {
                 foreach (var pages in options.Pages)
                 {
-                    figures.Add(await PagesScenario.RunAsync(console, browser, options, pages, log));
+                    Keep(await PagesScenario.RunAsync(console, browser, options, pages, log));
                 }
             }
 
             await using (var console = await LoadConsole.StartAsync())
             {
-                figures.Add(await CircuitMemoryScenario.RunAsync(console, browser, options, log));
+                Keep(await CircuitMemoryScenario.RunAsync(console, browser, options, log));
             }
 
             await using (var console = await LoadConsole.StartAsync())
             {
-                figures.Add(await TimelineScenario.RunAsync(console, browser, options, log));
+                Keep(await TimelineScenario.RunAsync(console, browser, options, log));
             }
         }
 
         await using (var console = await LoadConsole.StartAsync())
         {
-            figures.AddRange(await WriteScenario.RunAsync(console, options, log));
+            Keep(await WriteScenario.RunAsync(console, options, log));
         }
 
-        return new LoadReport(machine, Machine.Describe().LoadAverage, options, [.. figures]);
-    }
-}
-
-/// <summary>The run's figures, each printed as it comes so a long run shows its results as it goes.</summary>
-internal sealed class FigureList(TextWriter log) : List<Figure>
-{
-    public new void Add(Figure figure)
-    {
-        log.WriteLine($"  = {figure.Path}: {figure.Measured}");
-        base.Add(figure);
-    }
-
-    public new void AddRange(IEnumerable<Figure> figures)
-    {
-        foreach (var figure in figures)
-        {
-            Add(figure);
-        }
+        return new LoadReport(machine, Machine.Describe().LoadAverage, options, figures);
     }
 }
