@@ -1,0 +1,31 @@
+namespace OperatorConsole.Benchmarks.Load;
+
+/// <summary>
+/// Server memory per idle circuit on the incident page: the host runs in this process, so GC.GetTotalMemory(true)
+/// (a full, compacting collection) before and after K more pages are open gives (after − before) / K.
+/// </summary>
+internal static class CircuitMemoryScenario
+{
+    private const string Ready = "[data-testid=timeline]";
+
+    public static async Task<Figure> RunAsync(LoadConsole console, LoadBrowser browser, LoadOptions options, TextWriter log)
+    {
+        log.WriteLine($"server memory per circuit: {options.Circuits} incident pages");
+        var path = $"/incidents/{await console.OpenIncidentAsync("Load tool: idle circuits")}";
+        var context = await browser.SignedInAsync(console.Host.BaseAddress);
+        await using var _ = context;
+
+        // One page first, so what is loaded once per process (components, caches, JIT) is in the baseline.
+        await browser.OpenAsync(context, path, Ready, 1, log);
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var pages = await browser.OpenAsync(context, path, Ready, options.Circuits, log);
+        var after = GC.GetTotalMemory(forceFullCollection: true);
+        var perCircuit = (after - before) / (double)pages.Count / 1024;
+        return new Figure("memory-per-circuit", $"server memory per idle circuit (incident page, K = {pages.Count})", "≤ 150 KB")
+        {
+            Value = perCircuit,
+            Unit = "KB managed after full GC",
+            Met = perCircuit <= 150,
+        };
+    }
+}

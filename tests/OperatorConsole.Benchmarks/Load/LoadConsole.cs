@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using OperatorConsole.Core.Common;
+using OperatorConsole.Core.Incidents;
+using OperatorConsole.Testing;
+
+namespace OperatorConsole.Benchmarks.Load;
+
+/// <summary>
+/// The real console on loopback over a fresh LiteDB file (demo data on), with an API key that may flip switches and a
+/// switch of its own to flip. Request logging is off in it: one log line per poll would print over the results and
+/// its in-memory test capture would count as server memory.
+/// </summary>
+internal sealed class LoadConsole : IAsyncDisposable
+{
+    public const string SwitchKey = "load-test";
+    public const string SwitchId = SwitchKey + "@global";
+
+    private bool _on;
+
+    private LoadConsole(ConsoleHost host, string apiKey)
+    {
+        Host = host;
+        ApiKey = apiKey;
+        Api = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        Api.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+    }
+
+    public ConsoleHost Host { get; }
+
+    /// <summary>Admin and on-call: creates the switch, flips it, writes notes.</summary>
+    public string ApiKey { get; }
+
+    public HttpClient Api { get; }
+
+    public static async Task<LoadConsole> StartAsync()
+    {
+        var host = ConsoleHost.WithSettings(("Serilog:MinimumLevel:Default", "Warning"));
+        var console = new LoadConsole(host, await host.CreateApiKeyAsync(Role.Admin | Role.OnCall));
+        using var created = await console.Api.PostAsJsonAsync("/api/kill-switches",
+            new KillSwitchDefinitionBody(SwitchKey, "global", "Flipped by the load tool", DefaultOn: false));
+        await EnsureAsync(created, "create the load-test switch");
+        return console;
+    }
+
+    /// <summary>Turns the switch the other way; the start is taken on both clocks the measurements compare with.</summary>
+    public async Task<Flip> FlipAsync()
+    {
+        var on = !_on;
+        var startTicks = Stopwatch.GetTimestamp();
+        var startEpochMs = (DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).TotalMilliseconds;
+        using var response = await Api.PostAsJsonAsync($"/api/kill-switches/{SwitchKey}/flip", new FlipBody(on, "load test"));
+        await EnsureAsync(response, "flip the load-test switch");
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
+        _on = on;
+        return new Flip(body.RootElement.GetProperty("switch").GetProperty("version").GetInt64(), on, startTicks, startEpochMs);
+    }
+
+    public async Task<string> OpenIncidentAsync(string title)
+    {
+        using var response = await Api.PostAsJsonAsync("/api/incidents", new OpenIncident(title, IncidentClass.Other, IncidentSeverity.Sev3, ["load"], null), ConsoleHost.ApiJson);
+        await EnsureAsync(response, "open an incident");
+        return (await ConsoleHost.ReadAsync<Incident>(response)).Id;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Api.Dispose();
+        await Host.DisposeAsync();
+    }
+
+    public static async Task EnsureAsync(HttpResponseMessage response, string what)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Could not {what}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    private sealed record KillSwitchDefinitionBody(string Key, string Scope, string Description, bool DefaultOn);
+
+    private sealed record FlipBody(bool On, string Reason);
+}
+
+/// <summary>A flip the console acknowledged: its version, and when it was sent on the monotonic and the wall clock.</summary>
+internal sealed record Flip(long Version, bool On, long StartTicks, double StartEpochMs)
+{
+    public double MillisecondsTo(long ticks) => Stopwatch.GetElapsedTime(StartTicks, ticks).TotalMilliseconds;
+}

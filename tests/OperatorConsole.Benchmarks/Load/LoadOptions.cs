@@ -1,0 +1,110 @@
+using System.Globalization;
+
+namespace OperatorConsole.Benchmarks.Load;
+
+/// <summary>
+/// What one load run measures and at which sizes. The defaults are the issue's sizes; <c>--quick</c> is a smaller
+/// profile for a first look; every size can be set on the command line (e.g. <c>--clients 100,1000 --pages 10</c>).
+/// </summary>
+public sealed record LoadOptions
+{
+    public IReadOnlyList<int> Clients { get; init; } = [100, 1_000];
+
+    /// <summary>Flips measured per client count; the issue asks for at least 200.</summary>
+    public int Flips { get; init; } = 200;
+
+    /// <summary>Flips measured with the read-back pattern (event, then GetKillSwitches).</summary>
+    public int ReadBackFlips { get; init; } = 50;
+
+    public IReadOnlyList<int> PollIntervalsSeconds { get; init; } = [1, 15];
+
+    /// <summary>How long each polling window (and the push window it is compared with) lasts at least.</summary>
+    public int PollWindowSeconds { get; init; } = 30;
+
+    public IReadOnlyList<int> Pages { get; init; } = [10, 25, 50];
+
+    public int PageFlips { get; init; } = 20;
+
+    public int Circuits { get; init; } = 50;
+
+    public IReadOnlyList<int> Writers { get; init; } = [1, 8, 32];
+
+    public int WriteSeconds { get; init; } = 10;
+
+    public int TimelineEntries { get; init; } = 10_000;
+
+    public int TimelineLoads { get; init; } = 10;
+
+    /// <summary>Hub clients connect this many at a time, so two cores are not asked for a thousand handshakes at once.</summary>
+    public int ConnectBatch { get; init; } = 50;
+
+    /// <summary>Longest wait for any one step (a batch of connections, every client seeing a flip, a page loading).</summary>
+    public TimeSpan StepTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    public string OutputFolder { get; init; } = "load-results";
+
+    public static LoadOptions Quick { get; } = new()
+    {
+        Clients = [100],
+        Flips = 50,
+        ReadBackFlips = 20,
+        PollIntervalsSeconds = [1, 15],
+        PollWindowSeconds = 10,
+        Pages = [10],
+        PageFlips = 5,
+        Circuits = 10,
+        Writers = [1, 8, 32],
+        WriteSeconds = 3,
+        TimelineLoads = 3,
+    };
+
+    public const string Usage = """
+        load [--quick] [--clients 100,1000] [--flips 200] [--readback-flips 50] [--poll-intervals 1,15] [--poll-window 30]
+             [--pages 10,25,50] [--page-flips 20] [--circuits 50] [--writers 1,8,32] [--write-seconds 10]
+             [--timeline-entries 10000] [--timeline-loads 10] [--connect-batch 50] [--step-timeout 60] [--out load-results]
+        """;
+
+    /// <summary>Reads the options; --quick first sets the small profile, later options override it.</summary>
+    public static LoadOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = args.Contains("--quick") ? Quick : new LoadOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i] == "--quick")
+            {
+                continue;
+            }
+
+            var name = args[i];
+            var value = i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{name} needs a value.\n{Usage}");
+            options = name switch
+            {
+                "--clients" => options with { Clients = List(name, value) },
+                "--flips" => options with { Flips = Number(name, value) },
+                "--readback-flips" => options with { ReadBackFlips = Number(name, value) },
+                "--poll-intervals" => options with { PollIntervalsSeconds = List(name, value) },
+                "--poll-window" => options with { PollWindowSeconds = Number(name, value) },
+                "--pages" => options with { Pages = List(name, value) },
+                "--page-flips" => options with { PageFlips = Number(name, value) },
+                "--circuits" => options with { Circuits = Number(name, value) },
+                "--writers" => options with { Writers = List(name, value) },
+                "--write-seconds" => options with { WriteSeconds = Number(name, value) },
+                "--timeline-entries" => options with { TimelineEntries = Number(name, value) },
+                "--timeline-loads" => options with { TimelineLoads = Number(name, value) },
+                "--connect-batch" => options with { ConnectBatch = Number(name, value) },
+                "--step-timeout" => options with { StepTimeout = TimeSpan.FromSeconds(Number(name, value)) },
+                "--out" => options with { OutputFolder = value },
+                _ => throw new ArgumentException($"Unknown option {name}.\n{Usage}"),
+            };
+        }
+
+        return options;
+    }
+
+    private static int Number(string name, string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n
+            : throw new ArgumentException($"{name} takes a positive whole number, not '{value}'.");
+
+    private static int[] List(string name, string value) => [.. value.Split(',').Select(v => Number(name, v.Trim()))];
+}

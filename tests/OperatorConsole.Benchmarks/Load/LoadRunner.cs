@@ -1,0 +1,69 @@
+namespace OperatorConsole.Benchmarks.Load;
+
+/// <summary>
+/// One load run: each part starts its own console (a fresh LiteDB file), so no part inherits another's data.
+/// Hub and polling clients run in a child process; Chromium runs in its own processes.
+/// </summary>
+public static class LoadRunner
+{
+    public static async Task<LoadReport> RunAsync(LoadOptions options, TextWriter log)
+    {
+        var machine = Machine.Describe();
+        log.WriteLine($"load run on {machine}");
+        var figures = new List<Figure>();
+
+        // Each figure is printed as it comes, so a long run shows its results as it goes.
+        void Keep(params IEnumerable<Figure> measured)
+        {
+            foreach (var figure in measured)
+            {
+                log.WriteLine($"  = {figure.Path}: {figure.Measured}");
+                figures.Add(figure);
+            }
+        }
+
+        foreach (var clients in options.Clients)
+        {
+            await using var console = await LoadConsole.StartAsync();
+            var push = await HubScenario.RunAsync(console, options, clients, log);
+            Keep(push);
+            var polling = new List<Figure>();
+            foreach (var interval in options.PollIntervalsSeconds)
+            {
+                polling.Add(await PollingScenario.RunAsync(console, options, clients, interval, log));
+            }
+
+            Keep(polling);
+            Keep(PollingScenario.Ratio(clients, push.First(f => f.Key.StartsWith("hub-state", StringComparison.Ordinal)) is { HasMeasurement: true } state ? state : push[0],
+                push.First(f => f.Key.StartsWith("hub-cpu", StringComparison.Ordinal)), polling.MinBy(f => f.Key.Length)!));
+        }
+
+        await using (var browser = await LoadBrowser.LaunchAsync(options.StepTimeout))
+        {
+            await using (var console = await LoadConsole.StartAsync())
+            {
+                foreach (var pages in options.Pages)
+                {
+                    Keep(await PagesScenario.RunAsync(console, browser, options, pages, log));
+                }
+            }
+
+            await using (var console = await LoadConsole.StartAsync())
+            {
+                Keep(await CircuitMemoryScenario.RunAsync(console, browser, options, log));
+            }
+
+            await using (var console = await LoadConsole.StartAsync())
+            {
+                Keep(await TimelineScenario.RunAsync(console, browser, options, log));
+            }
+        }
+
+        await using (var console = await LoadConsole.StartAsync())
+        {
+            Keep(await WriteScenario.RunAsync(console, options, log));
+        }
+
+        return new LoadReport(machine, Machine.Describe().LoadAverage, options, figures);
+    }
+}

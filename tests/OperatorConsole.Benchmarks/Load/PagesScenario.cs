@@ -1,0 +1,78 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace OperatorConsole.Benchmarks.Load;
+
+/// <summary>
+/// Flip → M open kill-switch pages, measured in the page: a MutationObserver notes (on the wall clock,
+/// performance.timeOrigin + performance.now()) when the switch's state chip changes; the flip's start is taken on the
+/// same machine's wall clock. Each flip waits until every page showed it.
+/// </summary>
+internal static class PagesScenario
+{
+    private const string StateChip = $"[data-testid=kill-switch-state][data-switch=\"{LoadConsole.SwitchId}\"]";
+
+    private const string Observe = """
+        selector => {
+          const read = () => document.querySelector(selector)?.textContent.trim();
+          const load = { last: read(), changes: [] };
+          window.__ocLoad = load;
+          new MutationObserver(() => {
+            const now = read();
+            if (now !== undefined && now !== load.last) {
+              load.changes.push({ state: now, at: performance.timeOrigin + performance.now() });
+              load.last = now;
+            }
+          }).observe(document.body, { subtree: true, childList: true, characterData: true });
+        }
+        """;
+
+    public static async Task<Figure> RunAsync(LoadConsole console, LoadBrowser browser, LoadOptions options, int count, TextWriter log)
+    {
+        log.WriteLine($"flip → {count} Chromium pages");
+        var context = await browser.SignedInAsync(console.Host.BaseAddress);
+        await using var _ = context;
+        var pages = await browser.OpenAsync(context, "/kill-switches", StateChip, count, log);
+        await Task.WhenAll(pages.Select(p => p.EvaluateAsync(Observe, StateChip)));
+        var flips = new List<Flip>();
+        for (var i = 0; i < options.PageFlips; i++)
+        {
+            var flip = await console.FlipAsync();
+            flips.Add(flip);
+            try
+            {
+                await Task.WhenAll(pages.Select(p => p.WaitForFunctionAsync("n => window.__ocLoad.changes.length >= n", i + 1,
+                    new PageWaitForFunctionOptions { PollingInterval = 50, Timeout = (float)options.StepTimeout.TotalMilliseconds })));
+            }
+            catch (TimeoutException)
+            {
+                log.WriteLine($"  ! not every page showed flip {i + 1} within {options.StepTimeout.TotalSeconds:0} s; going on (counted as lost)");
+            }
+        }
+
+        var milliseconds = new List<double>();
+        var lost = 0;
+        foreach (var page in pages)
+        {
+            var changes = await page.EvaluateAsync<JsonElement>("() => window.__ocLoad.changes");
+            for (var i = 0; i < flips.Count; i++)
+            {
+                var shown = i < changes.GetArrayLength() ? changes[i] : (JsonElement?)null;
+                if (shown is { } change && change.GetProperty("state").GetString() == (flips[i].On ? "ON" : "off"))
+                {
+                    milliseconds.Add(change.GetProperty("at").GetDouble() - flips[i].StartEpochMs);
+                }
+                else
+                {
+                    lost++;
+                }
+            }
+        }
+
+        var latency = Latency.Of(milliseconds);
+        return new Figure($"pages-{count}", $"flip → {count} open Blazor pages (in-page MutationObserver)", count >= 50 ? "p99 ≤ 250 ms" : "(report)")
+        {
+            Latency = latency, Lost = lost, Met = count >= 50 ? latency?.P99 <= 250 && lost == 0 : null,
+        };
+    }
+}

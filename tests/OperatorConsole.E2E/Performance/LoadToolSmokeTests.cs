@@ -1,0 +1,50 @@
+using OperatorConsole.Benchmarks.Load;
+
+namespace OperatorConsole.E2E.Performance;
+
+/// <summary>
+/// Keeps the load tool working: one run at tiny sizes through every part (hub clients, polling, Chromium pages,
+/// circuits, timeline, writes). It asserts that every figure came out and nothing was lost — never how fast.
+/// </summary>
+public sealed class LoadToolSmokeTests : IDisposable
+{
+    private readonly string _output = Directory.CreateTempSubdirectory("oc-load-smoke-").FullName;
+
+    private LoadOptions Tiny => new()
+    {
+        Clients = [3],
+        Flips = 3,
+        ReadBackFlips = 2,
+        PollIntervalsSeconds = [1],
+        PollWindowSeconds = 3,
+        Pages = [2],
+        PageFlips = 2,
+        Circuits = 2,
+        Writers = [1, 2],
+        WriteSeconds = 1,
+        TimelineEntries = 200,
+        TimelineLoads = 1,
+        StepTimeout = TimeSpan.FromSeconds(90),
+        OutputFolder = _output,
+    };
+
+    [Fact]
+    public async Task Run_TinySizes_ProducesEveryFigureAndLosesNothing()
+    {
+        using var log = new StringWriter();
+
+        var report = await LoadRunner.RunAsync(Tiny, log);
+        var written = report.WriteTo(_output);
+
+        string[] expected = ["hub-event-3", "hub-state-3", "hub-cpu-3", "hub-readback-3", "poll-1s-3", "ratio-3", "pages-2",
+            "memory-per-circuit", "timeline-first-row", "writes-1", "writes-2", "data-file"];
+        Assert.Equal(expected.Order(), report.Figures.Select(f => f.Key).Order());
+
+        // Only the pushed-state row may be absent, and only while this build's events carry no state.
+        Assert.All(report.Figures, f => Assert.True(f.HasMeasurement || f.Key == "hub-state-3", $"{f.Key}: {f.Measured}\n{log}"));
+        Assert.All(report.Figures, f => Assert.True(f.Lost == 0, $"{f.Key}: {f.Measured}\n{log}"));
+        Assert.True(File.Exists(written) && File.Exists(Path.ChangeExtension(written, ".json")), written);
+    }
+
+    public void Dispose() => Directory.Delete(_output, recursive: true);
+}
