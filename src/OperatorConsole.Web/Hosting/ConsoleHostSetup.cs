@@ -20,6 +20,7 @@ using OperatorConsole.Web.Features.Account;
 using OperatorConsole.Web.Features.Audit;
 using OperatorConsole.Web.Features.DemoResolver;
 using OperatorConsole.Web.Features.HealthChecks;
+using OperatorConsole.Web.Features.ScaleOut;
 using OperatorConsole.Web.Hubs;
 
 namespace OperatorConsole.Web.Hosting;
@@ -78,6 +79,7 @@ public static class ConsoleHostSetup
             o.AddFilter<HubAccessGuard>();
             o.AddFilter<DomainExceptionHubFilter>();
         });
+        services.AddScaleOut(builder.Configuration);
         services.AddHostedService<HubEventForwarder>();
         services.AddConsoleProblems();
         services.AddScheduledHealthChecks();

@@ -6,7 +6,7 @@ namespace OperatorConsole.Web.Hubs;
 
 /// <summary>Feeds the hub from the same broadcaster the Blazor components read, so both see one stream.</summary>
 public sealed class HubEventForwarder(
-    ILiveEventSource source, IHubContext<ConsoleHub> hub, LockdownService lockdown, ILogger<HubEventForwarder> logger)
+    ILiveEventSource source, ILiveEventOrigins origins, IHubContext<ConsoleHub> hub, LockdownService lockdown, ILogger<HubEventForwarder> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -16,6 +16,12 @@ public sealed class HubEventForwarder(
         {
             await foreach (var liveEvent in subscription.Reader.ReadAllAsync(stoppingToken))
             {
+                if (origins.CameFromAnotherInstance(liveEvent))
+                {
+                    // The instance that committed it forwarded it; the backplane brings it to this instance's clients.
+                    continue;
+                }
+
                 try
                 {
                     await hub.Clients.Group(liveEvent.Topic).SendAsync(ConsoleHub.EventMethod, liveEvent, stoppingToken);
