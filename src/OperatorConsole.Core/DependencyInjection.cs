@@ -15,6 +15,7 @@ using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.LaunchDay;
 using OperatorConsole.Core.LaunchDay.Config;
 using OperatorConsole.Core.LaunchDay.Probes;
+using OperatorConsole.Core.Leases;
 using OperatorConsole.Core.Live;
 using OperatorConsole.Core.Lockdown;
 using OperatorConsole.Core.Notifications;
@@ -41,6 +42,8 @@ public static class DependencyInjection
         services.AddSingleton<LiveEventBroadcaster>();
         services.AddSingleton<ILiveEventPublisher>(sp => sp.GetRequiredService<LiveEventBroadcaster>());
         services.AddSingleton<ILiveEventSource>(sp => sp.GetRequiredService<LiveEventBroadcaster>());
+        services.TryAddSingleton<IWorkLeases, SingleInstanceLeases>();
+        services.AddSingleton<LeasedWork>();
         services.AddSingleton<ChangeRunner>();
         services.AddSingleton<ActionCatalog>();
         services.AddSingleton<Permissions>();

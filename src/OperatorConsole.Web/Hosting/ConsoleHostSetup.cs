@@ -22,6 +22,7 @@ using OperatorConsole.Web.Features.Audit;
 using OperatorConsole.Web.Features.DemoResolver;
 using OperatorConsole.Web.Features.HealthChecks;
 using OperatorConsole.Web.Features.Notifications;
+using OperatorConsole.Web.Features.ScaleOut;
 using OperatorConsole.Web.Hubs;
 
 namespace OperatorConsole.Web.Hosting;
@@ -91,6 +92,7 @@ public static class ConsoleHostSetup
             o.AddFilter<HubAccessGuard>();
             o.AddFilter<DomainExceptionHubFilter>();
         });
+        services.AddScaleOut(builder.Configuration);
         services.AddHostedService<HubEventForwarder>();
         services.AddConsoleProblems();
         services.AddApiReference();

@@ -10,7 +10,8 @@ namespace OperatorConsole.Web.Hubs;
 /// they are (plain JSON, with their state), so several instances can feed their hubs from one shared stream.
 /// </summary>
 public sealed class HubEventForwarder(
-    ILiveEventSource source, IHubContext<ConsoleHub> hub, LockdownService lockdown, ConsoleMetrics metrics, ILogger<HubEventForwarder> logger)
+    ILiveEventSource source, ILiveEventOrigins origins, IHubContext<ConsoleHub> hub, LockdownService lockdown, ConsoleMetrics metrics,
+    ILogger<HubEventForwarder> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -20,6 +21,12 @@ public sealed class HubEventForwarder(
         {
             await foreach (var liveEvent in subscription.Reader.ReadAllAsync(stoppingToken))
             {
+                if (origins.CameFromAnotherInstance(liveEvent))
+                {
+                    // The instance that committed it forwarded it; the backplane brings it to this instance's clients.
+                    continue;
+                }
+
                 try
                 {
                     await hub.Clients.Group(liveEvent.Topic).SendAsync(ConsoleHub.EventMethod, liveEvent, stoppingToken);

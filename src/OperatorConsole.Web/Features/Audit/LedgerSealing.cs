@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OperatorConsole.Core.Audit;
+using OperatorConsole.Core.Leases;
 
 namespace OperatorConsole.Web.Features.Audit;
 
@@ -9,9 +10,13 @@ namespace OperatorConsole.Web.Features.Audit;
 /// At start it also adopts security records stored before they cited their ledger entry.
 /// </summary>
 public sealed class LedgerSealing(
-    LedgerSealer sealer, AuditService audit, IOptions<CheckpointOptions> options, TimeProvider clock, ILogger<LedgerSealing> logger)
+    LedgerSealer sealer, AuditService audit, LeasedWork leased, IOptions<CheckpointOptions> options, TimeProvider clock,
+    ILogger<LedgerSealing> logger)
     : BackgroundService
 {
+    /// <summary>With several instances, one seals on count and time; each still seals when it starts and stops.</summary>
+    public const string LeaseName = "ledger-sealing";
+
     /// <summary>How often the "is a seal due" check runs; the seal itself follows the configured count and interval.</summary>
     public static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(10);
 
@@ -35,7 +40,10 @@ public sealed class LedgerSealing(
         await SealAsync(CheckpointReasons.Shutdown);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        leased.RunAsync(LeaseName, SealWhenDueAsync, stoppingToken);
+
+    private async Task SealWhenDueAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(CheckEvery, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
