@@ -1,11 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Backup;
+using OperatorConsole.Core.Leases;
 using OperatorConsole.Core.Persistence;
 using OperatorConsole.Storage.Audit;
 using OperatorConsole.Storage.Common;
 using OperatorConsole.Storage.PostgreSql.Backup;
 using OperatorConsole.Storage.PostgreSql.Common;
+using OperatorConsole.Storage.PostgreSql.Leases;
 using OperatorConsole.Storage.Seeding;
 
 namespace OperatorConsole.Storage.PostgreSql;
@@ -25,6 +27,7 @@ public static class DependencyInjection
         services.AddSingleton<ICheckpointSigner>(_ => new CheckpointKey(checkpointKeyFile));
         services.AddSingleton<ICheckpointLog>(_ => new FileCheckpointLog(checkpointLogFile));
         services.AddSingleton<IBackupFolder, PgBackupFolder>();
+        services.AddSingleton<IWorkLeases>(_ => new PgWorkLeases(connectionString));
         services.AddSingleton<SeedDataLoader>();
         return services;
     }

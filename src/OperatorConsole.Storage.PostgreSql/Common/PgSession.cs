@@ -8,6 +8,7 @@ using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.LaunchDay;
 using OperatorConsole.Core.Lockdown;
+using OperatorConsole.Core.Notifications;
 using OperatorConsole.Core.Outbound;
 using OperatorConsole.Core.Persistence;
 using OperatorConsole.Core.Releases;
@@ -26,6 +27,7 @@ using OperatorConsole.Storage.PostgreSql.HealthChecks;
 using OperatorConsole.Storage.PostgreSql.Incidents;
 using OperatorConsole.Storage.PostgreSql.KillSwitches;
 using OperatorConsole.Storage.PostgreSql.LaunchDay;
+using OperatorConsole.Storage.PostgreSql.Notifications;
 using OperatorConsole.Storage.PostgreSql.Lockdown;
 using OperatorConsole.Storage.PostgreSql.Outbound;
 using OperatorConsole.Storage.PostgreSql.Releases;
@@ -83,6 +85,8 @@ internal sealed class PgSession(PgContext db) : IStoreSession
     public IAlertRepository Alerts { get; } = new PgAlertRepository(db);
 
     public ILaunchRepository Launches { get; } = new PgLaunchRepository(db);
+
+    public INotificationRepository Notifications { get; } = new PgNotificationRepository(db);
 
     /// <summary>Back to the savepoint taken right after the write lock: the lock stays held, so the denial still follows in order.</summary>
     public void DiscardChanges() => db.Discard();

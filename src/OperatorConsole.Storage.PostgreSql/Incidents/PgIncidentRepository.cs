@@ -30,11 +30,23 @@ internal sealed class PgIncidentRepository(PgContext db) : IIncidentRepository
     public IReadOnlyList<TimelineEntry> Timeline(string incidentId) =>
         _timeline.Ordered<TimelineEntry>("incident_id = @incident", "ORDER BY at_ticks, id", ("incident", incidentId));
 
-    public IReadOnlyList<TimelineEntry> TimelinePage(string incidentId, string? kind, int skip, int take) =>
+    public IReadOnlyList<TimelineEntry> TimelineBefore(string incidentId, string? kind, TimelineCursor? before, int take) =>
         take <= 0
             ? []
-            : _timeline.Ordered<TimelineEntry>(Filter(kind), NewestFirst + " OFFSET @skip LIMIT @take",
-                ("incident", incidentId), ("kind", kind), ("skip", Math.Max(0, skip)), ("take", take));
+            : before is null
+                ? _timeline.Ordered<TimelineEntry>(Filter(kind), NewestFirst + " LIMIT @take", ("incident", incidentId), ("kind", kind), ("take", take))
+                : _timeline.Ordered<TimelineEntry>(Filter(kind) + " AND (at_ticks, id) < (@ticks, @id)", NewestFirst + " LIMIT @take",
+                    ("incident", incidentId), ("kind", kind), ("ticks", before.At.UtcTicks), ("id", before.Id), ("take", take));
+
+    public IReadOnlyList<TimelineEntry> TimelineAfter(string incidentId, string? kind, TimelineCursor after, int take) =>
+        take <= 0
+            ? []
+            : _timeline.Ordered<TimelineEntry>(Filter(kind) + " AND (at_ticks, id) > (@ticks, @id)", "ORDER BY at_ticks, id LIMIT @take",
+                ("incident", incidentId), ("kind", kind), ("ticks", after.At.UtcTicks), ("id", after.Id), ("take", take));
+
+    public IReadOnlyList<TimelineEntry> TimelineOfKinds(string incidentId, IReadOnlyCollection<string> kinds) =>
+        _timeline.Ordered<TimelineEntry>("incident_id = @incident AND kind = ANY(@kinds)", "ORDER BY at_ticks, id",
+            ("incident", incidentId), ("kinds", kinds.ToArray()));
 
     public int TimelineCount(string incidentId, string? kind) => _timeline.Count(Filter(kind), ("incident", incidentId), ("kind", kind));
 

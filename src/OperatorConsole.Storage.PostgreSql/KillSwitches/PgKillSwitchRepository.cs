@@ -1,4 +1,5 @@
 using OperatorConsole.Core.KillSwitches;
+using OperatorConsole.Storage.Common;
 using OperatorConsole.Storage.PostgreSql.Common;
 
 namespace OperatorConsole.Storage.PostgreSql.KillSwitches;
@@ -42,4 +43,13 @@ internal sealed class PgKillSwitchRepository(PgContext db) : IKillSwitchReposito
             .OrderByDescending(e => e.ActivatedAt).ThenByDescending(e => e.Id, StringComparer.Ordinal)];
 
     public void Upsert(KillSwitchEvidence evidence) => _evidence.Upsert(evidence.Id, evidence, ("switch_id", evidence.SwitchId));
+
+    public void AppendHistory(string switchId, SwitchHistoryEntry entry) =>
+        db.Execute("INSERT INTO kill_switch_history (switch_id, version, doc) VALUES (@switch, @version, CAST(@doc AS jsonb))",
+            ("switch", switchId), ("version", entry.Version), ("doc", JsonDocuments.Serialize(entry)));
+
+    public IReadOnlyList<SwitchHistoryEntry> History(string switchId, long? beforeVersion, int limit) =>
+        db.Rows("SELECT doc::text FROM kill_switch_history WHERE switch_id = @switch AND version < @before ORDER BY version DESC LIMIT @limit",
+            r => JsonDocuments.Deserialize<SwitchHistoryEntry>(r.GetString(0), switchId),
+            ("switch", switchId), ("before", beforeVersion ?? long.MaxValue), ("limit", limit));
 }

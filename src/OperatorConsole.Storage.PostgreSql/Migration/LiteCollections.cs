@@ -7,6 +7,7 @@ using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.LaunchDay;
 using OperatorConsole.Core.Evidence;
 using OperatorConsole.Core.Lockdown;
+using OperatorConsole.Core.Notifications;
 using OperatorConsole.Core.Persistence;
 using OperatorConsole.Core.Releases;
 using OperatorConsole.Core.Rollback;
@@ -57,6 +58,18 @@ internal static class LiteCollections
             [LiteSchema.AlertSilences] = Copy<AlertSilence>((s, r) => s.Alerts.Upsert(r)),
             [LiteSchema.Launches] = Copy<Launch>((s, r) => s.Launches.Upsert(r)),
             [LiteSchema.LaunchDuties] = Copy<SignOffDuties>((s, r) => s.Launches.SaveDuties(r)),
+            [LiteSchema.KillSwitchHistory] = doc =>
+            {
+                // Keyed "{switchId}/{version:D19}" (LiteKillSwitchRepository).
+                var key = doc["_id"].AsString;
+                var (switchId, entry) = (key[..key.LastIndexOf('/')], JsonDocuments.Unwrap<SwitchHistoryEntry>(doc));
+                return s => s.KillSwitches.AppendHistory(switchId, entry);
+            },
+
+            // Derived from the timeline; PostgreSQL counts the timeline's index instead.
+            [LiteSchema.TimelineCounts] = _ => _ => { },
+            [LiteSchema.Webhooks] = Copy<Webhook>((s, r) => s.Notifications.Upsert(r)),
+            [LiteSchema.NotificationDeliveries] = Copy<NotificationDelivery>((s, r) => s.Notifications.Upsert(r)),
             [LiteSchema.LaunchBundles] = doc =>
             {
                 var (launchId, bundle) = (doc["_id"].AsString, JsonDocuments.Unwrap<PreservedBundle>(doc));

@@ -80,6 +80,16 @@ public sealed class LedgerTailVerifyTests : IDisposable
         }
     }
 
+#if POSTGRESQL
+    private async Task<bool> AlterActorAsync(long sequence)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(_store.Database);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("UPDATE ledger SET actor = 'mallory' WHERE sequence = @sequence", connection);
+        command.Parameters.AddWithValue("sequence", sequence);
+        return await command.ExecuteNonQueryAsync() == 1;
+    }
+#else
     private Task<bool> AlterActorAsync(long sequence) => _store.Store.BetweenTransactionsAsync(open =>
     {
         var ledger = open.Db.GetCollection(LiteSchema.Ledger);
@@ -87,4 +97,5 @@ public sealed class LedgerTailVerifyTests : IDisposable
         doc["actor"] = "mallory";
         return ledger.Update(doc);
     });
+#endif
 }

@@ -231,6 +231,7 @@ public sealed class TimelinePagingTests : IDisposable
         Assert.False(plan.ContainsKey("orderBy"));
         Assert.False(plan.ContainsKey("offset"));
     }
+#endif
 
     /// <summary>Every page from the newest to the oldest, through the service; <paramref name="between"/> runs after each page.</summary>
     private async Task<List<TimelineEntry>> Walk(string id, string? kind, Func<int, Task> between)
@@ -249,7 +250,6 @@ public sealed class TimelinePagingTests : IDisposable
             page = _scene.Incidents.OlderTimelinePage(id, kind, page, PageSize);
         }
     }
-#endif
 
     /// <summary>An opened incident plus <paramref name="entries"/> notes a second apart; every tenth is a decision.</summary>
     private async Task<string> SeedAsync(int entries = Entries)
