@@ -21,6 +21,7 @@ public sealed partial class PrometheusText(string text)
     public double Sum(string name, string label = "") =>
         Samples().Where(s => s.Name == name && s.Labels.Contains(label, StringComparison.Ordinal)).Sum(s => s.Value);
 
-    [GeneratedRegex(@"^(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*)(\{(?<labels>[^}]*)\})?\s+(?<value>\S+)")]
+    // Label values are quoted and may hold braces (a route such as "/api/kill-switches/{key}/flip").
+    [GeneratedRegex(@"^(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*)(\{(?<labels>(?:[^""}]|""(?:[^""\\]|\\.)*"")*)\})?\s+(?<value>\S+)")]
     private static partial Regex Sample();
 }

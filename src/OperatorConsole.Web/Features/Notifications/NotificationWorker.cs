@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OperatorConsole.Core.Leases;
 using OperatorConsole.Core.Live;
 using OperatorConsole.Core.Notifications;
 using OperatorConsole.Web.Features.HealthChecks;
@@ -12,12 +13,20 @@ namespace OperatorConsole.Web.Features.Notifications;
 /// </summary>
 public sealed class NotificationWorker(
     ILiveEventSource events, NotificationWatch watch, NotificationOutbox outbox, IOptions<NotificationOptions> options,
-    TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<NotificationWorker> logger) : BackgroundService
+    TimeProvider clock, LeasedWork leased, IHostApplicationLifetime lifetime, ILogger<NotificationWorker> logger) : BackgroundService
 {
+    /// <summary>With several instances, one watches and delivers (every instance's changes reach it over the bus).</summary>
+    public const string LeaseName = "notifications";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var subscription = events.Subscribe(NotificationWatch.Topics);
         await CheckSchedulerService.Started(lifetime, stoppingToken);
+        await leased.RunAsync(LeaseName, RunRoundsAsync, stoppingToken);
+    }
+
+    private async Task RunRoundsAsync(CancellationToken stoppingToken)
+    {
+        using var subscription = events.Subscribe(NotificationWatch.Topics);
         var nextSweep = clock.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
