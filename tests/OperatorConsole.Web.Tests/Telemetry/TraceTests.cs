@@ -10,6 +10,8 @@ using OperatorConsole.Web.Telemetry;
 
 namespace OperatorConsole.Web.Tests.Telemetry;
 
+// Trace propagation and the request log are process-wide (activity listeners, the telemetry providers of other hosts).
+[Collection(AloneInProcess.Name)]
 public sealed class TraceTests(ConsoleHost host) : IClassFixture<ConsoleHost>
 {
     [Fact]

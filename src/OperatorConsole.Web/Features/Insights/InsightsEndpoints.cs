@@ -13,14 +13,15 @@ public static class InsightsEndpoints
     {
         var group = api.MapGroup("/insights").WithTags("Insights");
 
-        group.MapGet("", (InsightsService insights, string? from, string? to) => insights.Report(insights.Range(from, to)));
+        group.MapGet("", (InsightsService insights, string? from, string? to) => insights.Report(insights.Range(from, to)))
+            .WithSummary("Incidents, response times, alerts, rollback timers and drills over a date range");
 
         group.MapGet("/csv", (InsightsService insights, string? dataset, string? from, string? to) =>
         {
             var range = insights.Range(from, to);
             var csv = InsightsCsv.Write(insights.Report(range), dataset);
             return Results.File(Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", $"insights-{dataset}-{range.From:yyyy-MM-dd}-{range.To:yyyy-MM-dd}.csv");
-        });
+        }).WithSummary("One insights dataset as CSV");
 
         return group;
     }

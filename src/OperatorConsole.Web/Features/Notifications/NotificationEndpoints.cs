@@ -14,28 +14,32 @@ public static class NotificationEndpoints
     {
         var group = api.MapGroup("/notifications").WithTags("Notifications").DisableAntiforgery();
 
-        group.MapGet("/webhooks", async (HttpContext http, WebhookService webhooks) => await webhooks.ListAsync(http.User.ToActor()));
+        group.MapGet("/webhooks", async (HttpContext http, WebhookService webhooks) => await webhooks.ListAsync(http.User.ToActor()))
+            .WithSummary("The outgoing webhooks (their URLs masked)");
 
         group.MapPost("/webhooks", async (HttpContext http, WebhookService webhooks, WebhookInput body) =>
         {
             var created = await webhooks.CreateAsync(http.User.ToActor(), body);
             return Results.Created($"/api/notifications/webhooks/{created.Id}", created);
-        });
+        }).WithSummary("Add an outgoing webhook (Admin)");
 
         group.MapPut("/webhooks/{id}", async (HttpContext http, WebhookService webhooks, string id, WebhookInput body) =>
-            await webhooks.UpdateAsync(http.User.ToActor(), id, body));
+            await webhooks.UpdateAsync(http.User.ToActor(), id, body))
+            .WithSummary("Change an outgoing webhook; without a URL the stored one is kept (Admin)");
 
         group.MapDelete("/webhooks/{id}", async (HttpContext http, WebhookService webhooks, string id) =>
         {
             await webhooks.DeleteAsync(http.User.ToActor(), id);
             return Results.NoContent();
-        });
+        }).WithSummary("Remove an outgoing webhook (Admin)");
 
         group.MapPost("/webhooks/{id}/test", async (HttpContext http, WebhookService webhooks, string id) =>
-            Results.Accepted($"/api/notifications/deliveries?webhookId={id}", await webhooks.SendTestAsync(http.User.ToActor(), id)));
+            Results.Accepted($"/api/notifications/deliveries?webhookId={id}", await webhooks.SendTestAsync(http.User.ToActor(), id)))
+            .WithSummary("Queue a test message to an outgoing webhook (Admin)");
 
         group.MapGet("/deliveries", async (HttpContext http, WebhookService webhooks, string? webhookId) =>
-            await webhooks.DeliveriesAsync(http.User.ToActor(), webhookId));
+            await webhooks.DeliveriesAsync(http.User.ToActor(), webhookId))
+            .WithSummary("Recent webhook deliveries and their attempts, optionally of one webhook");
 
         return group;
     }

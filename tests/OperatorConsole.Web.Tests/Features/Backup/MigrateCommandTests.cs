@@ -3,6 +3,7 @@ using OperatorConsole.Core.Audit;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.Persistence;
 using OperatorConsole.Core.Users;
+using OperatorConsole.Storage.Common;
 using OperatorConsole.Storage.PostgreSql.Common;
 using OperatorConsole.Testing;
 using OperatorConsole.Testing.PostgreSql;
@@ -43,7 +44,7 @@ public sealed class MigrateCommandTests : IDisposable
         Assert.Contains($"head {head.Sequence} {head.Hash}", output, StringComparison.Ordinal);
         using var postgres = ConsoleHost.WithSettings(
             ("Storage:DataFile", DataFile), ("Storage:Provider", "PostgreSQL"), ("ConnectionStrings:Console", _database));
-        Assert.IsType<PgConsoleStore>(postgres.Service<IConsoleStore>());
+        Assert.IsType<PgConsoleStore>(postgres.Service<IStoreStatus>());
         Assert.Equal(head.Hash, postgres.Service<IConsoleStore>().Read(s => s.Ledger.Get(head.Sequence))!.Hash);
         Assert.Equal(incidents, postgres.Service<IncidentService>().List().Select(i => (i.Id, i.Title)));
         Assert.Equal(users, postgres.Service<UserService>().List().Select(u => u.Id));
