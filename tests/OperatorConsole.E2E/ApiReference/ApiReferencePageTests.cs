@@ -30,7 +30,10 @@ public sealed class ApiReferencePageTests(BrowserFixture fixture) : IClassFixtur
 
         await page.GotoAsync("/api-reference");
 
+        // The reference lists operations by tag; a tag further down opens when chosen in its sidebar.
+        await page.GetByText("Kill switches", new() { Exact = true }).First.ClickAsync();
         await Assertions.Expect(page.GetByText("Flip a kill switch on or off, with a reason").First).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "api-reference");
         Assert.Empty(elsewhere);
         Assert.Empty(blocked);
     }
