@@ -33,9 +33,15 @@ public sealed class MigrateCommandTests : IDisposable
         string[] users;
         using (var lite = ConsoleHost.WithSettings(("Storage:DataFile", DataFile)))
         {
-            head = lite.Service<IConsoleStore>().Read(s => s.Ledger.Head())!;
             incidents = [.. lite.Service<IncidentService>().List().Select(i => (i.Id, i.Title))];
             users = [.. lite.Service<UserService>().List().Select(u => u.Id)];
+        }
+
+        // The head as the stopped console left it: a console writes to its ledger while it stops (the shutdown seal).
+        await StoppedAsync();
+        using (var stopped = new LiteConsoleStore(DataFile))
+        {
+            head = stopped.Read(s => s.Ledger.Head())!;
         }
 
         var (exitCode, output) = await MigrateAsync();
@@ -56,6 +62,7 @@ public sealed class MigrateCommandTests : IDisposable
     public async Task Migrate_IntoADatabaseThatHoldsAConsole_IsRefusedAndCopiesNothing()
     {
         ConsoleHost.WithSettings(("Storage:DataFile", DataFile)).Dispose();
+        await StoppedAsync();
         Assert.Equal(0, (await MigrateAsync()).ExitCode);
 
         var (exitCode, output) = await MigrateAsync();
@@ -63,6 +70,27 @@ public sealed class MigrateCommandTests : IDisposable
         Assert.Equal(1, exitCode);
         Assert.Contains("is not empty", output, StringComparison.Ordinal);
         Assert.DoesNotContain(PostgresServer.Shared.Password, output, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Waits until the disposed test host has let go of the data file's lock: an in-process host can finish closing its
+    /// store just after Dispose returns, where a stopped console process has let go of it by exiting.
+    /// </summary>
+    private async Task StoppedAsync()
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            try
+            {
+                using var probe = new FileStream(DataFile + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                return;
+            }
+            catch (IOException)
+            {
+                await Task.Delay(50, patience.Token);
+            }
+        }
     }
 
     private async Task<(int ExitCode, string Output)> MigrateAsync()
