@@ -20,7 +20,7 @@ public sealed class RedisServer : IDisposable
             throw new InvalidOperationException($"{Executable} is missing: run scripts/test.sh, which installs Debian's redis-server.");
         }
 
-        Port = FreePort();
+        Port = Loopback.UnusedPort();
         var folder = Directory.CreateTempSubdirectory("operator-console-redis-").FullName;
         _process = Process.Start(new ProcessStartInfo(Executable)
         {
@@ -72,12 +72,5 @@ public sealed class RedisServer : IDisposable
         }
 
         throw new TimeoutException($"redis-server did not listen on 127.0.0.1:{Port} within 30 s.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

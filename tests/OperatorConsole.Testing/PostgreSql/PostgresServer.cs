@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using Npgsql;
 
@@ -98,7 +96,7 @@ public sealed class PostgresServer
         // A port found free can be taken before the server binds it: try a few.
         for (var attempt = 1; ; attempt++)
         {
-            var port = FreePort();
+            var port = Loopback.UnusedPort();
             var started = Run(Path.Combine(bin, "pg_ctl"),
                 ["-D", data, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60",
                  "-o", $"-p {port} -h 127.0.0.1 -k {folder} -F -c max_connections=300", "start"], throwOnFailure: attempt == 3);
@@ -175,14 +173,5 @@ public sealed class PostgresServer
         }
 
         return process.ExitCode == 0;
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }
