@@ -53,10 +53,10 @@ public sealed partial class EvidenceService(ChangeRunner changes, BundleSealer b
                 UploadedAt = c.Now,
             };
             c.Session.Attachments.Add(attachment, content);
-            var entry = c.Record("incident.attach", $"incident:{incident.Id}/attachment:{attachment.Id}",
+            var entry = c.Record(EvidenceActions.Attach, $"incident:{incident.Id}/attachment:{attachment.Id}",
                 new { attachment.Name, attachment.ContentType, attachment.Size, attachment.Sha256 });
             IncidentTimeline.Append(c, incident.Id, TimelineKinds.Attachment, $"Attached {safeName}", $"{attachment.Size} bytes, SHA-256 {sha256}");
-            c.Publish(Topics.Incidents, "incident.attach", incident.Id, incident.Title, entry.Sequence);
+            c.Publish(Topics.Incidents, EvidenceActions.Attach, incident.Id, incident.Title, entry.Sequence);
             return attachment;
         });
     }

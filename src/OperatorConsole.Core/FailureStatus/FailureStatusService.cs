@@ -56,7 +56,7 @@ public sealed partial class FailureStatusService(ChangeRunner changes, GuardedAc
                 IncidentId = incidentId,
             };
             c.Session.FailureStatus.Save(state);
-            var entry = c.Record("failure-status.report", Subject, new { mode, reason, reportId, incidentId, state.Version, operatorId });
+            var entry = c.Record(FailureStatusActions.Report, Subject, new { mode, reason, reportId, incidentId, state.Version, operatorId });
             c.Publish(Topics.FailureStatus, "failure-status.changed", mode, $"{c.Actor.DisplayName} reported {mode}: {reason}", entry.Sequence);
             return state;
         });
@@ -96,7 +96,7 @@ public sealed partial class FailureStatusService(ChangeRunner changes, GuardedAc
 
                 var normal = FailureState.Normal with { Version = was.Version + 1, ReportedBy = c.Actor.DisplayName, Since = c.Now, Reason = why };
                 c.Session.FailureStatus.Save(normal);
-                var entry = c.Record("failure-status.reset", Subject, new
+                var entry = c.Record(FailureStatusActions.Reset, Subject, new
                 {
                     was = was.Mode, reason = why, requestId = confirmation.RequestId, requestedBy = confirmation.RequestedBy, operatorId,
                 });

@@ -19,7 +19,7 @@ public sealed partial class IncidentService
             }
 
             var changed = incident with { Severity = severity };
-            Save(c, changed, "incident.set-severity", new { from = incident.Severity, to = severity, reason = why });
+            Save(c, changed, IncidentActions.SetSeverity, new { from = incident.Severity, to = severity, reason = why });
             IncidentTimeline.Append(c, id, TimelineKinds.Severity,
                 $"{IncidentCatalog.Label(incident.Severity)} → {IncidentCatalog.Label(severity)}", why);
             return changed;
@@ -35,7 +35,7 @@ public sealed partial class IncidentService
 
             var incident = Load(c, id);
             var changed = incident with { Class = incidentClass, ClosureConfirmedAt = null, ClosureConfirmedBy = null };
-            Save(c, changed, "incident.set-class", new { from = incident.Class, to = incidentClass });
+            Save(c, changed, IncidentActions.SetClass, new { from = incident.Class, to = incidentClass });
             IncidentTimeline.Append(c, id, TimelineKinds.Decision,
                 $"Class set to {IncidentCatalog.Info(incidentClass).Name}", "Any earlier closure confirmation no longer applies.");
             return changed;
@@ -72,7 +72,7 @@ public sealed partial class IncidentService
             var text = Text(note, "The note", MaxTextLength);
 
             var entry = IncidentTimeline.Append(c, id, TimelineKinds.Note, text);
-            c.Record("incident.note", $"incident:{id}", new { entry = entry.Id, length = text.Length });
+            c.Record(IncidentActions.Note, $"incident:{id}", new { entry = entry.Id, length = text.Length });
             return entry;
         });
     }
@@ -87,7 +87,7 @@ public sealed partial class IncidentService
             var why = Text(rationale, "The rationale", MaxTextLength);
 
             var entry = IncidentTimeline.Append(c, id, TimelineKinds.Decision, what, why);
-            c.Record("incident.decision", $"incident:{id}", new { decision = what, rationale = why });
+            c.Record(IncidentActions.Decision, $"incident:{id}", new { decision = what, rationale = why });
             return entry;
         });
     }
@@ -105,8 +105,8 @@ public sealed partial class IncidentService
 
             var changed = entry with { Pinned = pinned };
             c.Session.Incidents.Upsert(changed);
-            c.Record("incident.pin", $"incident:{id}/{entryId}", new { pinned });
-            c.Publish(Live.Topics.Incident(id), "incident.timeline", entryId, pinned ? "pinned" : "unpinned");
+            c.Record(IncidentActions.Pin, $"incident:{id}/{entryId}", new { pinned });
+            c.Publish(Live.Topics.Incident(id), IncidentEvents.Timeline, entryId, pinned ? "pinned" : "unpinned");
             return changed;
         });
     }

@@ -55,7 +55,7 @@ public sealed partial class IncidentService
                 RecordedAt = c.Now,
             };
             c.Session.Incidents.Add(record);
-            c.Record("incident.evidence", $"incident:{id}/evidence:{record.Id}", record);
+            c.Record(IncidentActions.Evidence, $"incident:{id}/evidence:{record.Id}", record);
             IncidentTimeline.Append(c, id, TimelineKinds.Evidence, $"Evidence recorded: {record.FailureMode}", record.VerificationResult);
             return record;
         });

@@ -40,7 +40,7 @@ public sealed partial class IncidentService
                 OwnerId = owner?.Id ?? incident.OwnerId,
                 Transitions = [.. incident.Transitions, new StatusChange(incident.Status, to, c.Now, c.Actor.DisplayName, note)],
             };
-            var entry = Save(c, moved, "incident.move", new { from = incident.Status, to, reason = note, owner = owner?.Id });
+            var entry = Save(c, moved, IncidentActions.Move, new { from = incident.Status, to, reason = note, owner = owner?.Id });
             IncidentTimeline.Append(c, id, TimelineKinds.Status, $"{incident.Status} → {to}", note);
             if (owner is not null)
             {
@@ -68,7 +68,7 @@ public sealed partial class IncidentService
         var openText = string.Join("; ", open.Select(o => $"“{o.Text}”"));
         if (string.IsNullOrWhiteSpace(obligationOverride))
         {
-            c.Refuse("incident.move", $"incident:{incident.Id}", new { to = IncidentStatus.Closed, openObligations = open.Select(o => o.Key) },
+            c.Refuse(IncidentActions.Move, $"incident:{incident.Id}", new { to = IncidentStatus.Closed, openObligations = open.Select(o => o.Key) },
                 new ConfirmationRequiredException(
                     $"{incident.Id} is SEV-1 and these required responses are still open: {openText}. Tick them, or close with an override and a reason."));
         }
@@ -104,7 +104,7 @@ public sealed partial class IncidentService
                 ClosureConfirmedAt = null,
                 Transitions = [.. incident.Transitions, new StatusChange(incident.Status, IncidentLifecycle.ReopensAt, c.Now, c.Actor.DisplayName, why)],
             };
-            Save(c, reopened, "incident.reopen", new { from = incident.Status, reason = why });
+            Save(c, reopened, IncidentActions.Reopen, new { from = incident.Status, reason = why });
             IncidentTimeline.Append(c, id, TimelineKinds.Status, $"Reopened from {incident.Status}", why);
             return reopened;
         });
@@ -119,7 +119,7 @@ public sealed partial class IncidentService
             var incident = Load(c, id);
             var confirmed = incident with { ClosureConfirmedBy = c.Actor.DisplayName, ClosureConfirmedAt = c.Now };
             var condition = IncidentCatalog.Info(incident.Class).ClosureCondition;
-            Save(c, confirmed, "incident.confirm-closure", new { condition });
+            Save(c, confirmed, IncidentActions.ConfirmClosure, new { condition });
             IncidentTimeline.Append(c, id, TimelineKinds.Closure, "Closure condition confirmed", condition);
             return confirmed;
         });
@@ -139,7 +139,7 @@ public sealed partial class IncidentService
         var blockers = Blockers(incident, c.Session.Incidents.Evidence(incident.Id).Count);
         if (blockers.Count > 0)
         {
-            c.Refuse("incident.move", $"incident:{incident.Id}", new { to = IncidentStatus.Closed, blockers },
+            c.Refuse(IncidentActions.Move, $"incident:{incident.Id}", new { to = IncidentStatus.Closed, blockers },
                 new DomainValidationException($"{incident.Id} cannot close yet: {string.Join(" ", blockers)}"));
         }
     }

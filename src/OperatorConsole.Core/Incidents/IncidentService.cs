@@ -85,10 +85,10 @@ public sealed partial class IncidentService(ChangeRunner changes)
             OpenedAt = c.Now,
         };
         c.Session.Incidents.Upsert(incident);
-        var entry = c.Record("incident.open", $"incident:{incident.Id}", new { title, incidentClass = incident.Class, severity = incident.Severity, scopes, firstAction, runbook = runbookSlug });
+        var entry = c.Record(IncidentActions.Open, $"incident:{incident.Id}", new { title, incidentClass = incident.Class, severity = incident.Severity, scopes, firstAction, runbook = runbookSlug });
         IncidentTimeline.Append(c, incident.Id, TimelineKinds.Status,
             $"Opened as {IncidentCatalog.Label(incident.Severity)} {IncidentCatalog.Info(incident.Class).Name}", incident.TriggerSource);
-        c.Publish(Topics.Incidents, "incident.opened", incident.Id, $"{IncidentCatalog.Label(incident.Severity)}: {title}", entry.Sequence);
+        c.Publish(Topics.Incidents, IncidentEvents.Opened, incident.Id, $"{IncidentCatalog.Label(incident.Severity)}: {title}", entry.Sequence);
         return incident;
     }
 

@@ -18,7 +18,7 @@ public static class IncidentTimeline
 
         var entry = new TimelineEntry(NextId(), incidentId, c.Now, kind, c.Actor.DisplayName, text, detail, Link: link);
         c.Session.Incidents.Upsert(entry);
-        c.Publish(Topics.Incident(incidentId), "incident.timeline", entry.Id, text);
+        c.Publish(Topics.Incident(incidentId), IncidentEvents.Timeline, entry.Id, text);
         return entry;
     }
 

@@ -94,7 +94,7 @@ public sealed partial class KillSwitchService(ChangeRunner changes, GuardedActio
             };
             c.Session.KillSwitches.Upsert(created);
             c.Session.KillSwitches.AppendHistory(created.Id, new SwitchHistoryEntry(version, c.Now, c.Actor.DisplayName, SwitchActions.Created, definition.DefaultOn, null));
-            var entry = c.Record("kill-switch.create", Subject(created), new { created.Key, created.Scope, created.Description, created.DefaultOn, created.Protective });
+            var entry = c.Record(KillSwitchActions.Create, Subject(created), new { created.Key, created.Scope, created.Description, created.DefaultOn, created.Protective });
             c.Publish(Topics.KillSwitches, KillSwitchEvents.Created, created.Id, $"Kill switch {created.Id} created", entry.Sequence, version, created);
             return created;
         });
@@ -122,7 +122,7 @@ public sealed partial class KillSwitchService(ChangeRunner changes, GuardedActio
             };
             c.Session.KillSwitches.Upsert(edited);
             c.Session.KillSwitches.AppendHistory(edited.Id, new SwitchHistoryEntry(version, c.Now, c.Actor.DisplayName, SwitchActions.Edited, current.On, null));
-            var entry = c.Record("kill-switch.edit", Subject(edited), new { edited.Description, edited.DefaultOn, edited.Protective });
+            var entry = c.Record(KillSwitchActions.Edit, Subject(edited), new { edited.Description, edited.DefaultOn, edited.Protective });
             c.Publish(Topics.KillSwitches, KillSwitchEvents.Edited, edited.Id, $"Kill switch {edited.Id} edited", entry.Sequence, version, edited);
             return edited;
         });
@@ -154,7 +154,7 @@ public sealed partial class KillSwitchService(ChangeRunner changes, GuardedActio
             var guardedOff = !on && current is { Protective: true, On: true };
             if (guardedOff && string.IsNullOrEmpty(confirmationToken))
             {
-                c.Refuse("kill-switch.flip", subject, new { reason = "protective switch: confirmation token required" }, new ConfirmationRequiredException(
+                c.Refuse(KillSwitchActions.Flip, subject, new { reason = "protective switch: confirmation token required" }, new ConfirmationRequiredException(
                     $"Kill switch {current.Id} is protective: turning it off needs a confirmation token. Request one first (disable request), then flip with it."));
             }
 
@@ -180,7 +180,7 @@ public sealed partial class KillSwitchService(ChangeRunner changes, GuardedActio
             c.Session.KillSwitches.Upsert(flipped);
             c.Session.KillSwitches.AppendHistory(flipped.Id, new SwitchHistoryEntry(version, c.Now, c.Actor.DisplayName, SwitchActions.Flipped, on, why, incident, evidence.Id));
             c.Session.KillSwitches.Upsert(evidence);
-            var entry = c.Record("kill-switch.flip", Subject(flipped), new { flipped.Key, flipped.Scope, on, reason = why, incidentId = incident, evidenceId = evidence.Id });
+            var entry = c.Record(KillSwitchActions.Flip, Subject(flipped), new { flipped.Key, flipped.Scope, on, reason = why, incidentId = incident, evidenceId = evidence.Id });
             var summary = $"{c.Actor.DisplayName} turned {flipped.Id} {State(on)}: {why}";
             if (incident is not null)
             {
@@ -246,7 +246,7 @@ public sealed partial class KillSwitchService(ChangeRunner changes, GuardedActio
             c.Session.KillSwitches.Upsert(updated);
             c.Session.KillSwitches.AppendHistory(
                 updated.Id, new SwitchHistoryEntry(version, c.Now, c.Actor.DisplayName, SwitchActions.Validated, current.On, validated.ValidationResult, pending.IncidentId, pending.Id));
-            var entry = c.Record("kill-switch.validate", Subject(updated), new { evidenceId = pending.Id, result = validated.ValidationResult });
+            var entry = c.Record(KillSwitchActions.Validate, Subject(updated), new { evidenceId = pending.Id, result = validated.ValidationResult });
             if (pending.IncidentId is not null && c.Session.Incidents.Get(pending.IncidentId) is not null)
             {
                 IncidentTimeline.Append(c, pending.IncidentId, TimelineKinds.KillSwitch, $"Kill switch {updated.Id} validated", validated.ValidationResult);
@@ -293,7 +293,7 @@ public sealed partial class KillSwitchService(ChangeRunner changes, GuardedActio
             c.Session.KillSwitches.Upsert(drilled);
             c.Session.KillSwitches.AppendHistory(drilled.Id, new SwitchHistoryEntry(flipVersion, c.Now, c.Actor.DisplayName, SwitchActions.Drilled, !current.On, why, null, evidence.Id));
             c.Session.KillSwitches.AppendHistory(drilled.Id, new SwitchHistoryEntry(restoreVersion, c.Now, c.Actor.DisplayName, SwitchActions.Drilled, current.On, "drill restore", null, evidence.Id));
-            var entry = c.Record("kill-switch.drill", Subject(drilled), new { drilled.Key, drilled.Scope, reason = why, evidenceId = evidence.Id });
+            var entry = c.Record(KillSwitchActions.Drill, Subject(drilled), new { drilled.Key, drilled.Scope, reason = why, evidenceId = evidence.Id });
             c.Publish(Topics.KillSwitches, KillSwitchEvents.Drilled, drilled.Id, $"{c.Actor.DisplayName} drilled {drilled.Id}: {why}", entry.Sequence, restoreVersion, drilled);
             return new KillSwitchFlip(drilled, evidence);
         });

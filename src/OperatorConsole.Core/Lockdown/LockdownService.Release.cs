@@ -90,7 +90,7 @@ public sealed partial class LockdownService
                 reason, confirmation.RequestedByName, c.Actor.Id, c.Actor.DisplayName, c.Now, confirmation.RequestId, confirmation.FourEyes),
         };
         c.Session.Lockdown.Upsert(released);
-        var entry = c.Record("lockdown.release", Subject, new
+        var entry = c.Record(LockdownActions.Release, Subject, new
         {
             lockdownId, reason, requestId = confirmation.RequestId, requestedBy = confirmation.RequestedBy, confirmation.FourEyes, operatorId,
         });

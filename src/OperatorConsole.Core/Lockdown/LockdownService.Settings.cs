@@ -22,7 +22,7 @@ public sealed partial class LockdownService
 
             var settings = new LockdownSettings(stored, c.Actor.Id, c.Now);
             c.Session.Lockdown.Save(settings);
-            var entry = c.Record("lockdown.settings", "console:lockdown-settings", new
+            var entry = c.Record(LockdownActions.Settings, "console:lockdown-settings", new
             {
                 alertWebhook = stored is null ? null : LockdownAlertWebhook.Describe(stored),
             });

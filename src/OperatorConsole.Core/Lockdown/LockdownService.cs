@@ -68,7 +68,7 @@ public sealed partial class LockdownService(
             };
             c.Session.Lockdown.Add(snapshot);
             c.Session.Lockdown.Upsert(record);
-            var entry = c.Record("lockdown.engage", Subject, new
+            var entry = c.Record(LockdownActions.Engage, Subject, new
             {
                 lockdownId = id, reason = why, incidentId = incident, snapshotId = snapshot.Id, integrityHash = snapshot.IntegrityHash, operatorId,
             });

@@ -1,5 +1,6 @@
 using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Incidents;
+using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.LaunchDay;
 using OperatorConsole.Core.Live;
 using OperatorConsole.Core.Lockdown;
@@ -18,10 +19,6 @@ public sealed class NotificationWatch(ChangeRunner changes, NoGoRules noGo)
     /// <summary>The topics whose events can lead to a message or change a launch gate.</summary>
     public static readonly string[] Topics =
         [Live.Topics.Incidents, Live.Topics.Lockdown, Live.Topics.KillSwitches, Live.Topics.Rollbacks, Live.Topics.Launches, Live.Topics.Alerts];
-
-    // Kinds published by the incident and kill-switch features, which declare them as literals.
-    private const string IncidentOpened = "incident.opened";
-    private const string KillSwitchFlipped = "kill-switch.flipped";
 
     // Each launch's last seen gate; the first look only sets it, so a restart never reports an old GO.
     private readonly Dictionary<string, bool> _noGo = new(StringComparer.Ordinal);
@@ -54,7 +51,7 @@ public sealed class NotificationWatch(ChangeRunner changes, NoGoRules noGo)
 
     private static NotificationMessage? MessageFor(IStoreSession s, LiveEvent e) => (e.Topic, e.Kind) switch
     {
-        (Live.Topics.Incidents, IncidentOpened) when s.Incidents.Get(e.Subject) is { Severity: IncidentSeverity.Sev1 or IncidentSeverity.Sev2 } incident =>
+        (Live.Topics.Incidents, IncidentEvents.Opened) when s.Incidents.Get(e.Subject) is { Severity: IncidentSeverity.Sev1 or IncidentSeverity.Sev2 } incident =>
             new NotificationMessage(NotificationEvent.IncidentOpened, $"incident:{incident.Id}:opened",
                 $"{IncidentCatalog.Label(incident.Severity)} incident opened: {incident.Title}",
                 $"{IncidentCatalog.Info(incident.Class).Name}{(incident.Scopes.Count > 0 ? $" in {string.Join(", ", incident.Scopes)}" : string.Empty)}, opened by {incident.OpenedBy}.",
@@ -62,7 +59,7 @@ public sealed class NotificationWatch(ChangeRunner changes, NoGoRules noGo)
         (Live.Topics.Lockdown, LockdownEvents.Engaged) =>
             new NotificationMessage(NotificationEvent.LockdownEngaged, $"lockdown:{e.Subject}:engaged", "The console is in emergency lockdown",
                 e.Summary ?? $"{e.ActorName} locked the console down.", $"lockdown:{e.Subject}", "/lockdown", e.At),
-        (Live.Topics.KillSwitches, KillSwitchFlipped) =>
+        (Live.Topics.KillSwitches, KillSwitchEvents.Flipped) =>
             new NotificationMessage(NotificationEvent.KillSwitchFlipped, $"kill-switch:{e.Subject}:v{e.Version}:{e.LedgerSequence}", $"Kill switch {e.Subject} flipped",
                 e.Summary ?? $"{e.ActorName} flipped {e.Subject}.", $"kill-switch:{e.Subject}", "/kill-switches", e.At),
         _ => null,

@@ -74,7 +74,7 @@ public sealed partial class ReleaseService(ChangeRunner changes, ScopeService sc
                 RegisteredBy = c.Actor.DisplayName,
                 RegisteredAt = c.Now,
             };
-            return Save(c, release, "release.register", $"Registered {version} in staging", new { version, release.Sbom, operatorId });
+            return Save(c, release, ReleaseActions.Register, $"Registered {version} in staging", new { version, release.Sbom, operatorId });
         });
     }
 
@@ -91,7 +91,7 @@ public sealed partial class ReleaseService(ChangeRunner changes, ScopeService sc
             var other = c.Session.Releases.List(scope).FirstOrDefault(r => r.IsCandidate && r.Id != current.Id);
             if (other is not null)
             {
-                c.Refuse("release.set-candidate", $"release:{current.Id}", new { reason = "one candidate per scope", candidate = other.Id },
+                c.Refuse(ReleaseActions.SetCandidate, $"release:{current.Id}", new { reason = "one candidate per scope", candidate = other.Id },
                     new ConflictException($"Only one candidate per scope: {other.Version} is the candidate of '{scope}' ({other.Stage}). Promote or retire it first."));
             }
 
@@ -101,7 +101,7 @@ public sealed partial class ReleaseService(ChangeRunner changes, ScopeService sc
             }
 
             var next = current with { Stage = ReleaseStage.Candidate, ShadowTarget = target, ShadowCycles = 0 };
-            return Save(c, next, "release.set-candidate", $"Candidate: shadow evaluation for {target} cycles", new { version = current.Version, shadowTarget = target, operatorId });
+            return Save(c, next, ReleaseActions.SetCandidate, $"Candidate: shadow evaluation for {target} cycles", new { version = current.Version, shadowTarget = target, operatorId });
         });
     }
 
@@ -122,7 +122,7 @@ public sealed partial class ReleaseService(ChangeRunner changes, ScopeService sc
                 LastShadowReport = new ShadowReport(c.Now, c.Actor.DisplayName, count, measured),
             };
             var what = $"{count} shadow cycles reported ({next.ShadowCycles}/{next.ShadowTarget})";
-            return Save(c, next, "release.shadow-report", what, new { version = candidate.Version, cycles = count, total = next.ShadowCycles, metrics = measured, operatorId }, history: next.ShadowComplete != candidate.ShadowComplete);
+            return Save(c, next, ReleaseActions.ShadowReport, what, new { version = candidate.Version, cycles = count, total = next.ShadowCycles, metrics = measured, operatorId }, history: next.ShadowComplete != candidate.ShadowComplete);
         });
     }
 
@@ -143,7 +143,7 @@ public sealed partial class ReleaseService(ChangeRunner changes, ScopeService sc
             }
 
             var next = candidate with { Stage = ReleaseStage.Canary, CanaryRatio = value };
-            return Save(c, next, "release.set-canary", $"Canary ratio {value:0.###}", new { version = candidate.Version, ratio = value, operatorId });
+            return Save(c, next, ReleaseActions.SetCanary, $"Canary ratio {value:0.###}", new { version = candidate.Version, ratio = value, operatorId });
         });
     }
 

@@ -85,7 +85,7 @@ public sealed class RunbookService(ChangeRunner changes, RunbookParser parser)
                 c.Session.Runbooks.AddFileContent(file.Sha256, upload.Files![file.Path]);
             }
 
-            var entry = c.Record("runbook.import", $"runbook:{runbook.Id}", new
+            var entry = c.Record(RunbookActions.Import, $"runbook:{runbook.Id}", new
             {
                 title = runbook.Title,
                 version = runbook.Version,

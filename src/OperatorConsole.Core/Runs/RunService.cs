@@ -83,7 +83,7 @@ public sealed class RunService(ChangeRunner changes, ProbeRunner probes)
         };
         c.Session.Runs.Upsert(run);
         OnIncident(c, run, $"Runbook run started: {run.RunbookTitle}", $"run {run.Id}");
-        var entry = c.Record("run.start", $"run:{run.Id}", new { runbook = runbook.Id, steps = run.Steps.Count, incident = run.IncidentId });
+        var entry = c.Record(RunActions.Start, $"run:{run.Id}", new { runbook = runbook.Id, steps = run.Steps.Count, incident = run.IncidentId });
         c.Publish(Topics.Runs, "run.started", run.Id, run.RunbookTitle, entry.Sequence);
         return run;
     }
@@ -116,7 +116,7 @@ public sealed class RunService(ChangeRunner changes, ProbeRunner probes)
             });
             c.Session.Runs.Upsert(updated);
             OnIncident(c, run, $"Step done: {step.Definition.Text}", Blank(note));
-            var entry = c.Record("run.check-step", $"run:{runId}/{stepId}", new { note = Blank(note), outputLength = output?.Length ?? 0 });
+            var entry = c.Record(RunActions.CheckStep, $"run:{runId}/{stepId}", new { note = Blank(note), outputLength = output?.Length ?? 0 });
             c.Publish(Topics.Run(runId), "run.step-checked", stepId, step.Definition.Text, entry.Sequence);
             c.Publish(Topics.Runs, "run.progressed", runId, $"{updated.DoneCount}/{updated.Steps.Count}", entry.Sequence);
             return updated;
@@ -153,7 +153,7 @@ public sealed class RunService(ChangeRunner changes, ProbeRunner probes)
 
             c.Session.Runs.Upsert(current.WithStep(recorded));
             OnIncident(c, current, $"Probe {(result.Passed ? "passed" : "failed")}: {result.Method} {result.Url}", result.Summary);
-            var entry = c.Record("run.probe", $"run:{runId}/{stepId}", new { result.Url, result.StatusCode, result.LatencyMs, result.Passed },
+            var entry = c.Record(RunActions.Probe, $"run:{runId}/{stepId}", new { result.Url, result.StatusCode, result.LatencyMs, result.Passed },
                 result.Passed ? Audit.LedgerOutcome.Allowed : Audit.LedgerOutcome.Failed);
             c.Publish(Topics.Run(runId), "run.probe-recorded", stepId, result.Summary, entry.Sequence);
             c.Publish(Topics.Runs, "run.progressed", runId, result.Summary, entry.Sequence);
@@ -176,7 +176,7 @@ public sealed class RunService(ChangeRunner changes, ProbeRunner probes)
             var completed = run with { Status = RunStatus.Completed, CompletedBy = c.Actor.DisplayName, CompletedAt = c.Now };
             c.Session.Runs.Upsert(completed);
             OnIncident(c, run, $"Runbook run completed: {run.RunbookTitle}", $"run {run.Id}");
-            var entry = c.Record("run.complete", $"run:{runId}", new { runbook = $"{run.RunbookSlug}@{run.RunbookVersion}", steps = run.Steps.Count });
+            var entry = c.Record(RunActions.Complete, $"run:{runId}", new { runbook = $"{run.RunbookSlug}@{run.RunbookVersion}", steps = run.Steps.Count });
             c.Publish(Topics.Run(runId), "run.completed", runId, run.RunbookTitle, entry.Sequence);
             c.Publish(Topics.Runs, "run.completed", runId, run.RunbookTitle, entry.Sequence);
             return completed;

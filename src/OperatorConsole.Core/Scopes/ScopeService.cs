@@ -69,7 +69,7 @@ public sealed partial class ScopeService(
                 PackProbeUrl = Blank(definition.PackProbeUrl),
             };
             c.Session.Scopes.Upsert(scope);
-            var entry = c.Record("scope.create", $"scope:{scope.Id}", definition);
+            var entry = c.Record(ScopeActions.Create, $"scope:{scope.Id}", definition);
             c.Publish(Topics.Scopes, ScopeEvents.Created, scope.Id, $"Scope {scope.Id} created", entry.Sequence);
             return scope;
         });
@@ -117,7 +117,7 @@ public sealed partial class ScopeService(
             RegisteredAt = c.Now,
         };
         c.Session.Scopes.Upsert(manifest);
-        var entry = c.Record("scope.register-manifest", $"scope:{scopeId}", manifest.Summary());
+        var entry = c.Record(ScopeActions.RegisterManifest, $"scope:{scopeId}", manifest.Summary());
         c.Publish(Topics.Scope(scopeId), ScopeEvents.ManifestRegistered, scopeId, $"{manifest.Id} {manifest.Version} registered", entry.Sequence);
         c.Publish(Topics.Scopes, ScopeEvents.ManifestRegistered, scopeId, null, entry.Sequence);
         return manifest.Summary();

@@ -44,7 +44,7 @@ public sealed class ApiKeyService(ChangeRunner changes, ILogger<ApiKeyService> l
         await changes.RunAsync(actor, c =>
         {
             c.Require(UserActions.CreateApiKey, $"api-key:{name}");
-            var entry = c.Record("api-key.create", $"api-key:{id}",
+            var entry = c.Record(UserActions.CreateApiKey, $"api-key:{id}",
                 new { name = key.Name, roles = Roles.Names(roles), digest = SecurityRecords.Digest(key) });
             c.Session.ApiKeys.Upsert(key with { LedgerSequence = entry.Sequence });
             return entry;
@@ -59,7 +59,7 @@ public sealed class ApiKeyService(ChangeRunner changes, ILogger<ApiKeyService> l
             c.Require(UserActions.RevokeApiKey, $"api-key:{id}");
             var key = c.Session.ApiKeys.Get(id) ?? throw new NotFoundException($"No API key '{id}'.");
             var revoked = key with { RevokedAt = c.Now };
-            var entry = c.Record("api-key.revoke", $"api-key:{id}", new { name = key.Name, digest = SecurityRecords.Digest(revoked) });
+            var entry = c.Record(UserActions.RevokeApiKey, $"api-key:{id}", new { name = key.Name, digest = SecurityRecords.Digest(revoked) });
             c.Session.ApiKeys.Upsert(revoked with { LedgerSequence = entry.Sequence });
             return entry;
         });

@@ -96,7 +96,7 @@ public sealed partial class UserService(ChangeRunner changes, IPasswordHashing h
             }
 
             var created = user with { CreatedAt = c.Now };
-            var entry = c.Record("user.create", $"user:{id}",
+            var entry = c.Record(UserActions.Create, $"user:{id}",
                 new { displayName = user.DisplayName, roles = Roles.Names(roles), digest = SecurityRecords.Digest(created) });
             c.Session.Users.Upsert(created with { LedgerSequence = entry.Sequence });
             c.Publish(Topics.Users, "user.created", id, user.DisplayName, entry.Sequence);
@@ -121,7 +121,7 @@ public sealed partial class UserService(ChangeRunner changes, IPasswordHashing h
             }
 
             var changed = user with { Roles = roles };
-            var entry = c.Record("user.set-roles", $"user:{userId}",
+            var entry = c.Record(UserActions.SetRoles, $"user:{userId}",
                 new { from = Roles.Names(user.Roles), to = Roles.Names(roles), digest = SecurityRecords.Digest(changed) });
             c.Session.Users.Upsert(changed with { LedgerSequence = entry.Sequence });
             c.Publish(Topics.Users, "user.roles-changed", userId, string.Join(", ", Roles.Names(roles)), entry.Sequence);
@@ -139,7 +139,7 @@ public sealed partial class UserService(ChangeRunner changes, IPasswordHashing h
             c.Require(UserActions.ResetPassword, $"user:{userId}");
             var user = c.Session.Users.Get(userId) ?? throw new NotFoundException($"No user '{userId}'.");
             var changed = user with { PasswordHash = hash };
-            var entry = c.Record("user.reset-password", $"user:{userId}", new { digest = SecurityRecords.Digest(changed) });
+            var entry = c.Record(UserActions.ResetPassword, $"user:{userId}", new { digest = SecurityRecords.Digest(changed) });
             c.Session.Users.Upsert(changed with { LedgerSequence = entry.Sequence });
             return true;
         });

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.Live;
 
 namespace OperatorConsole.Web.Telemetry;
@@ -43,7 +44,7 @@ public sealed class ConsoleMetrics
     {
         var family = TopicFamily(liveEvent.Topic);
         _published.Add(1, new KeyValuePair<string, object?>("topic", family));
-        if (liveEvent.Kind == KillSwitchFlipKind)
+        if (liveEvent.Kind == KillSwitchEvents.Flipped)
         {
             _switchFlips.Add(1);
         }
@@ -66,9 +67,6 @@ public sealed class ConsoleMetrics
 
     public void AlertDelivery(string source, string outcome) =>
         _alertDeliveries.Add(1, new KeyValuePair<string, object?>("source", source), new KeyValuePair<string, object?>("outcome", outcome));
-
-    // The kind the kill-switch feature publishes for a flip (KillSwitchService); read here rather than parsed from text.
-    private const string KillSwitchFlipKind = "kill-switch.flipped";
 
     // "incident:INC-12" → "incident": one series per kind of topic, never one per subject.
     private static string TopicFamily(string topic)

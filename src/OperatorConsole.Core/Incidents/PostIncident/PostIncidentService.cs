@@ -40,12 +40,12 @@ public sealed class PostIncidentService(ChangeRunner changes)
             var before = c.Session.PostIncidents.Get(incidentId);
             var record = Build(c, incidentId, draft, before);
             c.Session.PostIncidents.Upsert(record);
-            var entry = c.Record("incident.post-incident.save", $"incident:{incidentId}",
+            var entry = c.Record(PostIncidentActions.Save, $"incident:{incidentId}",
                 new { revision = record.Revision, complete = record.IsComplete, followUps = record.FollowUps.Count });
             IncidentTimeline.Append(c, incidentId, TimelineKinds.PostIncident,
                 $"Post-incident record saved (revision {record.Revision}, {(record.IsComplete ? "complete" : "incomplete")})",
                 record.IsComplete ? null : string.Join(" ", PostIncidentRecord.Gaps(record.Summary, record.RootCause)));
-            c.Publish(Topics.Incidents, "incident.post-incident", incidentId, incident.Title, entry.Sequence);
+            c.Publish(Topics.Incidents, IncidentEvents.PostIncident, incidentId, incident.Title, entry.Sequence);
             return record;
         });
     }
@@ -62,7 +62,7 @@ public sealed class PostIncidentService(ChangeRunner changes)
                 ?? throw new NotFoundException($"{incidentId} has no follow-up '{followUpId}'.");
             if (!c.Holds(Editors) && !IsOwner(c.Actor, followUp))
             {
-                c.Refuse("incident.follow-up.done", subject, new { reason = $"requires {Editors} or owning the follow-up" },
+                c.Refuse(PostIncidentActions.FollowUpDone, subject, new { reason = $"requires {Editors} or owning the follow-up" },
                     new AccessDeniedException($"Only incident owners and the follow-up's owner can tick “{followUp.Text}”."));
             }
 
@@ -73,9 +73,9 @@ public sealed class PostIncidentService(ChangeRunner changes)
 
             var changed = followUp with { Done = done, DoneBy = done ? c.Actor.DisplayName : null, DoneAt = done ? c.Now : null };
             c.Session.PostIncidents.Upsert(record with { FollowUps = [.. record.FollowUps.Select(f => f.Id == followUpId ? changed : f)] });
-            var entry = c.Record("incident.follow-up.done", subject, new { done, text = followUp.Text });
+            var entry = c.Record(PostIncidentActions.FollowUpDone, subject, new { done, text = followUp.Text });
             IncidentTimeline.Append(c, incidentId, TimelineKinds.PostIncident, $"Follow-up {(done ? "done" : "reopened")}: {followUp.Text}");
-            c.Publish(Topics.Incidents, "incident.follow-up", incidentId, followUp.Text, entry.Sequence);
+            c.Publish(Topics.Incidents, IncidentEvents.FollowUp, incidentId, followUp.Text, entry.Sequence);
             return changed;
         });
     }
