@@ -66,10 +66,11 @@ internal sealed class LoadConsole : IAsyncDisposable
         var startTicks = Stopwatch.GetTimestamp();
         var startEpochMs = (DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).TotalMilliseconds;
         using var response = await Api.PostAsJsonAsync($"/api/kill-switches/{SwitchKey}/flip", new FlipBody(on, "load test"));
+        var answeredTicks = Stopwatch.GetTimestamp();
         await EnsureAsync(response, "flip the load-test switch");
         using var body = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
         _on = on;
-        return new Flip(body.RootElement.GetProperty("switch").GetProperty("version").GetInt64(), on, startTicks, startEpochMs);
+        return new Flip(body.RootElement.GetProperty("switch").GetProperty("version").GetInt64(), on, startTicks, startEpochMs, answeredTicks);
     }
 
     public async Task<string> OpenIncidentAsync(string title)
@@ -101,8 +102,13 @@ internal sealed class LoadConsole : IAsyncDisposable
     private sealed record FlipBody(bool On, string Reason);
 }
 
-/// <summary>A flip the console acknowledged: its version, and when it was sent on the monotonic and the wall clock.</summary>
-internal sealed record Flip(long Version, bool On, long StartTicks, double StartEpochMs)
+/// <summary>
+/// A flip the console acknowledged: its version, when it was sent on the monotonic and the wall clock, and when the
+/// API's answer (the commit) came back.
+/// </summary>
+internal sealed record Flip(long Version, bool On, long StartTicks, double StartEpochMs, long AnsweredTicks)
 {
+    public double AnsweredMilliseconds => MillisecondsTo(AnsweredTicks);
+
     public double MillisecondsTo(long ticks) => Stopwatch.GetElapsedTime(StartTicks, ticks).TotalMilliseconds;
 }

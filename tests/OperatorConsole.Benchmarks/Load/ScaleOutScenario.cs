@@ -50,7 +50,7 @@ internal static class ScaleOutScenario
             {
                 Latency = Deliveries.Of(result, flips, exact: true).Latency,
                 Lost = all.Missing,
-                Note = topology.Instances > 1 ? PerInstance(result, flips, topology.Instances) : null,
+                Note = string.Join("; ", [Answered(flips), .. PerInstance(result, flips, topology.Instances)]),
             };
         }
         finally
@@ -59,14 +59,22 @@ internal static class ScaleOutScenario
         }
     }
 
-    /// <summary>The same latencies split by the instance each client was connected to (FleetSpec.UrlOf: i mod count).</summary>
-    private static string PerInstance(FleetResult result, IReadOnlyList<Flip> flips, int instances) =>
-        string.Join("; ", Enumerable.Range(0, instances).Select(instance =>
-        {
-            var half = result with { Seen = [.. result.Seen.Where((_, client) => client % instances == instance)] };
-            var latency = Deliveries.Of(half, flips, exact: true).Latency;
-            return $"clients on {(char)('A' + instance)}: p50 {latency?.P50:0} ms, p99 {latency?.P99:0} ms";
-        }));
+    /// <summary>The flip's own share: from sending it to instance A's answer, i.e. the committed write.</summary>
+    private static string Answered(IReadOnlyList<Flip> flips) =>
+        Latency.Of(flips.Select(f => f.AnsweredMilliseconds)) is { } answered
+            ? $"API answered p50 {answered.P50:0} ms, p99 {answered.P99:0} ms"
+            : "no flip answered";
+
+    /// <summary>With several instances, the latencies split by the instance each client was on (FleetSpec.UrlOf: i mod count).</summary>
+    private static IEnumerable<string> PerInstance(FleetResult result, IReadOnlyList<Flip> flips, int instances) =>
+        instances == 1
+            ? []
+            : Enumerable.Range(0, instances).Select(instance =>
+            {
+                var share = result with { Seen = [.. result.Seen.Where((_, client) => client % instances == instance)] };
+                var latency = Deliveries.Of(share, flips, exact: true).Latency;
+                return $"clients on {(char)('A' + instance)}: p50 {latency?.P50:0} ms, p99 {latency?.P99:0} ms";
+            });
 
     private static List<(string Key, string Value)> Settings(Topology topology, RedisServer redis, string folder)
     {
