@@ -4,7 +4,8 @@ namespace OperatorConsole.Benchmarks.Load;
 
 /// <summary>
 /// What one load run measures and at which sizes. The defaults are the sizes; <c>--quick</c> is a smaller
-/// profile for a first look; <c>--scale-out</c> measures the scale-out comparison alone; every size can be set on the command line (e.g. <c>--clients 100,1000 --pages 10</c>).
+/// profile for a first look; <c>--scale-out</c> measures the scale-out comparison alone; every size can be set on the
+/// command line (e.g. <c>--clients 100,1000 --pages 10</c>).
 /// </summary>
 public sealed record LoadOptions
 {
