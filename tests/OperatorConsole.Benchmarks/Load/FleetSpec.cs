@@ -2,18 +2,25 @@ using System.Globalization;
 
 namespace OperatorConsole.Benchmarks.Load;
 
-/// <summary>What the client process runs: N hub clients (push or read-back) or N ETag pollers against one console.</summary>
-internal sealed record FleetSpec(Uri Url, string ApiKey, FleetMode Mode, int Clients, int IntervalMs, int Batch, int TimeoutSeconds)
+/// <summary>
+/// What the client process runs: N hub clients (push or read-back) or N ETag pollers against a console. Hub clients are
+/// spread over the console's instances in turn (client i on instance i mod the count); pollers use the first.
+/// </summary>
+internal sealed record FleetSpec(IReadOnlyList<Uri> Urls, string ApiKey, FleetMode Mode, int Clients, int IntervalMs, int Batch, int TimeoutSeconds)
 {
+    public Uri Url => Urls[0];
+
+    public Uri UrlOf(int client) => Urls[client % Urls.Count];
+
     public string[] ToArgs() =>
     [
-        Url.ToString(), ApiKey, Mode.ToString(), Text(Clients), Text(IntervalMs), Text(Batch), Text(TimeoutSeconds),
+        string.Join(',', Urls), ApiKey, Mode.ToString(), Text(Clients), Text(IntervalMs), Text(Batch), Text(TimeoutSeconds),
     ];
 
     public static FleetSpec Parse(IReadOnlyList<string> args) =>
         args.Count == 7
-            ? new(new Uri(args[0]), args[1], Enum.Parse<FleetMode>(args[2]), Number(args[3]), Number(args[4]), Number(args[5]), Number(args[6]))
-            : throw new ArgumentException("load-clients takes: url api-key Push|ReadBack|Poll clients interval-ms batch timeout-s");
+            ? new([.. args[0].Split(',').Select(u => new Uri(u))], args[1], Enum.Parse<FleetMode>(args[2]), Number(args[3]), Number(args[4]), Number(args[5]), Number(args[6]))
+            : throw new ArgumentException("load-clients takes: url[,url…] api-key Push|ReadBack|Poll clients interval-ms batch timeout-s");
 
     private static string Text(int n) => n.ToString(CultureInfo.InvariantCulture);
 

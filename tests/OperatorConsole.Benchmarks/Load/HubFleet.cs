@@ -16,14 +16,15 @@ internal sealed class HubFleet(FleetSpec spec, Completion completion) : IClientF
     private const string FlippedKind = "kill-switch.flipped";
 
     private readonly List<HubConnection> _connections = [];
-    private readonly List<SeenLog> _seen = [];
+    // One log per client, by index, so the result tells which instance each client was on (FleetSpec.UrlOf).
+    private readonly SeenLog[] _seen = [.. Enumerable.Range(0, spec.Clients).Select(_ => new SeenLog())];
     private int _stateCarried;
 
     public async Task StartAsync()
     {
         for (var first = 0; first < spec.Clients; first += spec.Batch)
         {
-            var batch = Enumerable.Range(first, Math.Min(spec.Batch, spec.Clients - first)).Select(_ => ConnectAsync()).ToList();
+            var batch = Enumerable.Range(first, Math.Min(spec.Batch, spec.Clients - first)).Select(ConnectAsync).ToList();
             try
             {
                 _connections.AddRange(await Task.WhenAll(batch).WaitAsync(TimeSpan.FromSeconds(spec.TimeoutSeconds)));
@@ -43,16 +44,11 @@ internal sealed class HubFleet(FleetSpec spec, Completion completion) : IClientF
         await Task.WhenAll(_connections.Select(c => c.DisposeAsync().AsTask()));
     }
 
-    private async Task<HubConnection> ConnectAsync()
+    private async Task<HubConnection> ConnectAsync(int client)
     {
-        var seen = new SeenLog();
-        lock (_seen)
-        {
-            _seen.Add(seen);
-        }
-
+        var seen = _seen[client];
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(spec.Url, "/hubs/console"), o => o.Headers["X-Api-Key"] = spec.ApiKey)
+            .WithUrl(new Uri(spec.UrlOf(client), "/hubs/console"), o => o.Headers["X-Api-Key"] = spec.ApiKey)
             .Build();
         var lastVersion = 0L;
         var wake = Channel.CreateUnbounded<long>();

@@ -21,12 +21,7 @@ internal static class HubScenario
         using (var fleet = await ClientFleetProcess.StartAsync(Spec(console, options, FleetMode.Push, clients)))
         {
             log.WriteLine($"  {clients} connected; {options.Flips} flips");
-            for (var i = 0; i < options.Flips; i++)
-            {
-                var flip = await console.FlipAsync();
-                flips.Add(flip);
-                await fleet.AllSawAsync(flip.Version, options.StepTimeout, log);
-            }
+            flips.AddRange(await FlipsAsync(console, fleet, options.Flips, options.StepTimeout, log));
 
             log.WriteLine($"  paced window: a flip every {PacedSpacing.TotalSeconds} s for {options.PollWindowSeconds} s (server CPU)");
             var paced = await PacedAsync(console, fleet, options, PacedSpacing, log);
@@ -57,6 +52,20 @@ internal static class HubScenario
             figures.Add(await ReadBackAsync(console, options, clients, target, log));
             return figures;
         }
+    }
+
+    /// <summary>Flips back to back, each once every client has seen the one before (or the step timed out).</summary>
+    public static async Task<List<Flip>> FlipsAsync(LoadConsole console, ClientFleetProcess fleet, int count, TimeSpan timeout, TextWriter log)
+    {
+        var flips = new List<Flip>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var flip = await console.FlipAsync();
+            flips.Add(flip);
+            await fleet.AllSawAsync(flip.Version, timeout, log);
+        }
+
+        return flips;
     }
 
     /// <summary>Flips one per <paramref name="spacing"/> for the polling window, waiting for each to reach everyone.</summary>
@@ -91,20 +100,13 @@ internal static class HubScenario
     }
 
     public static FleetSpec Spec(LoadConsole console, LoadOptions options, FleetMode mode, int clients, int intervalMs = 0) =>
-        new(console.Host.BaseAddress, console.ApiKey, mode, clients, intervalMs, options.ConnectBatch, (int)options.StepTimeout.TotalSeconds);
+        new([.. console.Hosts.Select(h => h.BaseAddress)], console.ApiKey, mode, clients, intervalMs, options.ConnectBatch, (int)options.StepTimeout.TotalSeconds);
 
     private static async Task<Figure> ReadBackAsync(LoadConsole console, LoadOptions options, int clients, string target, TextWriter log)
     {
         log.WriteLine($"  read-back pattern (event, then GetKillSwitches): {clients} clients, {options.ReadBackFlips} flips");
         using var fleet = await ClientFleetProcess.StartAsync(Spec(console, options, FleetMode.ReadBack, clients));
-        var flips = new List<Flip>();
-        for (var i = 0; i < options.ReadBackFlips; i++)
-        {
-            var flip = await console.FlipAsync();
-            flips.Add(flip);
-            await fleet.AllSawAsync(flip.Version, options.StepTimeout, log);
-        }
-
+        var flips = await FlipsAsync(console, fleet, options.ReadBackFlips, options.StepTimeout, log);
         var deliveries = Deliveries.Of(await fleet.StopAsync(options.StepTimeout), flips, exact: true);
         return new Figure($"hub-readback-{clients}", $"flip → {clients:N0} hub clients (event, then GetKillSwitches)", target)
         {

@@ -10,7 +10,8 @@ namespace OperatorConsole.Benchmarks.Load;
 /// <summary>
 /// The real console on loopback over a fresh LiteDB file (demo data on), with an API key that may flip switches and a
 /// switch of its own to flip. Request logging is off in it: one log line per poll would print over the results and
-/// its in-memory test capture would count as server memory.
+/// its in-memory test capture would count as server memory. For the scale-out part it is several instances on one
+/// store (their settings say which); flips and API calls go through the first.
 /// </summary>
 internal sealed class LoadConsole : IAsyncDisposable
 {
@@ -19,25 +20,39 @@ internal sealed class LoadConsole : IAsyncDisposable
 
     private bool _on;
 
-    private LoadConsole(ConsoleHost host, string apiKey)
+    private LoadConsole(IReadOnlyList<ConsoleHost> hosts, string apiKey)
     {
-        Host = host;
+        Hosts = hosts;
         ApiKey = apiKey;
-        Api = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        Api = new HttpClient { BaseAddress = Host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         Api.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
     }
 
-    public ConsoleHost Host { get; }
+    /// <summary>Instance A: the one flips and API calls go through.</summary>
+    public ConsoleHost Host => Hosts[0];
+
+    public IReadOnlyList<ConsoleHost> Hosts { get; }
 
     /// <summary>Admin and on-call: creates the switch, flips it, writes notes.</summary>
     public string ApiKey { get; }
 
     public HttpClient Api { get; }
 
-    public static async Task<LoadConsole> StartAsync()
+    public static Task<LoadConsole> StartAsync() => StartAsync(1, []);
+
+    /// <summary>
+    /// <paramref name="instances"/> consoles with the same settings, started one after the other: the first seeds the
+    /// demo into an empty store, the others find it there. The API key, made on the first, works on all of a shared store.
+    /// </summary>
+    public static async Task<LoadConsole> StartAsync(int instances, IReadOnlyList<(string Key, string Value)> settings)
     {
-        var host = ConsoleHost.WithSettings(("Serilog:MinimumLevel:Default", "Warning"));
-        var console = new LoadConsole(host, await host.CreateApiKeyAsync(Role.Admin | Role.OnCall));
+        var hosts = new List<ConsoleHost>();
+        for (var i = 0; i < instances; i++)
+        {
+            hosts.Add(ConsoleHost.WithSettings([("Serilog:MinimumLevel:Default", "Warning"), .. settings]));
+        }
+
+        var console = new LoadConsole(hosts, await hosts[0].CreateApiKeyAsync(Role.Admin | Role.OnCall));
         using var created = await console.Api.PostAsJsonAsync("/api/kill-switches",
             new KillSwitchDefinitionBody(SwitchKey, "global", "Flipped by the load tool", DefaultOn: false));
         await EnsureAsync(created, "create the load-test switch");
@@ -51,10 +66,11 @@ internal sealed class LoadConsole : IAsyncDisposable
         var startTicks = Stopwatch.GetTimestamp();
         var startEpochMs = (DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).TotalMilliseconds;
         using var response = await Api.PostAsJsonAsync($"/api/kill-switches/{SwitchKey}/flip", new FlipBody(on, "load test"));
+        var answeredTicks = Stopwatch.GetTimestamp();
         await EnsureAsync(response, "flip the load-test switch");
         using var body = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
         _on = on;
-        return new Flip(body.RootElement.GetProperty("switch").GetProperty("version").GetInt64(), on, startTicks, startEpochMs);
+        return new Flip(body.RootElement.GetProperty("switch").GetProperty("version").GetInt64(), on, startTicks, startEpochMs, answeredTicks);
     }
 
     public async Task<string> OpenIncidentAsync(string title)
@@ -67,7 +83,10 @@ internal sealed class LoadConsole : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Api.Dispose();
-        await Host.DisposeAsync();
+        foreach (var host in Hosts)
+        {
+            await host.DisposeAsync();
+        }
     }
 
     public static async Task EnsureAsync(HttpResponseMessage response, string what)
@@ -83,8 +102,13 @@ internal sealed class LoadConsole : IAsyncDisposable
     private sealed record FlipBody(bool On, string Reason);
 }
 
-/// <summary>A flip the console acknowledged: its version, and when it was sent on the monotonic and the wall clock.</summary>
-internal sealed record Flip(long Version, bool On, long StartTicks, double StartEpochMs)
+/// <summary>
+/// A flip the console acknowledged: its version, when it was sent on the monotonic and the wall clock, and when the
+/// API's answer (the commit) came back.
+/// </summary>
+internal sealed record Flip(long Version, bool On, long StartTicks, double StartEpochMs, long AnsweredTicks)
 {
+    public double AnsweredMilliseconds => MillisecondsTo(AnsweredTicks);
+
     public double MillisecondsTo(long ticks) => Stopwatch.GetElapsedTime(StartTicks, ticks).TotalMilliseconds;
 }

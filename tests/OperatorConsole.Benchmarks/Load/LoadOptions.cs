@@ -4,7 +4,8 @@ namespace OperatorConsole.Benchmarks.Load;
 
 /// <summary>
 /// What one load run measures and at which sizes. The defaults are the issue's sizes; <c>--quick</c> is a smaller
-/// profile for a first look; every size can be set on the command line (e.g. <c>--clients 100,1000 --pages 10</c>).
+/// profile for a first look; <c>--scale-out</c> measures the scale-out comparison alone; every size can be set on the
+/// command line (e.g. <c>--clients 100,1000 --pages 10</c>).
 /// </summary>
 public sealed record LoadOptions
 {
@@ -43,6 +44,12 @@ public sealed record LoadOptions
 
     public string OutputFolder { get; init; } = "load-results";
 
+    /// <summary>
+    /// Runs only the scale-out comparison instead: flip → hub clients on one instance over LiteDB, one over PostgreSQL,
+    /// and two over PostgreSQL + Redis with the clients spread over both (sizes from --clients and --flips).
+    /// </summary>
+    public bool ScaleOut { get; init; }
+
     public static LoadOptions Quick { get; } = new()
     {
         Clients = [100],
@@ -59,7 +66,7 @@ public sealed record LoadOptions
     };
 
     public const string Usage = """
-        load [--quick] [--clients 100,1000] [--flips 200] [--readback-flips 50] [--poll-intervals 1,15] [--poll-window 30]
+        load [--quick] [--scale-out] [--clients 100,1000] [--flips 200] [--readback-flips 50] [--poll-intervals 1,15] [--poll-window 30]
              [--pages 10,25,50] [--page-flips 20] [--circuits 50] [--writers 1,8,32] [--write-seconds 10]
              [--timeline-entries 10000] [--timeline-loads 10] [--connect-batch 50] [--step-timeout 60] [--out load-results]
         """;
@@ -67,10 +74,10 @@ public sealed record LoadOptions
     /// <summary>Reads the options; --quick first sets the small profile, later options override it.</summary>
     public static LoadOptions Parse(IReadOnlyList<string> args)
     {
-        var options = args.Contains("--quick") ? Quick : new LoadOptions();
+        var options = (args.Contains("--quick") ? Quick : new LoadOptions()) with { ScaleOut = args.Contains("--scale-out") };
         for (var i = 0; i < args.Count; i++)
         {
-            if (args[i] == "--quick")
+            if (args[i] is "--quick" or "--scale-out")
             {
                 continue;
             }

@@ -1,7 +1,8 @@
 namespace OperatorConsole.Benchmarks.Load;
 
 /// <summary>
-/// One load run: each part starts its own console (a fresh LiteDB file), so no part inherits another's data.
+/// One load run: each part starts its own console (a fresh LiteDB file), so no part inherits another's data. With
+/// <see cref="LoadOptions.ScaleOut"/> the run is the scale-out comparison alone.
 /// Hub and polling clients run in a child process; Chromium runs in its own processes.
 /// </summary>
 public static class LoadRunner
@@ -20,6 +21,12 @@ public static class LoadRunner
                 log.WriteLine($"  = {figure.Path}: {figure.Measured}");
                 figures.Add(figure);
             }
+        }
+
+        if (options.ScaleOut)
+        {
+            await ScaleOutScenario.RunAsync(options, log, figure => Keep(figure));
+            return new LoadReport(machine, Machine.Describe().LoadAverage, options, figures);
         }
 
         foreach (var clients in options.Clients)

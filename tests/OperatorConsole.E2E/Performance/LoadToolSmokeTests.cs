@@ -4,7 +4,8 @@ namespace OperatorConsole.E2E.Performance;
 
 /// <summary>
 /// Keeps the load tool working: one run at tiny sizes through every part (hub clients, polling, Chromium pages,
-/// circuits, timeline, writes). It asserts that every figure came out and nothing was lost — never how fast.
+/// circuits, timeline, writes), and one through the scale-out comparison. It asserts that every figure came out and
+/// nothing was lost — never how fast.
 /// </summary>
 public sealed class LoadToolSmokeTests : IDisposable
 {
@@ -44,6 +45,20 @@ public sealed class LoadToolSmokeTests : IDisposable
         Assert.All(report.Figures, f => Assert.True(f.HasMeasurement || f.Key == "hub-state-3", $"{f.Key}: {f.Measured}\n{log}"));
         Assert.All(report.Figures, f => Assert.True(f.Lost == 0, $"{f.Key}: {f.Measured}\n{log}"));
         Assert.True(File.Exists(written) && File.Exists(Path.ChangeExtension(written, ".json")), written);
+    }
+
+    [Fact]
+    public async Task RunScaleOut_TinySizes_ProducesEveryTopologyAndLosesNothing()
+    {
+        using var log = new StringWriter();
+
+        var report = await LoadRunner.RunAsync(Tiny with { Clients = [4], Flips = 3, ScaleOut = true }, log);
+
+        Assert.Equal(["scale-litedb-4", "scale-postgres-4", "scale-two-4"], report.Figures.Select(f => f.Key));
+        Assert.All(report.Figures, f => Assert.True(f.Latency is { Samples: 4 * 3 } && f.Lost == 0, $"{f.Key}: {f.Measured}\n{log}"));
+
+        // Both instances' clients are counted apart, so a path that loses only the other instance's clients shows.
+        Assert.Contains("clients on B", report.Figures[^1].Note, StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_output, recursive: true);

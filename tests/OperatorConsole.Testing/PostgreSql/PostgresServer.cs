@@ -8,14 +8,16 @@ namespace OperatorConsole.Testing.PostgreSql;
 /// One real PostgreSQL server per test run, from the Debian package (scripts/test.sh installs it): initdb in a temp
 /// folder, listening on a free 127.0.0.1 port only, password sign-in over TCP. Tests ask it for a fresh database each.
 /// initdb refuses to run as root, so as root the server runs as the package's 'postgres' user. The server stops, and
-/// its folder goes, when the test process exits. fsync is off: the server is thrown away, and crash safety is the
-/// LiteDB suite's and PostgreSQL's own business, not this fixture's.
+/// its folder goes, when the test process exits. fsync is off on the shared server: it is thrown away, and crash safety
+/// is the LiteDB suite's and PostgreSQL's own business, not this fixture's. <see cref="Durable"/> keeps fsync on, for
+/// the load tool, whose figures must include each commit's flush as a real server's would.
 /// </summary>
 public sealed class PostgresServer
 {
     private const string SuperUser = "postgres";
     private const string FolderPrefix = "oc-postgres-";
-    private static readonly Lazy<PostgresServer> Instance = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<PostgresServer> Instance = new(() => Start(fsync: false), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<PostgresServer> DurableInstance = new(() => Start(fsync: true), LazyThreadSafetyMode.ExecutionAndPublication);
     private readonly string _bin;
     private readonly string _folder;
 
@@ -29,6 +31,9 @@ public sealed class PostgresServer
 
     /// <summary>The run's server, started on first use.</summary>
     public static PostgresServer Shared => Instance.Value;
+
+    /// <summary>A server of its own that flushes every commit to disk (PostgreSQL's default), started on first use.</summary>
+    public static PostgresServer Durable => DurableInstance.Value;
 
     public int Port { get; }
 
@@ -65,7 +70,7 @@ public sealed class PostgresServer
         command.ExecuteNonQuery();
     }
 
-    private static PostgresServer Start()
+    private static PostgresServer Start(bool fsync)
     {
         var bin = Directory.Exists("/usr/lib/postgresql")
             ? Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin")).Where(b => File.Exists(Path.Combine(b, "initdb")))
@@ -99,7 +104,7 @@ public sealed class PostgresServer
             var port = Loopback.UnusedPort();
             var started = Run(Path.Combine(bin, "pg_ctl"),
                 ["-D", data, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60",
-                 "-o", $"-p {port} -h 127.0.0.1 -k {folder} -F -c max_connections=300", "start"], throwOnFailure: attempt == 3);
+                 "-o", $"-p {port} -h 127.0.0.1 -k {folder}{(fsync ? "" : " -F")} -c max_connections=300", "start"], throwOnFailure: attempt == 3);
             if (started)
             {
                 var server = new PostgresServer(bin, folder, port, password);
