@@ -33,7 +33,7 @@ public sealed class FailoverReconnectTests(RedisServer redis) : IClassFixture<Re
         var incident = await OpenIncidentAsync(instances["a"], key, "Resolver down in porto");
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await BrowserFixture.LaunchChromiumAsync(playwright);
-        var page = await SignedInPageAsync(browser, proxy.BaseAddress);
+        var page = await BrowserFixture.SignedInPageAsync(browser, proxy.BaseAddress, User, Password);
 
         var first = await page.GotoAsync($"/incidents/{incident}");
         await page.WaitForSelectorAsync("[data-testid=circuit-up]", new() { State = WaitForSelectorState.Attached });
@@ -53,19 +53,6 @@ public sealed class FailoverReconnectTests(RedisServer redis) : IClassFixture<Re
         await AddNoteAsync(survivor.Value, key, incident, "Failed over to the other instance");
         await Assertions.Expect(page.GetByTestId("timeline")).ToContainTextAsync("Failed over to the other instance");
         await BrowserFixture.ScreenshotAsync(page, "scale-out-failover");
-    }
-
-    private static async Task<IPage> SignedInPageAsync(IBrowser browser, Uri proxy)
-    {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = proxy.ToString() });
-        context.SetDefaultTimeout(30_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/login");
-        await page.FillAsync("#username", User);
-        await page.FillAsync("#password", Password);
-        await page.ClickAsync("[data-testid=sign-in]");
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
-        return page;
     }
 
     private static async Task<string> OpenIncidentAsync(ChildConsole console, string key, string title)

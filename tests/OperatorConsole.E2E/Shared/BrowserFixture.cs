@@ -47,9 +47,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (its own cookies) signed in as <paramref name="user"/>.</summary>
-    public async Task<IPage> SignedInPageAsync(string user, string password)
+    public Task<IPage> SignedInPageAsync(string user, string password) => SignedInPageAsync(Browser, Host.BaseAddress, user, password);
+
+    /// <summary>A fresh context of <paramref name="browser"/> signed in as <paramref name="user"/> at <paramref name="baseAddress"/>.</summary>
+    public static async Task<IPage> SignedInPageAsync(IBrowser browser, Uri baseAddress, string user, string password)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Host.BaseAddress.ToString() });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString() });
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/login");
