@@ -13,7 +13,7 @@ public sealed class KillSwitchClientExampleTests(BrowserFixture fixture) : IClas
     public async Task ExampleClient_PrintsTheStateThenAFlip()
     {
         var key = await fixture.Host.CreateApiKeyAsync(Role.Viewer);
-        var start = new ProcessStartInfo("dotnet", [ExampleDll()])
+        var start = new ProcessStartInfo("dotnet", [BuiltProgram.Path("examples/KillSwitchClient", "KillSwitchClient")])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -48,17 +48,5 @@ public sealed class KillSwitchClientExampleTests(BrowserFixture fixture) : IClas
         }
 
         throw new InvalidOperationException($"The example client exited before printing '{text}': {await process.StandardError.ReadToEndAsync()}");
-    }
-
-    private static string ExampleDll()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "OperatorConsole.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // bin/<Configuration>/net10.0
-        return Path.Combine(dir!.FullName, "examples", "KillSwitchClient", "bin", configuration, "net10.0", "KillSwitchClient.dll");
     }
 }

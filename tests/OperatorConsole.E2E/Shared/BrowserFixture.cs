@@ -16,6 +16,13 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        _playwright = await Playwright.CreateAsync();
+        Browser = await LaunchChromiumAsync(_playwright);
+    }
+
+    /// <summary>Debian's Chromium, headless, for this fixture and for tests that bring their own hosts.</summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright)
+    {
         if (!File.Exists(ChromiumPath))
         {
             throw new InvalidOperationException($"{ChromiumPath} is missing: run 'apt-get install -y chromium' (the README's test command does).");
@@ -23,8 +30,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         // Two cores run the host, the browser and other test projects at once; give live updates room.
         Assertions.SetDefaultExpectTimeout(15_000);
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
@@ -41,9 +47,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (its own cookies) signed in as <paramref name="user"/>.</summary>
-    public async Task<IPage> SignedInPageAsync(string user, string password)
+    public Task<IPage> SignedInPageAsync(string user, string password) => SignedInPageAsync(Browser, Host.BaseAddress, user, password);
+
+    /// <summary>A fresh context of <paramref name="browser"/> signed in as <paramref name="user"/> at <paramref name="baseAddress"/>.</summary>
+    public static async Task<IPage> SignedInPageAsync(IBrowser browser, Uri baseAddress, string user, string password)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Host.BaseAddress.ToString() });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString() });
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/login");

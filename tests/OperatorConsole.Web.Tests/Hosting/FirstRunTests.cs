@@ -58,8 +58,8 @@ public sealed class FirstRunTests : IDisposable
     public async Task Start_ChildProcessWithoutDemo_LogsHowToCreateTheFirstAdmin()
     {
         var dataFile = Path.Combine(Path.GetDirectoryName(_host.DataFile)!, "child.db");
-        await using var console = ConsoleProcess.Start(
-            [$"--urls=http://127.0.0.1:{ConsoleProcess.FreePort()}", $"--Storage:DataFile={dataFile}", $"--Logs:Folder={Path.GetDirectoryName(dataFile)}"]);
+        await using var console = ChildConsole.Start(
+            [$"--urls=http://127.0.0.1:{Loopback.UnusedPort()}", $"--Storage:DataFile={dataFile}", $"--Logs:Folder={Path.GetDirectoryName(dataFile)}"]);
 
         await console.ListeningAsync();
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using OperatorConsole.Web.Hosting;
-using OperatorConsole.Web.Tests.Shared;
+using OperatorConsole.Testing;
 
 namespace OperatorConsole.Web.Tests.Hosting;
 
@@ -36,9 +36,9 @@ public sealed class ListenAddressTests
     [Fact]
     public async Task Start_AspNetCoreUrlsSet_ListensThere()
     {
-        var address = $"http://127.0.0.1:{ConsoleProcess.FreePort()}";
+        var address = $"http://127.0.0.1:{Loopback.UnusedPort()}";
         using var folder = new TempFolder();
-        await using var console = ConsoleProcess.Start(folder.ConsoleSettings(), new Dictionary<string, string> { ["ASPNETCORE_URLS"] = address });
+        await using var console = ChildConsole.Start(folder.ConsoleSettings(), new Dictionary<string, string> { ["ASPNETCORE_URLS"] = address });
 
         Assert.Equal(address, await console.ListeningAsync());
         using var client = new HttpClient { BaseAddress = new Uri(address) };
@@ -48,9 +48,9 @@ public sealed class ListenAddressTests
     [Fact]
     public async Task Start_UrlsArgument_ListensThere()
     {
-        var address = $"http://127.0.0.1:{ConsoleProcess.FreePort()}";
+        var address = $"http://127.0.0.1:{Loopback.UnusedPort()}";
         using var folder = new TempFolder();
-        await using var console = ConsoleProcess.Start([.. folder.ConsoleSettings(), "--urls", address]);
+        await using var console = ChildConsole.Start([.. folder.ConsoleSettings(), "--urls", address]);
 
         Assert.Equal(address, await console.ListeningAsync());
         using var client = new HttpClient { BaseAddress = new Uri(address) };

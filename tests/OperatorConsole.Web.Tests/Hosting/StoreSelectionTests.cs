@@ -1,6 +1,6 @@
 using Npgsql;
+using OperatorConsole.Testing;
 using OperatorConsole.Testing.PostgreSql;
-using OperatorConsole.Web.Tests.Crash;
 
 namespace OperatorConsole.Web.Tests.Hosting;
 

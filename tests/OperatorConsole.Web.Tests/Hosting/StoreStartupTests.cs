@@ -1,4 +1,4 @@
-using OperatorConsole.Web.Tests.Crash;
+using OperatorConsole.Testing;
 
 namespace OperatorConsole.Web.Tests.Hosting;
 

@@ -141,7 +141,7 @@ public sealed class HostAdminCommandTests : IDisposable
     [Fact]
     public async Task CreateUser_ChildProcessWithStdin_ConsoleSignsInWithIt()
     {
-        var result = await ConsoleProcess.RunAsync(
+        var result = await ChildConsole.RunAsync(
             ["admin", "create-user", "--user", "ada", "--roles", "Admin", $"--Storage:DataFile={DataFile}"], Password + "\n");
 
         Assert.True(result.ExitCode == HostAdminCommand.Ok, result.Stderr);
