@@ -14,7 +14,10 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = default!;
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => (_playwright, Browser) = await LaunchAsync();
+
+    /// <summary>Debian's Chromium, headless, as every browser fixture starts it.</summary>
+    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
     {
         if (!File.Exists(ChromiumPath))
         {
@@ -23,14 +26,15 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         // Two cores run the host, the browser and other test projects at once; give live updates room.
         Assertions.SetDefaultExpectTimeout(15_000);
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
             Args = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
+        return (playwright, browser);
     }
 
     public async Task DisposeAsync()
@@ -41,9 +45,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (its own cookies) signed in as <paramref name="user"/>.</summary>
-    public async Task<IPage> SignedInPageAsync(string user, string password)
+    public Task<IPage> SignedInPageAsync(string user, string password) => SignedInPageAsync(Browser, Host, user, password);
+
+    /// <summary>A fresh context of <paramref name="browser"/> on <paramref name="host"/>, signed in as <paramref name="user"/>.</summary>
+    public static async Task<IPage> SignedInPageAsync(IBrowser browser, ConsoleHost host, string user, string password)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Host.BaseAddress.ToString() });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString() });
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/login");
