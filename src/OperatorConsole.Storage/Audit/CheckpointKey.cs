@@ -16,16 +16,15 @@ public sealed class CheckpointKey : ICheckpointSigner, IDisposable
     {
         KeyFile = Path.GetFullPath(keyFile);
         _key = ECDsa.Create();
-        if (File.Exists(KeyFile))
+        if (!File.Exists(KeyFile))
         {
-            _key.ImportFromPem(File.ReadAllText(KeyFile));
-        }
-        else
-        {
-            _key.GenerateKey(ECCurve.NamedCurves.nistP256);
-            Create(KeyFile, _key.ExportPkcs8PrivateKeyPem());
+            using var generated = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            Publish(KeyFile, generated.ExportPkcs8PrivateKeyPem());
         }
 
+        // Read back even when generated here: instances starting together on one key file all end up with the one
+        // that was published first.
+        _key.ImportFromPem(File.ReadAllText(KeyFile));
         PublicKeyPem = _key.ExportSubjectPublicKeyInfoPem();
         KeyId = Convert.ToHexStringLower(SHA256.HashData(_key.ExportSubjectPublicKeyInfo()))[..16];
     }
@@ -51,17 +50,37 @@ public sealed class CheckpointKey : ICheckpointSigner, IDisposable
 
     public void Dispose() => _key.Dispose();
 
-    private static void Create(string path, string pem)
+    /// <summary>
+    /// Writes the key whole under a temporary name, then gives it its name only if nothing has it yet: another
+    /// instance never reads a half-written key, and a key already there is never replaced.
+    /// </summary>
+    private static void Publish(string path, string pem)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
-        using var stream = new FileStream(path, options);
-        stream.Write(Encoding.ASCII.GetBytes(pem));
-        stream.Flush(flushToDisk: true);
+        try
+        {
+            using (var stream = new FileStream(temporary, options))
+            {
+                stream.Write(Encoding.ASCII.GetBytes(pem));
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, path, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another instance published its key first; that one is read.
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
     }
 }

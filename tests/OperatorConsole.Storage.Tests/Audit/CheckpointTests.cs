@@ -35,6 +35,23 @@ public sealed class CheckpointTests : IDisposable
     }
 
     [Fact]
+    public void CheckpointKey_CreatedByInstancesStartingTogether_IsOneKeyForAll()
+    {
+        var folder = Path.GetDirectoryName(_store.DataFile)!;
+        var file = Path.Combine(folder, "shared.checkpoint-key.pem");
+        var keys = new CheckpointKey[8];
+
+        Parallel.For(0, keys.Length, i => keys[i] = new CheckpointKey(file));
+
+        Assert.Single(keys.Select(k => k.KeyId).Distinct());
+        Assert.Equal([file], Directory.GetFiles(folder, "shared.checkpoint-key.pem*"));
+        foreach (var key in keys)
+        {
+            key.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task Verify_AfterSealing_ReportsCoverageAndUnsealedTail()
     {
         await _store.Changes.RunAsync(TestActors.Omar, c => c.Record("run.start", "run:1", new { }));
