@@ -1,7 +1,7 @@
 namespace OperatorConsole.Benchmarks.Load;
 
 /// <summary>
-/// Server memory per idle circuit on the incident page: the host runs in this process, so GC.GetTotalMemory(true)
+/// Server memory per idle circuit on the incident page (or the page <c>--circuit-page</c> names): the host runs in this process, so GC.GetTotalMemory(true)
 /// (a full, compacting collection) before and after K more pages are open gives (after − before) / K.
 /// </summary>
 internal static class CircuitMemoryScenario
@@ -20,10 +20,8 @@ internal static class CircuitMemoryScenario
         // One page first, so what is loaded once per process (components, caches, JIT) is in the baseline.
         await browser.OpenAsync(context, path, ready, 1, log);
         var before = GC.GetTotalMemory(forceFullCollection: true);
-        await HoldAsync(log, "baseline");
         var pages = await browser.OpenAsync(context, path, ready, options.Circuits, log);
         var after = GC.GetTotalMemory(forceFullCollection: true);
-        await HoldAsync(log, "open");
         var perCircuit = (after - before) / (double)pages.Count / 1024;
         return new Figure("memory-per-circuit", $"server memory per idle circuit ({options.CircuitPage} page, K = {pages.Count})", "≤ 150 KB")
         {
@@ -31,14 +29,5 @@ internal static class CircuitMemoryScenario
             Unit = "KB managed after full GC",
             Met = perCircuit <= 150,
         };
-    }
-
-    private static async Task HoldAsync(TextWriter log, string what)
-    {
-        if (Environment.GetEnvironmentVariable("OC_HOLD") is { } s)
-        {
-            log.WriteLine($"HOLD {what} pid {Environment.ProcessId}");
-            await Task.Delay(TimeSpan.FromSeconds(int.Parse(s)));
-        }
     }
 }
