@@ -47,6 +47,7 @@ public static class DependencyInjection
         services.AddSingleton<ChangeRunner>();
         services.AddSingleton<ActionCatalog>();
         services.AddSingleton<Permissions>();
+        services.AddSingleton<PermissionBoard>();
         services.AddActionRules();
         services.AddSingleton<RunbookParser>();
         services.AddSingleton<RunbookRenderer>();

@@ -49,10 +49,19 @@ public sealed class Permissions(IConsoleStore store, ActionCatalog catalog)
     public IReadOnlyDictionary<string, Permission> CheckAll(Actor actor) =>
         store.Read(s => catalog.All.ToDictionary(r => r.Action, r => Decide(s, actor, r), StringComparer.Ordinal));
 
+    /// <summary>The roles <paramref name="actor"/> holds as stored now (none for a disabled user or a revoked key).</summary>
+    public Role RolesOf(Actor actor) => store.Read(s => CurrentRoles.Of(s, actor));
+
+    /// <summary>Every declared action's answer for whoever holds <paramref name="roles"/>, read in one go.</summary>
+    public IReadOnlyDictionary<string, Permission> CheckAll(Role roles) =>
+        store.Read(s => catalog.All.ToDictionary(r => r.Action, r => Decide(s, roles, r), StringComparer.Ordinal));
+
     /// <summary>The decision for one rule inside an open session (a write's own transaction, or a read).</summary>
-    public static Permission Decide(IStoreSession session, Actor actor, ActionRule rule)
+    public static Permission Decide(IStoreSession session, Actor actor, ActionRule rule) => Decide(session, CurrentRoles.Of(session, actor), rule);
+
+    private static Permission Decide(IStoreSession session, Role roles, ActionRule rule)
     {
-        if ((CurrentRoles.Of(session, actor) & rule.AnyOf) == Role.None)
+        if ((roles & rule.AnyOf) == Role.None)
         {
             return new Permission(false, rule.Sentence, rule.AnyOf);
         }

@@ -28,6 +28,12 @@ public sealed record LoadOptions
 
     public int Circuits { get; init; } = 50;
 
+    /// <summary>
+    /// The page whose idle circuits are weighed; another page (e.g. one with little on it) shows what the shell and
+    /// Blazor itself cost per circuit.
+    /// </summary>
+    public string CircuitPage { get; init; } = "incident";
+
     public IReadOnlyList<int> Writers { get; init; } = [1, 8, 32];
 
     public int WriteSeconds { get; init; } = 10;
@@ -50,6 +56,13 @@ public sealed record LoadOptions
     /// </summary>
     public bool ScaleOut { get; init; }
 
+    /// <summary>The parts to run (hub, pages, circuits, timeline, writes); all of them unless <c>--parts</c> names some.</summary>
+    public IReadOnlySet<string> Parts { get; init; } = AllParts;
+
+    public static IReadOnlySet<string> AllParts { get; } = new HashSet<string>(["hub", "pages", "circuits", "timeline", "writes"]);
+
+    public bool Runs(string part) => Parts.Contains(part);
+
     public static LoadOptions Quick { get; } = new()
     {
         Clients = [100],
@@ -67,8 +80,9 @@ public sealed record LoadOptions
 
     public const string Usage = """
         load [--quick] [--scale-out] [--clients 100,1000] [--flips 200] [--readback-flips 50] [--poll-intervals 1,15] [--poll-window 30]
-             [--pages 10,25,50] [--page-flips 20] [--circuits 50] [--writers 1,8,32] [--write-seconds 10]
+             [--pages 10,25,50] [--page-flips 20] [--circuits 50] [--circuit-page incident|/path] [--writers 1,8,32] [--write-seconds 10]
              [--timeline-entries 10000] [--timeline-loads 10] [--connect-batch 50] [--step-timeout 60] [--out load-results]
+             [--parts hub,pages,circuits,timeline,writes]
         """;
 
     /// <summary>Reads the options; --quick first sets the small profile, later options override it.</summary>
@@ -94,6 +108,7 @@ public sealed record LoadOptions
                 "--pages" => options with { Pages = List(name, value) },
                 "--page-flips" => options with { PageFlips = Number(name, value) },
                 "--circuits" => options with { Circuits = Number(name, value) },
+                "--circuit-page" => options with { CircuitPage = value },
                 "--writers" => options with { Writers = List(name, value) },
                 "--write-seconds" => options with { WriteSeconds = Number(name, value) },
                 "--timeline-entries" => options with { TimelineEntries = Number(name, value) },
@@ -101,6 +116,7 @@ public sealed record LoadOptions
                 "--connect-batch" => options with { ConnectBatch = Number(name, value) },
                 "--step-timeout" => options with { StepTimeout = TimeSpan.FromSeconds(Number(name, value)) },
                 "--out" => options with { OutputFolder = value },
+                "--parts" => options with { Parts = PartList(value) },
                 _ => throw new ArgumentException($"Unknown option {name}.\n{Usage}"),
             };
         }
@@ -112,6 +128,15 @@ public sealed record LoadOptions
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
             ? n
             : throw new ArgumentException($"{name} takes a positive whole number, not '{value}'.");
+
+    private static HashSet<string> PartList(string value)
+    {
+        var parts = value.Split(',').Select(p => p.Trim()).ToHashSet();
+        var unknown = parts.Except(AllParts).ToList();
+        return unknown.Count == 0
+            ? parts
+            : throw new ArgumentException($"--parts takes {string.Join(",", AllParts)}, not '{string.Join(",", unknown)}'.");
+    }
 
     private static int[] List(string name, string value) => [.. value.Split(',').Select(v => Number(name, v.Trim()))];
 }

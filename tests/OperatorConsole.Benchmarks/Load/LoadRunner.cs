@@ -29,7 +29,7 @@ public static class LoadRunner
             return new LoadReport(machine, Machine.Describe().LoadAverage, options, figures);
         }
 
-        foreach (var clients in options.Clients)
+        foreach (var clients in options.Runs("hub") ? options.Clients : [])
         {
             await using var console = await LoadConsole.StartAsync();
             var push = await HubScenario.RunAsync(console, options, clients, log);
@@ -45,29 +45,34 @@ public static class LoadRunner
                 push.First(f => f.Key.StartsWith("hub-cpu", StringComparison.Ordinal)), polling.MinBy(f => f.Key.Length)!));
         }
 
-        await using (var browser = await LoadBrowser.LaunchAsync(options.StepTimeout))
+        if (options.Runs("pages") || options.Runs("circuits") || options.Runs("timeline"))
         {
-            await using (var console = await LoadConsole.StartAsync())
+            await using var browser = await LoadBrowser.LaunchAsync(options.StepTimeout);
+            if (options.Runs("pages"))
             {
+                await using var console = await LoadConsole.StartAsync();
                 foreach (var pages in options.Pages)
                 {
                     Keep(await PagesScenario.RunAsync(console, browser, options, pages, log));
                 }
             }
 
-            await using (var console = await LoadConsole.StartAsync())
+            if (options.Runs("circuits"))
             {
+                await using var console = await LoadConsole.StartAsync();
                 Keep(await CircuitMemoryScenario.RunAsync(console, browser, options, log));
             }
 
-            await using (var console = await LoadConsole.StartAsync())
+            if (options.Runs("timeline"))
             {
+                await using var console = await LoadConsole.StartAsync();
                 Keep(await TimelineScenario.RunAsync(console, browser, options, log));
             }
         }
 
-        await using (var console = await LoadConsole.StartAsync())
+        if (options.Runs("writes"))
         {
+            await using var console = await LoadConsole.StartAsync();
             Keep(await WriteScenario.RunAsync(console, options, log));
         }
 

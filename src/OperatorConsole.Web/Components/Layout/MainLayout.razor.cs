@@ -17,7 +17,6 @@ public sealed partial class MainLayout : IDisposable
 {
     private bool _drawerOpen = true;
     private bool _darkMode;
-    private bool _ready;
     private IReadOnlyList<Incident> _openSev1 = [];
     private LiveWatcher? _watcher;
     private ErrorBoundary? _boundary;
@@ -39,19 +38,6 @@ public sealed partial class MainLayout : IDisposable
 
     /// <summary>A page that failed is left behind on navigation: the next page starts clean.</summary>
     protected override void OnParametersSet() => _boundary?.Recover();
-
-    /// <summary>
-    /// Marks the circuit ready one render after the first: by then every component of the page has run
-    /// its first after-render work (e.g. InputFile wiring its JS listener), which travels ahead of this render.
-    /// </summary>
-    protected override void OnAfterRender(bool firstRender)
-    {
-        if (firstRender && RendererInfo.IsInteractive)
-        {
-            _ready = true;
-            StateHasChanged();
-        }
-    }
 
     public void Dispose() => _watcher?.Dispose();
 

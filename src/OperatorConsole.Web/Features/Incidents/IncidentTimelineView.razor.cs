@@ -22,6 +22,7 @@ public sealed partial class IncidentTimelineView
     private string? _rationale;
     private string? _shownId;
     private string? _shownKind;
+    private bool _kindsOpen;
 
     [Inject] public required IncidentService Incidents { get; init; }
 
