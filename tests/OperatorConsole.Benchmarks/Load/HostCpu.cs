@@ -13,6 +13,9 @@ internal sealed class HostCpu
 
     public static HostCpu Start() => new();
 
+    /// <summary>CPU time this process used since the start, in milliseconds per <paramref name="count"/> (e.g. per flip).</summary>
+    public double MillisecondsPer(int count) => count <= 0 ? 0 : (Now() - _cpu).TotalMilliseconds / count;
+
     public double PercentOfOneCore()
     {
         var wall = Stopwatch.GetElapsedTime(_start);

@@ -21,6 +21,7 @@ internal static class HubScenario
         using (var fleet = await ClientFleetProcess.StartAsync(Spec(console, options, FleetMode.Push, clients)))
         {
             log.WriteLine($"  {clients} connected; {options.Flips} flips");
+            var flipCpu = HostCpu.Start();
             for (var i = 0; i < options.Flips; i++)
             {
                 var flip = await console.FlipAsync();
@@ -28,6 +29,7 @@ internal static class HubScenario
                 await fleet.AllSawAsync(flip.Version, options.StepTimeout, log);
             }
 
+            var cpuPerFlip = flipCpu.MillisecondsPer(flips.Count);
             log.WriteLine($"  paced window: a flip every {PacedSpacing.TotalSeconds} s for {options.PollWindowSeconds} s (server CPU)");
             var paced = await PacedAsync(console, fleet, options, PacedSpacing, log);
             cpu = paced.CpuPercent;
@@ -39,6 +41,7 @@ internal static class HubScenario
                 new($"hub-event-{clients}", $"flip → {clients:N0} hub clients (event receipt)", target)
                 {
                     Latency = measured.Latency, Lost = all.Missing, Met = clients >= 1_000 ? measured.Latency?.P99 <= 50 && all.Missing == 0 : null,
+                    Note = $"server CPU {cpuPerFlip:0.##} ms per flip",
                 },
                 result.StateCarried
                     ? new($"hub-state-{clients}", $"flip → {clients:N0} hub clients (event carrying the new state)", target)

@@ -43,6 +43,13 @@ public sealed record LoadOptions
 
     public string OutputFolder { get; init; } = "load-results";
 
+    /// <summary>The parts to run (all by default): <c>--parts hub,pages</c> measures only those, e.g. before and after a change.</summary>
+    public IReadOnlySet<string> Parts { get; init; } = AllParts;
+
+    public static readonly IReadOnlySet<string> AllParts = new HashSet<string>(["hub", "polling", "pages", "memory", "timeline", "writes"], StringComparer.Ordinal);
+
+    public bool Runs(string part) => Parts.Contains(part);
+
     public static LoadOptions Quick { get; } = new()
     {
         Clients = [100],
@@ -62,6 +69,7 @@ public sealed record LoadOptions
         load [--quick] [--clients 100,1000] [--flips 200] [--readback-flips 50] [--poll-intervals 1,15] [--poll-window 30]
              [--pages 10,25,50] [--page-flips 20] [--circuits 50] [--writers 1,8,32] [--write-seconds 10]
              [--timeline-entries 10000] [--timeline-loads 10] [--connect-batch 50] [--step-timeout 60] [--out load-results]
+             [--parts hub,polling,pages,memory,timeline,writes]
         """;
 
     /// <summary>Reads the options; --quick first sets the small profile, later options override it.</summary>
@@ -94,6 +102,7 @@ public sealed record LoadOptions
                 "--connect-batch" => options with { ConnectBatch = Number(name, value) },
                 "--step-timeout" => options with { StepTimeout = TimeSpan.FromSeconds(Number(name, value)) },
                 "--out" => options with { OutputFolder = value },
+                "--parts" => options with { Parts = PartList(value) },
                 _ => throw new ArgumentException($"Unknown option {name}.\n{Usage}"),
             };
         }
@@ -105,6 +114,14 @@ public sealed record LoadOptions
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
             ? n
             : throw new ArgumentException($"{name} takes a positive whole number, not '{value}'.");
+
+    private static HashSet<string> PartList(string value)
+    {
+        var parts = value.Split(',').Select(p => p.Trim()).ToHashSet(StringComparer.Ordinal);
+        return parts.FirstOrDefault(p => !AllParts.Contains(p)) is { } unknown
+            ? throw new ArgumentException($"--parts takes {string.Join(",", AllParts)}, not '{unknown}'.")
+            : parts;
+    }
 
     private static int[] List(string name, string value) => [.. value.Split(',').Select(v => Number(name, v.Trim()))];
 }
