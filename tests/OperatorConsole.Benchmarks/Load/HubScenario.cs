@@ -11,7 +11,8 @@ namespace OperatorConsole.Benchmarks.Load;
 internal static class HubScenario
 {
     public static readonly TimeSpan PacedSpacing = TimeSpan.FromSeconds(1.5);
-    private const int WarmUpFlips = 40;
+    private const int WarmUpFlips = 20;
+    private const int QuietRound = 10;
 
     public static async Task<IReadOnlyList<Figure>> RunAsync(LoadConsole console, LoadOptions options, int clients, TextWriter log)
     {
@@ -98,25 +99,29 @@ internal static class HubScenario
     }
 
     /// <summary>
-    /// Unmeasured flips, then a wait until the JIT has gone quiet: a fresh process runs its first flips on unoptimised
-    /// code and recompiles the hot paths in the background for a while after, which is warm-up, not work per flip.
+    /// Unmeasured flips in rounds until a round makes the JIT compile (almost) nothing more, for at most
+    /// <see cref="LoadOptions.WarmUp"/>: a fresh process recompiles every method it calls often (start-up's as well as the flip's) on one
+    /// background thread, and on two loaded cores that backlog takes minutes. That is warm-up, not work per flip.
     /// </summary>
     private static async Task WarmUpAsync(LoadConsole console, ClientFleetProcess fleet, LoadOptions options, TextWriter log)
     {
-        for (var i = 0; i < WarmUpFlips; i++)
+        var start = Stopwatch.GetTimestamp();
+        while (Stopwatch.GetElapsedTime(start) < options.WarmUp)
         {
-            var flip = await console.FlipAsync();
-            await fleet.AllSawAsync(flip.Version, options.StepTimeout, log);
+            var compiled = JitInfo.GetCompiledMethodCount();
+            for (var i = 0; i < WarmUpFlips; i++)
+            {
+                var flip = await console.FlipAsync();
+                await fleet.AllSawAsync(flip.Version, options.StepTimeout, log);
+            }
+
+            if (JitInfo.GetCompiledMethodCount() - compiled <= QuietRound)
+            {
+                return;
+            }
         }
 
-        var deadline = Stopwatch.GetTimestamp() + (long)(options.StepTimeout.TotalSeconds * Stopwatch.Frequency);
-        long compiled;
-        do
-        {
-            compiled = JitInfo.GetCompiledMethodCount();
-            await Task.Delay(TimeSpan.FromSeconds(1));
-        }
-        while (JitInfo.GetCompiledMethodCount() != compiled && Stopwatch.GetTimestamp() < deadline);
+        log.WriteLine($"  ! the JIT was still busy after {options.WarmUp.TotalSeconds:0} s of warm-up flips; the CPU figures hold some warm-up");
     }
 
     public static FleetSpec Spec(LoadConsole console, LoadOptions options, FleetMode mode, int clients, int intervalMs = 0) =>

@@ -35,6 +35,9 @@ public sealed record LoadOptions
 
     public int TimelineLoads { get; init; } = 10;
 
+    /// <summary>Longest warm-up before the hub parts measure (flips until the JIT goes quiet; see HubScenario).</summary>
+    public TimeSpan WarmUp { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Hub clients connect this many at a time, so two cores are not asked for a thousand handshakes at once.</summary>
     public int ConnectBatch { get; init; } = 50;
 
@@ -69,7 +72,7 @@ public sealed record LoadOptions
         load [--quick] [--clients 100,1000] [--flips 200] [--readback-flips 50] [--poll-intervals 1,15] [--poll-window 30]
              [--pages 10,25,50] [--page-flips 20] [--circuits 50] [--writers 1,8,32] [--write-seconds 10]
              [--timeline-entries 10000] [--timeline-loads 10] [--connect-batch 50] [--step-timeout 60] [--out load-results]
-             [--parts hub,polling,pages,memory,timeline,writes]
+             [--parts hub,polling,pages,memory,timeline,writes] [--warm-up 60]
         """;
 
     /// <summary>Reads the options; --quick first sets the small profile, later options override it.</summary>
@@ -103,6 +106,7 @@ public sealed record LoadOptions
                 "--step-timeout" => options with { StepTimeout = TimeSpan.FromSeconds(Number(name, value)) },
                 "--out" => options with { OutputFolder = value },
                 "--parts" => options with { Parts = PartList(value) },
+                "--warm-up" => options with { WarmUp = TimeSpan.FromSeconds(Number(name, value)) },
                 _ => throw new ArgumentException($"Unknown option {name}.\n{Usage}"),
             };
         }
