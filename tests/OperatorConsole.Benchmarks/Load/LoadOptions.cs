@@ -42,6 +42,9 @@ public sealed record LoadOptions
 
     public int TimelineLoads { get; init; } = 10;
 
+    /// <summary>Longest warm-up before the hub parts measure (flips until the JIT goes quiet; see HubScenario).</summary>
+    public TimeSpan WarmUp { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Hub clients connect this many at a time, so two cores are not asked for a thousand handshakes at once.</summary>
     public int ConnectBatch { get; init; } = 50;
 
@@ -56,10 +59,10 @@ public sealed record LoadOptions
     /// </summary>
     public bool ScaleOut { get; init; }
 
-    /// <summary>The parts to run (hub, pages, circuits, timeline, writes); all of them unless <c>--parts</c> names some.</summary>
+    /// <summary>The parts to run (all by default): <c>--parts hub,pages</c> measures only those, e.g. before and after a change.</summary>
     public IReadOnlySet<string> Parts { get; init; } = AllParts;
 
-    public static IReadOnlySet<string> AllParts { get; } = new HashSet<string>(["hub", "pages", "circuits", "timeline", "writes"]);
+    public static readonly IReadOnlySet<string> AllParts = new HashSet<string>(["hub", "polling", "pages", "memory", "timeline", "writes"], StringComparer.Ordinal);
 
     public bool Runs(string part) => Parts.Contains(part);
 
@@ -82,7 +85,7 @@ public sealed record LoadOptions
         load [--quick] [--scale-out] [--clients 100,1000] [--flips 200] [--readback-flips 50] [--poll-intervals 1,15] [--poll-window 30]
              [--pages 10,25,50] [--page-flips 20] [--circuits 50] [--circuit-page incident|/path] [--writers 1,8,32] [--write-seconds 10]
              [--timeline-entries 10000] [--timeline-loads 10] [--connect-batch 50] [--step-timeout 60] [--out load-results]
-             [--parts hub,pages,circuits,timeline,writes]
+             [--parts hub,polling,pages,memory,timeline,writes] [--warm-up 60]
         """;
 
     /// <summary>Reads the options; --quick first sets the small profile, later options override it.</summary>
@@ -117,6 +120,7 @@ public sealed record LoadOptions
                 "--step-timeout" => options with { StepTimeout = TimeSpan.FromSeconds(Number(name, value)) },
                 "--out" => options with { OutputFolder = value },
                 "--parts" => options with { Parts = PartList(value) },
+                "--warm-up" => options with { WarmUp = TimeSpan.FromSeconds(Number(name, value)) },
                 _ => throw new ArgumentException($"Unknown option {name}.\n{Usage}"),
             };
         }
@@ -131,11 +135,10 @@ public sealed record LoadOptions
 
     private static HashSet<string> PartList(string value)
     {
-        var parts = value.Split(',').Select(p => p.Trim()).ToHashSet();
-        var unknown = parts.Except(AllParts).ToList();
-        return unknown.Count == 0
-            ? parts
-            : throw new ArgumentException($"--parts takes {string.Join(",", AllParts)}, not '{string.Join(",", unknown)}'.");
+        var parts = value.Split(',').Select(p => p.Trim()).ToHashSet(StringComparer.Ordinal);
+        return parts.FirstOrDefault(p => !AllParts.Contains(p)) is { } unknown
+            ? throw new ArgumentException($"--parts takes {string.Join(",", AllParts)}, not '{unknown}'.")
+            : parts;
     }
 
     private static int[] List(string name, string value) => [.. value.Split(',').Select(v => Number(name, v.Trim()))];

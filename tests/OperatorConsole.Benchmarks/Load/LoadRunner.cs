@@ -29,23 +29,26 @@ public static class LoadRunner
             return new LoadReport(machine, Machine.Describe().LoadAverage, options, figures);
         }
 
-        foreach (var clients in options.Runs("hub") ? options.Clients : [])
+        foreach (var clients in options.Runs("hub") || options.Runs("polling") ? options.Clients : [])
         {
             await using var console = await LoadConsole.StartAsync();
-            var push = await HubScenario.RunAsync(console, options, clients, log);
+            var push = options.Runs("hub") ? await HubScenario.RunAsync(console, options, clients, log) : [];
             Keep(push);
             var polling = new List<Figure>();
-            foreach (var interval in options.PollIntervalsSeconds)
+            foreach (var interval in options.Runs("polling") ? options.PollIntervalsSeconds : [])
             {
                 polling.Add(await PollingScenario.RunAsync(console, options, clients, interval, log));
             }
 
             Keep(polling);
-            Keep(PollingScenario.Ratio(clients, push.First(f => f.Key.StartsWith("hub-state", StringComparison.Ordinal)) is { HasMeasurement: true } state ? state : push[0],
-                push.First(f => f.Key.StartsWith("hub-cpu", StringComparison.Ordinal)), polling.MinBy(f => f.Key.Length)!));
+            if (push.Count > 0 && polling.Count > 0)
+            {
+                Keep(PollingScenario.Ratio(clients, push.First(f => f.Key.StartsWith("hub-state", StringComparison.Ordinal)) is { HasMeasurement: true } state ? state : push[0],
+                    push.First(f => f.Key.StartsWith("hub-cpu", StringComparison.Ordinal)), polling.MinBy(f => f.Key.Length)!));
+            }
         }
 
-        if (options.Runs("pages") || options.Runs("circuits") || options.Runs("timeline"))
+        if (options.Runs("pages") || options.Runs("memory") || options.Runs("timeline"))
         {
             await using var browser = await LoadBrowser.LaunchAsync(options.StepTimeout);
             if (options.Runs("pages"))
@@ -57,7 +60,7 @@ public static class LoadRunner
                 }
             }
 
-            if (options.Runs("circuits"))
+            if (options.Runs("memory"))
             {
                 await using var console = await LoadConsole.StartAsync();
                 Keep(await CircuitMemoryScenario.RunAsync(console, browser, options, log));

@@ -35,6 +35,7 @@ internal static class PagesScenario
         var pages = await browser.OpenAsync(context, "/kill-switches", StateChip, count, log);
         await Task.WhenAll(pages.Select(p => p.EvaluateAsync(Observe, StateChip)));
         var flips = new List<Flip>();
+        var cpu = HostCpu.Start();
         for (var i = 0; i < options.PageFlips; i++)
         {
             var flip = await console.FlipAsync();
@@ -50,6 +51,7 @@ internal static class PagesScenario
             }
         }
 
+        var (cpuPerFlip, jitted) = (cpu.MillisecondsPer(flips.Count), cpu.MethodsJitted);
         var milliseconds = new List<double>();
         var lost = 0;
         foreach (var page in pages)
@@ -73,6 +75,7 @@ internal static class PagesScenario
         return new Figure($"pages-{count}", $"flip → {count} open Blazor pages (in-page MutationObserver)", count >= 50 ? "p99 ≤ 250 ms" : "(report)")
         {
             Latency = latency, Lost = lost, Met = count >= 50 ? latency?.P99 <= 250 && lost == 0 : null,
+            Note = $"server CPU {cpuPerFlip:0.##} ms per flip; {jitted:N0} methods JIT-compiled meanwhile",
         };
     }
 }

@@ -12,7 +12,7 @@ internal static class PollingScenario
         var spacing = TimeSpan.FromSeconds(intervalSeconds + 0.5);
         using var fleet = await ClientFleetProcess.StartAsync(HubScenario.Spec(console, options, FleetMode.Poll, clients, intervalSeconds * 1_000));
         var windowOptions = options with { PollWindowSeconds = Math.Max(options.PollWindowSeconds, (int)(2 * spacing.TotalSeconds)) };
-        var (flips, cpu) = await HubScenario.PacedAsync(console, fleet, windowOptions, spacing, log);
+        var (flips, cpu, _) = await HubScenario.PacedAsync(console, fleet, windowOptions, spacing, log);
         var result = await fleet.StopAsync(options.StepTimeout);
         var deliveries = Deliveries.Of(result, flips, exact: false);
         return new Figure($"poll-{intervalSeconds}s-{clients}", $"{intervalSeconds} s ETag polling, {clients:N0} clients (detection)", "(baseline)")

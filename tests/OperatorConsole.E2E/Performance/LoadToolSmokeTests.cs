@@ -26,6 +26,7 @@ public sealed class LoadToolSmokeTests : IDisposable
         TimelineEntries = 200,
         TimelineLoads = 1,
         StepTimeout = TimeSpan.FromSeconds(90),
+        WarmUp = TimeSpan.FromSeconds(1),
         OutputFolder = _output,
     };
 

@@ -49,14 +49,6 @@ public sealed partial class KillSwitchesPage : IDisposable
         StateHasChanged();
     });
 
-    // A global switch names no scope: the operator picks the scope to roll back on the scope list. The flip's
-    // incident, if it named one, goes along so the rollback lands on that incident's timeline.
-    private static string RollbackHref(KillSwitch s)
-    {
-        var incident = s.LastChange?.IncidentId is { } id ? $"?incident={Uri.EscapeDataString(id)}" : string.Empty;
-        return s.Scope == KillSwitch.GlobalScope ? "scopes" : $"scopes/{Uri.EscapeDataString(s.Scope)}{incident}";
-    }
-
     // The page holds the board's shared list itself: no copy, no store read.
     private void Show(KillSwitchSnapshot snapshot)
     {

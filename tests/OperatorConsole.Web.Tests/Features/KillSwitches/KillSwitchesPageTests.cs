@@ -29,6 +29,22 @@ public sealed class KillSwitchesPageTests : BunitTestContext
     }
 
     [Fact]
+    public async Task FlipElsewhere_OneOfTwoSwitches_RendersOnlyThatSwitchsRowAgain()
+    {
+        await CreateAsync("ai-kill-switch");
+        await CreateAsync("pause-agent-execution");
+        var cut = Render<KillSwitchesPage>();
+        var other = cut.FindComponents<KillSwitchRow>().Single(r => r.Instance.Switch.Key == "pause-agent-execution");
+        var otherRenders = other.RenderCount;
+
+        await Switches.FlipAsync(Olga, "ai-kill-switch", null, true, "malformed AI output spike");
+
+        cut.WaitForAssertion(() => Assert.Equal("ON",
+            cut.Find("[data-testid=kill-switch-state][data-switch='ai-kill-switch@global']").TextContent.Trim()), LiveTimeout);
+        Assert.Equal(otherRenders, other.RenderCount);
+    }
+
+    [Fact]
     public async Task InlineToggle_WithReason_SwitchTurnsOnAsSignedInUser()
     {
         await CreateAsync("bad-pack-kill-switch");
