@@ -72,8 +72,8 @@ public sealed class PhoneLayoutTests(BrowserFixture fixture) : IClassFixture<Bro
     }
 
     /// <summary>
-    /// Taps the menu button until the drawer is open: on a phone MudBlazor's responsive drawer starts closed while the
-    /// layout's state says open, so the first tap can close what is already closed.
+    /// Taps the menu button until the drawer is open: right after the page turns interactive, MudBlazor's responsive
+    /// drawer may still be learning the viewport, and a tap in that moment is lost (a tap a few seconds later opens it).
     /// </summary>
     private static async Task OpenAsync(IPage page, ILocator drawer)
     {
