@@ -13,6 +13,12 @@ public sealed class LockdownActions(GuardedActionPolicies policies) : IActionRul
     /// <summary>The query for a release; its ledger entries are the guarded request and confirmation.</summary>
     public const string Release = "lockdown.release";
 
+    /// <summary>Recorded when a release is requested under four eyes; no rule of its own, the release's applies.</summary>
+    public const string ReleaseRequest = "lockdown.release-request";
+
+    /// <summary>Recorded when the console itself posts an engaged lockdown to the alert webhook.</summary>
+    public const string AlertWebhook = "lockdown.alert-webhook";
+
     public IEnumerable<ActionRule> Rules =>
     [
         ActionRule.Only(Engage, LockdownService.Engagers, "engage a lockdown"),

@@ -25,7 +25,7 @@ public sealed partial class LockdownService
             var current = c.Session.Lockdown.Get(active.Id)!;
             var pending = new PendingRelease(request.RequestId, c.Actor.Id, c.Actor.DisplayName, c.Now, request.ExpiresAt, request.FourEyes, why);
             c.Session.Lockdown.Upsert(current with { PendingReleases = [.. current.PendingReleases.Where(p => p.ExpiresAt > c.Now), pending] });
-            var entry = c.Record("lockdown.release-request", Subject, new { lockdownId = active.Id, requestId = request.RequestId, reason = why, request.FourEyes, operatorId });
+            var entry = c.Record(LockdownActions.ReleaseRequest, Subject, new { lockdownId = active.Id, requestId = request.RequestId, reason = why, request.FourEyes, operatorId });
             var waiting = request.FourEyes ? " — waiting for a second person to confirm" : string.Empty;
             c.Publish(Topics.Lockdown, LockdownEvents.ReleaseRequested, active.Id, $"{c.Actor.DisplayName} asked to release the lockdown{waiting}: {why}", entry.Sequence);
             return request;

@@ -108,7 +108,7 @@ public sealed partial class LockdownService(
             var current = c.Session.Lockdown.Get(engaged.Id) ?? engaged;
             var updated = current with { Alert = delivery };
             c.Session.Lockdown.Upsert(updated);
-            var entry = c.Record("lockdown.alert-webhook", Subject, new
+            var entry = c.Record(LockdownActions.AlertWebhook, Subject, new
             {
                 lockdownId = engaged.Id, target = delivery.Target, statusCode = delivery.StatusCode, error = delivery.Error, durationMs = delivery.DurationMs,
             }, delivery.Delivered ? LedgerOutcome.Allowed : LedgerOutcome.Failed);

@@ -11,6 +11,9 @@ public sealed class UserActions : IActionRules
     public const string CreateApiKey = "api-key.create";
     public const string RevokeApiKey = "api-key.revoke";
 
+    /// <summary>Recorded when users change their own theme; anyone signed in may, so it has no rule.</summary>
+    public const string SetDarkMode = "user.set-dark-mode";
+
     public IEnumerable<ActionRule> Rules =>
     [
         ActionRule.Only(Create, Role.Admin, "create users", lockdownGated: true),

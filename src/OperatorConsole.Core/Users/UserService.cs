@@ -151,7 +151,7 @@ public sealed partial class UserService(ChangeRunner changes, IPasswordHashing h
         {
             var user = c.Session.Users.Get(actor.Id) ?? throw new NotFoundException($"No user '{actor.Id}'.");
             c.Session.Users.Upsert(user with { DarkMode = darkMode });
-            c.Record("user.set-dark-mode", $"user:{actor.Id}", new { darkMode });
+            c.Record(UserActions.SetDarkMode, $"user:{actor.Id}", new { darkMode });
             return true;
         });
 

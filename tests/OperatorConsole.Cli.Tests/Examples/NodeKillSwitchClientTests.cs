@@ -37,22 +37,11 @@ public sealed class NodeKillSwitchClientTests(ConsoleHost host) : IClassFixture<
 
     private async Task<NodeProcess> StartClientAsync(string apiKey)
     {
-        var folder = await NodeProcess.InstallAsync(Path.Combine(RepositoryRoot(), "examples", "node-killswitch-client"));
+        var folder = await NodeProcess.InstallAsync(Path.Combine(RepositoryFiles.Root(), "examples", "node-killswitch-client"));
         var start = new ProcessStartInfo("node") { WorkingDirectory = folder, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add("client.js");
         start.Environment["CONSOLE_URL"] = host.BaseAddress.ToString();
         start.Environment["CONSOLE_API_KEY"] = apiKey;
         return new NodeProcess(Process.Start(start)!, Patience);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "OperatorConsole.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("OperatorConsole.sln not found above the test output.");
     }
 }

@@ -90,7 +90,7 @@ public sealed class LockdownLiveTests(ConsoleHost host) : IClassFixture<ConsoleH
         Assert.True(record.Alert.DurationMs >= 0);
         Assert.Equal(202, host.Service<LockdownService>().Active()!.Alert!.StatusCode);
         var entry = host.Service<Core.Persistence.IConsoleStore>().Read(s => s.Ledger.Head())!;
-        Assert.Equal(("lockdown.alert-webhook", LedgerOutcome.Allowed), (entry.Action, entry.Outcome));
+        Assert.Equal((LockdownActions.AlertWebhook, LedgerOutcome.Allowed), (entry.Action, entry.Outcome));
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-namespace OperatorConsole.Web.Tests.Shared;
+namespace OperatorConsole.Testing;
 
 /// <summary>The repository the tests run from, for tests that compare the app with its own source files.</summary>
 public static class RepositoryFiles
