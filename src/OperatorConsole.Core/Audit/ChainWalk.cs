@@ -29,23 +29,23 @@ internal sealed class ChainWalk(long fromSequence, string fromHash, IReadOnlySet
 
     public ChainWalk Walk(IEnumerable<LedgerEntry> entriesInOrder)
     {
-        Task<(LedgerEntry[] Entries, bool[] ContentFits)>? hashing = null;
+        // The reading thread only reads: each chunk is hashed and then, after the chunk before it, linked on the pool.
+        var linked = Task.CompletedTask;
         foreach (var chunk in entriesInOrder.Chunk(ChunkSize))
         {
-            var next = Task.Run(() => (chunk, ContentFits(chunk)));
-            if (hashing is not null)
+            var before = linked;
+            linked = Task.Run(() =>
             {
-                Link(hashing.GetAwaiter().GetResult());
-            }
+                var fits = ContentFits(chunk);
+                before.GetAwaiter().GetResult();
+                Link(chunk, fits);
+            });
 
-            hashing = next;
+            // At most two chunks in flight: this one and the one before, which may still be linking.
+            before.GetAwaiter().GetResult();
         }
 
-        if (hashing is not null)
-        {
-            Link(hashing.GetAwaiter().GetResult());
-        }
-
+        linked.GetAwaiter().GetResult();
         return this;
     }
 
@@ -62,11 +62,11 @@ internal sealed class ChainWalk(long fromSequence, string fromHash, IReadOnlySet
         return fits;
     }
 
-    private void Link((LedgerEntry[] Entries, bool[] ContentFits) chunk)
+    private void Link(LedgerEntry[] entries, bool[] contentFits)
     {
-        for (var i = 0; i < chunk.Entries.Length; i++)
+        for (var i = 0; i < entries.Length; i++)
         {
-            var entry = chunk.Entries[i];
+            var entry = entries[i];
             LastSequence = Math.Max(LastSequence, entry.Sequence);
             if (sealedSequences.Contains(entry.Sequence))
             {
@@ -78,7 +78,7 @@ internal sealed class ChainWalk(long fromSequence, string fromHash, IReadOnlySet
                 continue;
             }
 
-            Problem = LinkProblem(entry, chunk.ContentFits[i]);
+            Problem = LinkProblem(entry, contentFits[i]);
             if (Problem is not null)
             {
                 Broken = entry.Sequence;
