@@ -90,7 +90,7 @@ internal sealed class LiteLedgerRepository(ILiteDatabase db, bool writable) : IL
     /// </summary>
     private static LedgerEntry ToEntry(BsonDocument d)
     {
-        var defects = new List<string>();
+        List<string>? defects = null;
         string Text(string field)
         {
             var value = d[field];
@@ -99,7 +99,7 @@ internal sealed class LiteLedgerRepository(ILiteDatabase db, bool writable) : IL
                 return value.AsString;
             }
 
-            defects.Add($"'{field}' is {(value.IsNull ? "missing" : value.Type.ToString())}, not a string");
+            (defects ??= []).Add($"'{field}' is {(value.IsNull ? "missing" : value.Type.ToString())}, not a string");
             return string.Empty;
         }
 
@@ -107,11 +107,11 @@ internal sealed class LiteLedgerRepository(ILiteDatabase db, bool writable) : IL
         long sequence = id.IsNumber ? id.AsInt64 : -1;
         if (!id.IsNumber)
         {
-            defects.Add($"'_id' is {id.Type}, not a number");
+            (defects ??= []).Add($"'_id' is {id.Type}, not a number");
         }
 
         return new LedgerEntry(
             sequence, Text("timestamp"), Text("actor"), Text("action"), Text("subject"), Text("outcome"), Text("payload"),
-            Text("previousHash"), Text("hash"), defects.Count == 0 ? null : string.Join("; ", defects));
+            Text("previousHash"), Text("hash"), defects is null ? null : string.Join("; ", defects));
     }
 }

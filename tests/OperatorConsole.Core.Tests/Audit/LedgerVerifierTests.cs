@@ -120,4 +120,32 @@ public sealed class LedgerVerifierTests
         Assert.True(result.IsValid);
         Assert.NotEqual(publishedRoot, result.RootHash);
     }
+
+    [Fact]
+    public void Verify_LongChainAlteredPastItsFirstChunks_NamesThatEntryAndCountsTheOnesBefore()
+    {
+        var chain = LedgerChain.Build(2_000);
+        chain[1_500] = chain[1_500] with { Actor = "mallory" };
+
+        var result = LedgerVerifier.Verify(chain);
+
+        Assert.False(result.IsValid);
+        Assert.Equal(1_501, result.FirstBrokenSequence);
+        Assert.Equal(1_500, result.EntryCount);
+        Assert.Equal(chain[1_499].Hash, result.RootHash);
+    }
+
+    [Fact]
+    public void Verify_LongChainMissingTheFirstEntryOfAChunk_NamesTheEntryAfterTheGap()
+    {
+        var chain = LedgerChain.Build(2_000);
+        chain.RemoveAt(512);
+
+        var result = LedgerVerifier.Verify(chain);
+
+        Assert.False(result.IsValid);
+        Assert.Equal(514, result.FirstBrokenSequence);
+        Assert.Equal(512, result.EntryCount);
+        Assert.Contains("missing", result.Problem, StringComparison.Ordinal);
+    }
 }
