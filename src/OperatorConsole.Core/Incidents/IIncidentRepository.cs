@@ -4,6 +4,9 @@ public interface IIncidentRepository
 {
     Incident? Get(string id);
 
+    /// <summary>Whether the incident exists, without reading its record (every timeline entry asks).</summary>
+    bool Exists(string id);
+
     /// <summary>Open incidents first, then newest first.</summary>
     IReadOnlyList<Incident> All();
 
@@ -38,6 +41,9 @@ public interface IIncidentRepository
     TimelineEntry? TimelineEntry(string entryId);
 
     void Upsert(TimelineEntry entry);
+
+    /// <summary>Stores a new entry, with no look for an older one: its id must be unused (an existing one is an error).</summary>
+    void Add(TimelineEntry entry);
 
     IReadOnlyList<EvidenceRecord> Evidence(string incidentId);
 

@@ -11,13 +11,13 @@ public static class IncidentTimeline
 {
     public static TimelineEntry Append(Change c, string incidentId, string kind, string text, string? detail = null, string? link = null)
     {
-        if (c.Session.Incidents.Get(incidentId) is null)
+        if (!c.Session.Incidents.Exists(incidentId))
         {
             throw new NotFoundException($"No incident '{incidentId}'.");
         }
 
         var entry = new TimelineEntry(UnusedId(c), incidentId, c.Now, kind, c.Actor.DisplayName, text, detail, Link: link);
-        c.Session.Incidents.Upsert(entry);
+        c.Session.Incidents.Add(entry);
         c.Publish(Topics.Incident(incidentId), IncidentEvents.Timeline, entry.Id, text);
         return entry;
     }

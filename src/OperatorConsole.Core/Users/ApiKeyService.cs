@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
@@ -15,6 +16,14 @@ public sealed record CreatedApiKey(ApiKey Key, string Secret);
 public sealed class ApiKeyService(ChangeRunner changes, ILogger<ApiKeyService> logger)
 {
     private const string Prefix = "oc_";
+
+    /// <summary>
+    /// Keys whose record matched the ledger entry it cites: the key's id, that entry's sequence and the record's digest.
+    /// A ledger entry never changes once written (the chain and its checkpoints guard it), so the match holds while the
+    /// record cites the same entry with the same security fields; any other record is checked against the ledger again.
+    /// The record itself is still read on every request, so a revoke or a role change counts at once.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, (long? Sequence, string Digest)> _matched = new();
 
     public IReadOnlyList<ApiKey> List() => changes.Store.Read(s => s.ApiKeys.All());
 
@@ -79,7 +88,7 @@ public sealed class ApiKeyService(ChangeRunner changes, ILogger<ApiKeyService> l
             return null;
         }
 
-        var (key, problem) = changes.Store.Read(s => s.ApiKeys.Get(parts[0]) is { } k ? (k, SecurityRecords.Problem(s.Ledger, k)) : (null, null));
+        var (key, problem) = changes.Store.Read(s => s.ApiKeys.Get(parts[0]) is { } k && k.RevokedAt is null ? (k, RecordProblem(s.Ledger, k)) : (null, null));
         if (key is null || key.RevokedAt is not null)
         {
             return null;
@@ -94,6 +103,24 @@ public sealed class ApiKeyService(ChangeRunner changes, ILogger<ApiKeyService> l
         var matches = CryptographicOperations.FixedTimeEquals(
             Encoding.ASCII.GetBytes(key.SecretHash), Encoding.ASCII.GetBytes(HashSecret(parts[1])));
         return matches ? key.ToActor() : null;
+    }
+
+    // Reading the cited entry and parsing its payload on every request cost about a tenth of a note's CPU under load.
+    private string? RecordProblem(ILedgerRepository ledger, ApiKey key)
+    {
+        var checkedRecord = (key.LedgerSequence, SecurityRecords.Digest(key));
+        if (_matched.TryGetValue(key.Id, out var matched) && matched == checkedRecord)
+        {
+            return null;
+        }
+
+        var problem = SecurityRecords.Problem(ledger, key);
+        if (problem is null)
+        {
+            _matched[key.Id] = checkedRecord;
+        }
+
+        return problem;
     }
 
     private static string HashSecret(string secret) =>

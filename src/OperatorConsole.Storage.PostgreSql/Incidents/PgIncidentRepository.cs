@@ -16,6 +16,8 @@ internal sealed class PgIncidentRepository(PgContext db) : IIncidentRepository
 
     public Incident? Get(string id) => _incidents.Get<Incident>(id);
 
+    public bool Exists(string id) => _incidents.Count("id = @id", ("id", id)) > 0;
+
     public IReadOnlyList<Incident> All() =>
         [.. _incidents.All<Incident>().OrderBy(i => i.IsOpen ? 0 : 1).ThenByDescending(i => i.OpenedAt)];
 
@@ -55,9 +57,9 @@ internal sealed class PgIncidentRepository(PgContext db) : IIncidentRepository
 
     public TimelineEntry? TimelineEntry(string entryId) => _timeline.Get<TimelineEntry>(entryId);
 
-    public void Upsert(TimelineEntry entry) =>
-        _timeline.Upsert(entry.Id, entry,
-            ("incident_id", entry.IncidentId), ("at_ticks", entry.At.UtcTicks), ("kind", entry.Kind), ("pinned", entry.Pinned));
+    public void Upsert(TimelineEntry entry) => _timeline.Upsert(entry.Id, entry, Columns(entry));
+
+    public void Add(TimelineEntry entry) => _timeline.Insert(entry.Id, entry, Columns(entry));
 
     public IReadOnlyList<EvidenceRecord> Evidence(string incidentId) =>
         [.. _evidence.Where<EvidenceRecord>("incident_id = @incident", ("incident", incidentId)).OrderBy(e => e.RecordedAt)];
@@ -66,4 +68,7 @@ internal sealed class PgIncidentRepository(PgContext db) : IIncidentRepository
 
     private static string Filter(string? kind) =>
         kind is null ? "incident_id = @incident AND @kind::text IS NULL" : "incident_id = @incident AND kind = @kind";
+
+    private static (string Column, object? Value)[] Columns(TimelineEntry entry) =>
+        [("incident_id", entry.IncidentId), ("at_ticks", entry.At.UtcTicks), ("kind", entry.Kind), ("pinned", entry.Pinned)];
 }

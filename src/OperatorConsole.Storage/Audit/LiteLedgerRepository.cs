@@ -4,15 +4,29 @@ using OperatorConsole.Storage.Common;
 
 namespace OperatorConsole.Storage.Audit;
 
-/// <summary>Ledger entries keyed by sequence number, so that id order is chain order.</summary>
-internal sealed class LiteLedgerRepository(ILiteDatabase db, bool writable) : ILedgerRepository
+/// <summary>
+/// Ledger entries keyed by sequence number, so that id order is chain order. The writer's sessions pass the
+/// <see cref="LedgerHead"/> it keeps; read sessions pass none.
+/// </summary>
+internal sealed class LiteLedgerRepository(ILiteDatabase db, bool writable, LedgerHead? head = null) : ILedgerRepository
 {
     private readonly ILiteCollection<BsonDocument> _collection = db.GetCollection(LiteSchema.Ledger);
 
     public LedgerEntry? Head()
     {
+        if (head?.Known is { } known)
+        {
+            return known;
+        }
+
         var doc = _collection.Find(LiteDB.Query.All(LiteDB.Query.Descending), limit: 1).FirstOrDefault();
-        return doc is null ? null : ToEntry(doc);
+        var found = doc is null ? null : ToEntry(doc);
+        if (found is { Defect: null })
+        {
+            head?.Set(found);
+        }
+
+        return found;
     }
 
     public void Append(LedgerEntry entry)
@@ -31,6 +45,7 @@ internal sealed class LiteLedgerRepository(ILiteDatabase db, bool writable) : IL
             ["previousHash"] = entry.PreviousHash,
             ["hash"] = entry.Hash,
         });
+        head?.Set(entry);
     }
 
     public IEnumerable<LedgerEntry> Since(long sequence) => _collection.Find(LiteDB.Query.GTE("_id", sequence)).Select(ToEntry);

@@ -28,7 +28,9 @@ public sealed partial class LiteConsoleStore
                 try
                 {
                     AnswerBatch();
-                    done.SetResult(work(ReopenedIfNeeded()));
+                    var db = ReopenedIfNeeded();
+                    db.LedgerHead.Forget();
+                    done.SetResult(work(db));
                 }
                 catch (Exception ex) when (IsDiskFailure(ex) && (_open is null || _open.Fault.Cause is not null))
                 {
@@ -66,7 +68,7 @@ public sealed partial class LiteConsoleStore
         T result;
         try
         {
-            result = change(new LiteSession(db.Db, writable: true));
+            result = change(new LiteSession(db.Db, writable: true, db.LedgerHead));
         }
         catch (Exception ex)
         {
@@ -128,6 +130,7 @@ public sealed partial class LiteConsoleStore
     {
         try
         {
+            db.LedgerHead.Forget();
             db.Db.Rollback();
         }
         catch (Exception ex) when (IsDiskFailure(ex))

@@ -41,8 +41,11 @@ using OperatorConsole.Storage.Users;
 
 namespace OperatorConsole.Storage.Common;
 
-/// <summary>The repositories over one database; a read-only session refuses writes.</summary>
-internal sealed class LiteSession(ILiteDatabase db, bool writable) : IStoreSession
+/// <summary>
+/// The repositories over one database; a read-only session refuses writes. The writer's sessions carry the ledger head
+/// it keeps (<see cref="LedgerHead"/>).
+/// </summary>
+internal sealed class LiteSession(ILiteDatabase db, bool writable, LedgerHead? ledgerHead = null) : IStoreSession
 {
     public IRunbookRepository Runbooks { get; } = new LiteRunbookRepository(db, writable);
 
@@ -52,7 +55,7 @@ internal sealed class LiteSession(ILiteDatabase db, bool writable) : IStoreSessi
 
     public IApiKeyRepository ApiKeys { get; } = new LiteApiKeyRepository(db, writable);
 
-    public ILedgerRepository Ledger { get; } = new LiteLedgerRepository(db, writable);
+    public ILedgerRepository Ledger { get; } = new LiteLedgerRepository(db, writable, ledgerHead);
 
     public IIncidentRepository Incidents { get; } = new LiteIncidentRepository(db, writable);
 
@@ -87,6 +90,7 @@ internal sealed class LiteSession(ILiteDatabase db, bool writable) : IStoreSessi
     {
         EnsureWritable(writable);
         db.Rollback();
+        ledgerHead?.Forget();
         db.BeginTrans();
     }
 

@@ -1,5 +1,6 @@
 using LiteDB;
 using LiteDB.Engine;
+using OperatorConsole.Storage.Audit;
 
 namespace OperatorConsole.Storage.Common;
 
@@ -41,6 +42,9 @@ internal sealed class OpenDatabase : IDisposable
     public LiteDatabase Db { get; }
 
     public StoreFault Fault { get; } = new();
+
+    /// <summary>The ledger's head as the writer thread knows it; a fresh opening starts knowing nothing.</summary>
+    public LedgerHead LedgerHead { get; } = new();
 
     public static OpenDatabase Open(string dataFile, Func<string, FileStream> openFile)
     {

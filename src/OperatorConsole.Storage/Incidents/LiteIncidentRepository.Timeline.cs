@@ -59,8 +59,7 @@ internal sealed partial class LiteIncidentRepository
         var old = _timeline.FindById(entry.Id);
         if (old is null)
         {
-            _counts.Add(entry.IncidentId, entry.Kind, 1);
-            _timeline.Insert(TimelineSchema.Wrap(entry));
+            Add(entry);
             return;
         }
 
@@ -72,6 +71,13 @@ internal sealed partial class LiteIncidentRepository
         }
 
         _timeline.Update(TimelineSchema.Wrap(entry));
+    }
+
+    public void Add(TimelineEntry entry)
+    {
+        LiteSession.EnsureWritable(writable);
+        _counts.Add(entry.IncidentId, entry.Kind, 1);
+        _timeline.Insert(TimelineSchema.Wrap(entry));
     }
 
     /// <summary>Up to <paramref name="take"/> entries in the range, in key order from the bound, leaving out the bound's own entry.</summary>

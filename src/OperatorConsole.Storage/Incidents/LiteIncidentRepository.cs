@@ -15,6 +15,8 @@ internal sealed partial class LiteIncidentRepository(ILiteDatabase db, bool writ
         return doc is null ? null : JsonDocuments.Unwrap<Incident>(doc);
     }
 
+    public bool Exists(string id) => _incidents.FindById(id) is not null;
+
     public IReadOnlyList<Incident> All() =>
         [.. _incidents.FindAll().Select(JsonDocuments.Unwrap<Incident>).OrderBy(i => i.IsOpen ? 0 : 1).ThenByDescending(i => i.OpenedAt)];
 

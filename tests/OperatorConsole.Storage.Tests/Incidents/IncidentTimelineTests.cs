@@ -108,6 +108,18 @@ public sealed class IncidentTimelineTests : IDisposable
     }
 
     [Fact]
+    public async Task AddNote_UnknownIncident_NotFoundAndNothingStored()
+    {
+        var incident = await _scene.OpenAsync();
+
+        await Assert.ThrowsAsync<NotFoundException>(() => _scene.Incidents.AddNoteAsync(TestActors.Omar, "INC-0404", "lost note"));
+
+        Assert.Equal(0, _scene.Incidents.TimelineCount("INC-0404"));
+        Assert.Single(_scene.Incidents.Timeline(incident.Id));
+        Assert.DoesNotContain(_scene.Ledger, e => e.Subject == "incident:INC-0404");
+    }
+
+    [Fact]
     public async Task RunStarted_ForUnknownIncident_NotFoundAndNoRunStored()
     {
         await _scene.Store.Runbooks.ImportAsync(TestActors.Admin, "drill.md", TestRunbooks.Drill());

@@ -59,6 +59,21 @@ public sealed class ApiKeyServiceTests : IDisposable
         Assert.Null(_store.ApiKeys.Authenticate(created.Secret));
     }
 
+    [Fact]
+    public async Task Authenticate_RecordEditedWithoutTheLedgerAfterAnAcceptedUse_ReturnsNull()
+    {
+        var created = await _store.ApiKeys.CreateAsync(TestActors.Admin, "deployer", Role.Viewer);
+        Assert.NotNull(_store.ApiKeys.Authenticate(created.Secret));
+
+        await _store.Store.WriteAsync(s =>
+        {
+            s.ApiKeys.Upsert(s.ApiKeys.Get(created.Key.Id)! with { Roles = Role.Admin });
+            return true;
+        });
+
+        Assert.Null(_store.ApiKeys.Authenticate(created.Secret));
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]
