@@ -9,6 +9,8 @@ namespace OperatorConsole.Web.Features.KillSwitches;
 
 public sealed partial class KillSwitchesPage : IDisposable
 {
+    private readonly KillSwitchFeed _feed = new();
+    private KillSwitchSnapshot _shown = new(0, true, []);
     private IReadOnlyList<KillSwitch> _switches = [];
     private long _version;
     private KillSwitch? _selected;
@@ -35,6 +37,18 @@ public sealed partial class KillSwitchesPage : IDisposable
 
     private Task OnChangedAsync(Versioned<KillSwitchSnapshot> next, IReadOnlyList<LiveEvent> changes) => InvokeAsync(() =>
     {
+        // The rows first, so the new state goes out before the notices about it.
+        var changed = KillSwitchChanges.Between(_shown, next.Value);
+        Show(next.Value);
+        if (changed is null || changed.Any(s => s.Id == _selected?.Id))
+        {
+            StateHasChanged();
+        }
+        else
+        {
+            _feed.Show(_version, changed);
+        }
+
         if (ChangeDigest.OfOthers(changes, _me) is { } digest)
         {
             Ui.Tell(digest, Severity.Warning);
@@ -44,14 +58,12 @@ public sealed partial class KillSwitchesPage : IDisposable
         {
             Ui.Tell("Bad-pack kill switch changed: if it is on, start a rollback to the last known good from its row.", Severity.Info);
         }
-
-        Show(next.Value);
-        StateHasChanged();
     });
 
     // The page holds the board's shared list itself: no copy, no store read.
     private void Show(KillSwitchSnapshot snapshot)
     {
+        _shown = snapshot;
         _switches = snapshot.Switches;
         _version = snapshot.Version;
         _selected = _selected is null ? null : _switches.FirstOrDefault(s => s.Id == _selected.Id);
@@ -60,9 +72,10 @@ public sealed partial class KillSwitchesPage : IDisposable
     // After the person's own change the board may not hold it yet; its event re-renders the page a moment later.
     private void Reload() => Show(Board.Snapshot());
 
+    // The table may still hold the row's state from before a flip its row showed alone: take the current one.
     private void Select(KillSwitch? s)
     {
-        _selected = s;
+        _selected = s is null ? null : _switches.FirstOrDefault(x => x.Id == s.Id) ?? s;
         _reason = null;
         _validation = null;
     }

@@ -1,5 +1,7 @@
+using System.Globalization;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.KillSwitches;
@@ -42,6 +44,39 @@ public sealed class KillSwitchesPageTests : BunitTestContext
         cut.WaitForAssertion(() => Assert.Equal("ON",
             cut.Find("[data-testid=kill-switch-state][data-switch='ai-kill-switch@global']").TextContent.Trim()), LiveTimeout);
         Assert.Equal(otherRenders, other.RenderCount);
+    }
+
+    [Fact]
+    public async Task FlipElsewhere_PageOpen_RowAndVersionMoveWithoutThePageRenderingAgain()
+    {
+        await CreateAsync("ai-kill-switch");
+        var cut = Render<KillSwitchesPage>();
+        // The page's title renders again whenever the page does (the page's count also counts its rows' renders).
+        var title = cut.FindComponents<MudText>()[0];
+        var titleRenders = title.RenderCount;
+
+        var flip = await Switches.FlipAsync(Olga, "ai-kill-switch", null, true, "malformed AI output spike");
+
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Equal("ON", cut.Find("[data-testid=kill-switch-state]").TextContent.Trim());
+            Assert.Equal(flip.Switch.Version.ToString(CultureInfo.InvariantCulture), cut.Find("[data-testid=kill-switch-version]").TextContent);
+        }, LiveTimeout);
+        Assert.Equal(titleRenders, title.RenderCount);
+    }
+
+    [Fact]
+    public async Task RowClicked_AfterItsSwitchFlippedElsewhere_ActionsShowTheCurrentState()
+    {
+        await CreateAsync("ai-kill-switch");
+        var cut = Render<KillSwitchesPage>();
+        await Switches.FlipAsync(Olga, "ai-kill-switch", null, true, "malformed AI output spike");
+        cut.WaitForAssertion(() => Assert.Equal("ON", cut.Find("[data-testid=kill-switch-state]").TextContent.Trim()), LiveTimeout);
+
+        cut.Find("[data-testid=kill-switch-key]").ParentElement!.Click();
+
+        cut.WaitForAssertion(() =>
+            Assert.Contains("currently ON", cut.Find("[data-testid=kill-switch-actions]").TextContent, StringComparison.Ordinal), LiveTimeout);
     }
 
     [Fact]
