@@ -15,6 +15,9 @@ namespace OperatorConsole.Web.Components.Layout;
 /// </summary>
 public sealed partial class MainLayout : IDisposable
 {
+    /// <summary>What MudIconButton renders with Color.Inherit, for the shell's buttons written as plain elements.</summary>
+    public const string IconButtonClass = "mud-button-root mud-icon-button mud-inherit-text hover:mud-inherit-hover mud-ripple mud-ripple-icon";
+
     private bool _drawerOpen = true;
     private bool _darkMode;
     private IReadOnlyList<Incident> _openSev1 = [];

@@ -22,9 +22,9 @@ public sealed partial class IncidentDetail : IDisposable
 
     // Null until the evidence form is opened: the prefill is read then, not with every visit to the page.
     private EvidenceDraft? _draft;
-    private List<BreadcrumbItem> _crumbs = [];
     private string? _reason;
     private IncidentSeverity _newSeverity;
+    private bool _severitiesOpen;
     private string? _severityReason;
     private LiveWatcher? _watcher;
 
@@ -74,7 +74,6 @@ public sealed partial class IncidentDetail : IDisposable
             : "Not started.";
         _attachments = EvidenceStore.Attachments(Id);
         _blockers = _incident.Status == IncidentStatus.Closed ? [] : Incidents.ClosureBlockers(Id);
-        _crumbs = [new("Incidents", "incidents"), new(_incident.Id, null, disabled: true)];
     }
 
     /// <summary>The timeline pages itself from the store; this asks it to read again.</summary>
