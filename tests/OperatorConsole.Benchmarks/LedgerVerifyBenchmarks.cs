@@ -5,7 +5,11 @@ using OperatorConsole.Core.Persistence;
 
 namespace OperatorConsole.Benchmarks;
 
-/// <summary>A full verify (every entry re-read and re-hashed, checkpoints checked) of a ledger of 100,000 and 1,000,000 entries.</summary>
+/// <summary>
+/// A full verify (every entry re-read and re-hashed, checkpoints checked) of a ledger of 100,000 and 1,000,000 entries,
+/// under the server GC the console itself runs with (the Web SDK's default), not a console app's workstation GC.
+/// </summary>
+[GcServer(true)]
 public class LedgerVerifyBenchmarks
 {
     private string _folder = string.Empty;
