@@ -88,8 +88,9 @@ public sealed class ApiKeyService(ChangeRunner changes, ILogger<ApiKeyService> l
             return null;
         }
 
-        var (key, problem) = changes.Store.Read(s => s.ApiKeys.Get(parts[0]) is { } k && k.RevokedAt is null ? (k, RecordProblem(s.Ledger, k)) : (null, null));
-        if (key is null || key.RevokedAt is not null)
+        // A revoked key is answered like an unknown one, before its record is checked against the ledger.
+        var (key, problem) = changes.Store.Read(s => s.ApiKeys.Get(parts[0]) is { RevokedAt: null } k ? (k, RecordProblem(s.Ledger, k)) : (null, null));
+        if (key is null)
         {
             return null;
         }
