@@ -39,14 +39,16 @@ public static class TelemetrySetup
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 // No cached answer: a scrape right after a change must see it, and collecting is a few store reads.
-                .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0))
-            .WithTracing(t => t
-                .AddSource(TracedConsoleStore.SourceName)
-                .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments(MetricsPath))
-                .AddHttpClientInstrumentation());
+                .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
         if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpoint]))
         {
-            telemetry.UseOtlpExporter();
+            // Spans only when they go somewhere: with no exporter, recording one per request and store write is pure cost.
+            telemetry
+                .WithTracing(t => t
+                    .AddSource(TracedConsoleStore.SourceName)
+                    .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments(MetricsPath))
+                    .AddHttpClientInstrumentation())
+                .UseOtlpExporter();
         }
 
         return builder;
