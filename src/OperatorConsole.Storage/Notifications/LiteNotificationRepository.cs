@@ -54,8 +54,12 @@ internal sealed class LiteNotificationRepository(ILiteDatabase db, bool writable
 
     public bool Queued(string webhookId, string key) => _deliveries.Exists(Query.EQ("occurrence", Occurrence(webhookId, key)));
 
+    // Walks the nextDue index from the earliest and stops at the first one not yet due. A filter holding `now` made LiteDB
+    // compile a new expression (and JIT it, and keep it in its static cache) on every call: once per live event that
+    // queues a message, e.g. every kill-switch flip.
     public IReadOnlyList<NotificationDelivery> Due(DateTimeOffset now, int take) =>
-        [.. _deliveries.Find(Query.LTE("nextDue", now.UtcTicks)).OrderBy(d => d["nextDue"].AsInt64).Take(take).Select(JsonDocuments.Unwrap<NotificationDelivery>)];
+        [.. _deliveries.Find(Query.All("nextDue", Query.Ascending)).TakeWhile(d => d["nextDue"].AsInt64 <= now.UtcTicks).Take(take)
+            .Select(JsonDocuments.Unwrap<NotificationDelivery>)];
 
     public DateTimeOffset? NextDue()
     {

@@ -57,6 +57,16 @@ internal sealed class ClientFleetProcess : IDisposable
         return fleet;
     }
 
+    /// <summary>CPU time the client process has used so far: the clients' share of the cores the host runs on.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>Waits until every client has seen <paramref name="version"/>; false (and a message) after the timeout.</summary>
     public async Task<bool> AllSawAsync(long version, TimeSpan timeout, TextWriter log)
     {

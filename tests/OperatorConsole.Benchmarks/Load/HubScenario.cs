@@ -26,9 +26,11 @@ internal static class HubScenario
             await WarmUpAsync(console, fleet, options, log);
             log.WriteLine($"  {clients} connected; {options.Flips} flips");
             var flipCpu = HostCpu.Start();
+            var clientCpu = fleet.ProcessorTime;
             flips.AddRange(await FlipsAsync(console, fleet, options.Flips, options.StepTimeout, log));
 
             var cpuPerFlip = flipCpu.MillisecondsPer(flips.Count);
+            var clientCpuPerFlip = (fleet.ProcessorTime - clientCpu).TotalMilliseconds / Math.Max(1, flips.Count);
             log.WriteLine($"  paced window: a flip every {PacedSpacing.TotalSeconds} s for {options.PollWindowSeconds} s (server CPU)");
             var paced = await PacedAsync(console, fleet, options, PacedSpacing, log);
             cpu = paced.CpuPercent;
@@ -41,7 +43,7 @@ internal static class HubScenario
                 new($"hub-event-{clients}", $"flip → {clients:N0} hub clients (event receipt)", target)
                 {
                     Latency = measured.Latency, Lost = all.Missing, Met = clients >= 1_000 ? measured.Latency?.P99 <= 50 && all.Missing == 0 : null,
-                    Note = $"server CPU {cpuPerFlip:0.##} ms per flip; {flipCpu.MethodsJitted:N0} methods JIT-compiled meanwhile",
+                    Note = $"server CPU {cpuPerFlip:0.##} ms per flip (the clients' process {clientCpuPerFlip:0.##} ms); {flipCpu.MethodsJitted:N0} methods JIT-compiled meanwhile",
                 },
                 result.StateCarried
                     ? new($"hub-state-{clients}", $"flip → {clients:N0} hub clients (event carrying the new state)", target)
