@@ -59,7 +59,7 @@ public sealed class KillSwitchLiveTests(BrowserFixture fixture, ITestOutputHelpe
         // The viewer's page moves without a reload and tells who and why.
         await Assertions.Expect(viewerState).ToHaveTextAsync("ON");
         var browserLatency = clock.Elapsed;
-        await Assertions.Expect(viewer.Locator(".mud-snackbar")).ToContainTextAsync(Reason);
+        await Assertions.Expect(viewer.GetByTestId("kill-switch-notice")).ToContainTextAsync(Reason);
         await Assertions.Expect(viewer.Locator($"tr:has([data-switch='{SwitchId}']) [data-testid=validation-pending]")).ToBeVisibleAsync();
         await Assertions.Expect(oncall.Locator($"[data-testid=kill-switch-state][data-switch='{SwitchId}']")).ToHaveTextAsync("ON");
 

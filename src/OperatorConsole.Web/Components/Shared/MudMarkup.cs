@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 
 namespace OperatorConsole.Web.Components.Shared;
 
 /// <summary>
 /// MudBlazor's markup without its components, for what every circuit would otherwise hold a component for: an icon is
-/// an svg in MudIcon's classes. The look comes from MudBlazor's stylesheet, as it does for the component.
+/// an svg in MudIcon's classes, a chip a small filled MudChip's divs. The look comes from MudBlazor's stylesheet, as it
+/// does for the component.
 /// </summary>
 public static class MudMarkup
 {
@@ -18,6 +20,40 @@ public static class MudMarkup
         builder.AddAttribute(3, "viewBox", "0 0 24 24");
         builder.AddAttribute(4, "aria-hidden", "true");
         builder.AddMarkupContent(5, svg);
+        builder.CloseElement();
+    };
+
+    /// <summary>A small filled MudChip's markup (without its key handler, ripple and state), for labels in lists and rows.</summary>
+    /// <param name="colorName">MudBlazor's colour class suffix, e.g. <c>error</c> for <c>mud-chip-color-error</c>.</param>
+    /// <param name="icon">An icon's SVG content shown before the text, as MudChip's start icon (a small MudIcon).</param>
+    /// <param name="testId">The chip's <c>data-testid</c>, if any.</param>
+    /// <param name="outOfTabOrder">Sets <c>tabindex="-1"</c>, as MudChip does.</param>
+    public static RenderFragment Chip(string text, string colorName, string? icon = null, string? testId = null, bool outOfTabOrder = false) => builder =>
+    {
+        builder.OpenElement(0, "div");
+        builder.AddAttribute(1, "class", "mud-chip-container");
+        builder.OpenElement(2, "div");
+        builder.AddAttribute(3, "class", $"mud-chip mud-chip-filled mud-chip-size-small mud-chip-color-{colorName}");
+        if (outOfTabOrder)
+        {
+            builder.AddAttribute(4, "tabindex", "-1");
+        }
+
+        builder.AddAttribute(5, "data-testid", testId);
+        if (icon is not null)
+        {
+            builder.OpenComponent<MudIcon>(6);
+            builder.AddComponentParameter(7, nameof(MudIcon.Icon), icon);
+            builder.AddComponentParameter(8, nameof(MudIcon.Size), Size.Small);
+            builder.AddComponentParameter(9, nameof(MudIcon.Class), "mud-chip-icon");
+            builder.CloseComponent();
+        }
+
+        builder.OpenElement(10, "span");
+        builder.AddAttribute(11, "class", "mud-chip-content");
+        builder.AddContent(12, text);
+        builder.CloseElement();
+        builder.CloseElement();
         builder.CloseElement();
     };
 }

@@ -10,6 +10,7 @@ public sealed class KillSwitchFeed
 {
     private readonly Dictionary<string, Action<KillSwitch>> _rows = new(StringComparer.Ordinal);
     private Action<long>? _version;
+    private Action<string>? _notice;
 
     /// <summary>Calls <paramref name="show"/> with each new state of the switch until the result is disposed.</summary>
     public IDisposable Follow(string switchId, Action<KillSwitch> show)
@@ -20,6 +21,11 @@ public sealed class KillSwitchFeed
 
     /// <summary>Calls <paramref name="show"/> with the switches' version after each change; lives as long as the page.</summary>
     public void FollowVersion(Action<long> show) => _version = show;
+
+    /// <summary>Calls <paramref name="show"/> with each notice about other people's changes; lives as long as the page.</summary>
+    public void FollowNotice(Action<string> show) => _notice = show;
+
+    public void Tell(string notice) => _notice?.Invoke(notice);
 
     public void Show(long version, IEnumerable<KillSwitch> changed)
     {

@@ -37,7 +37,8 @@ public sealed partial class KillSwitchesPage : IDisposable
 
     private Task OnChangedAsync(Versioned<KillSwitchSnapshot> next, IReadOnlyList<LiveEvent> changes) => InvokeAsync(() =>
     {
-        // The rows first, so the new state goes out before the notices about it.
+        // The rows first, so the new state goes out before the notices about it. Others' changes are told in the page's
+        // status line, not a toast: on every open page a toast cost four renders and its transitions per flip.
         var changed = KillSwitchChanges.Between(_shown, next.Value);
         Show(next.Value);
         if (changed is null || changed.Any(s => s.Id == _selected?.Id))
@@ -51,7 +52,7 @@ public sealed partial class KillSwitchesPage : IDisposable
 
         if (ChangeDigest.OfOthers(changes, _me) is { } digest)
         {
-            Ui.Tell(digest, Severity.Warning);
+            _feed.Tell(digest);
         }
 
         if (changes.Any(e => e.Kind == KillSwitchEvents.Flipped && ContainmentFollowUp.ConcernsRollback(e.Subject)))

@@ -66,6 +66,24 @@ public sealed class KillSwitchesPageTests : BunitTestContext
     }
 
     [Fact]
+    public async Task FlipBySomeoneElse_PageOpen_StatusLineTellsWhoAndWhyWithoutAToast()
+    {
+        await CreateAsync("ai-kill-switch");
+        var cut = Render<KillSwitchesPage>();
+        Assert.Equal(string.Empty, cut.Find("[data-testid=kill-switch-notice]").TextContent.Trim());
+
+        await Switches.FlipAsync(Olga, "ai-kill-switch", null, true, "malformed AI output spike");
+
+        cut.WaitForAssertion(() =>
+        {
+            var notice = cut.Find("[data-testid=kill-switch-notice][role=status]").TextContent;
+            Assert.Contains(Olga.DisplayName, notice, StringComparison.Ordinal);
+            Assert.Contains("malformed AI output spike", notice, StringComparison.Ordinal);
+        }, LiveTimeout);
+        Assert.Empty(Services.GetRequiredService<ISnackbar>().ShownSnackbars);
+    }
+
+    [Fact]
     public async Task RowClicked_AfterItsSwitchFlippedElsewhere_ActionsShowTheCurrentState()
     {
         await CreateAsync("ai-kill-switch");
