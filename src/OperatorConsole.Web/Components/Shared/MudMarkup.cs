@@ -5,8 +5,8 @@ namespace OperatorConsole.Web.Components.Shared;
 
 /// <summary>
 /// MudBlazor's markup without its components, for what every circuit would otherwise hold a component for: an icon is
-/// an svg in MudIcon's classes, a chip a small filled MudChip's divs. The look comes from MudBlazor's stylesheet, as it
-/// does for the component.
+/// an svg in MudIcon's classes, a chip a small filled MudChip's divs, a button a button in MudButton's. The look comes
+/// from MudBlazor's stylesheet, as it does for the component.
 /// </summary>
 public static class MudMarkup
 {
@@ -56,4 +56,27 @@ public static class MudMarkup
         builder.CloseElement();
         builder.CloseElement();
     };
+
+    /// <summary>The classes MudButton puts on its button (or link), e.g. for a small outlined primary button.</summary>
+    public static string ButtonClass(Variant variant, Color color, Size size, string? extra = null) =>
+        Classes("mud-button-root mud-button", $"mud-button-{Name(variant)} mud-button-{Name(variant)}-{Name(color)} mud-button-{Name(variant)}-size-{Name(size)}",
+            "mud-ripple", extra);
+
+    /// <summary>The classes MudIconButton puts on its button.</summary>
+    public static string IconButtonClass(Color color, Size size, string? extra = null) =>
+        Classes("mud-button-root mud-icon-button", color == Color.Default ? null : $"mud-{Name(color)}-text hover:mud-{Name(color)}-hover",
+            "mud-ripple mud-ripple-icon", size == Size.Medium ? null : $"mud-icon-button-size-{Name(size)}", extra);
+
+    /// <summary>A button's start or end icon, as MudButton renders its StartIcon / EndIcon inside the label.</summary>
+    public static RenderFragment ButtonIcon(string svg, Size size, bool end = false) => builder =>
+    {
+        builder.OpenElement(0, "span");
+        builder.AddAttribute(1, "class", $"mud-button-icon-{(end ? "end" : "start")} mud-button-icon-size-{Name(size)}");
+        builder.AddContent(2, Icon(svg, $"mud-icon-size-{Name(size)}"));
+        builder.CloseElement();
+    };
+
+    public static string Name(Enum value) => value.ToString().ToLowerInvariant();
+
+    private static string Classes(params string?[] parts) => string.Join(' ', parts.Where(p => !string.IsNullOrEmpty(p)));
 }
