@@ -1,3 +1,4 @@
+using System.Runtime;
 using System.Runtime.InteropServices;
 
 namespace OperatorConsole.Benchmarks.Load;
@@ -14,7 +15,8 @@ public sealed record Machine(int Cores, string Memory, string LoadAverage, strin
         RuntimeInformation.FrameworkDescription,
         RuntimeInformation.OSDescription);
 
-    public override string ToString() => $"{Cores} cores, {Memory} RAM, load average {LoadAverage}, {Runtime}, {Os}";
+    public override string ToString() =>
+        $"{Cores} cores, {Memory} RAM, load average {LoadAverage}, {Runtime} ({(GCSettings.IsServerGC ? "server" : "workstation")} GC in the host's process), {Os}";
 
     private static string Read(string path, Func<string[], string> parse) => File.Exists(path) ? parse(File.ReadAllLines(path)) : "unknown";
 }
