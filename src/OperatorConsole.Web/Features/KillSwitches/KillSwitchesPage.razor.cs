@@ -37,22 +37,23 @@ public sealed partial class KillSwitchesPage : IDisposable
 
     private Task OnChangedAsync(Versioned<KillSwitchSnapshot> next, IReadOnlyList<LiveEvent> changes) => InvokeAsync(() =>
     {
-        // The rows first, so the new state goes out before the notices about it. Others' changes are told in the page's
-        // status line, not a toast: on every open page a toast cost four renders and its transitions per flip.
+        // Only the changed rows and the page's line render (the rows first, so the new state goes out before anything
+        // said about it). Others' changes are told in the line's status text, not a toast: on every open page a toast
+        // cost four renders and its transitions per flip.
         var changed = KillSwitchChanges.Between(_shown, next.Value);
         Show(next.Value);
+        var notice = ChangeDigest.OfOthers(changes, _me);
         if (changed is null || changed.Any(s => s.Id == _selected?.Id))
         {
             StateHasChanged();
+            if (notice is not null)
+            {
+                _feed.Tell(_version, notice);
+            }
         }
         else
         {
-            _feed.Show(_version, changed);
-        }
-
-        if (ChangeDigest.OfOthers(changes, _me) is { } digest)
-        {
-            _feed.Tell(digest);
+            _feed.Show(_version, changed, notice);
         }
 
         if (changes.Any(e => e.Kind == KillSwitchEvents.Flipped && ContainmentFollowUp.ConcernsRollback(e.Subject)))

@@ -84,6 +84,24 @@ public sealed class KillSwitchesPageTests : BunitTestContext
     }
 
     [Fact]
+    public async Task FlipBySomeoneElse_PageOpen_VersionAndNoticeRenderOnceTogether()
+    {
+        await CreateAsync("ai-kill-switch");
+        var cut = Render<KillSwitchesPage>();
+        var line = cut.FindComponent<KillSwitchLiveLine>();
+        var lineRenders = line.RenderCount;
+
+        var flip = await Switches.FlipAsync(Olga, "ai-kill-switch", null, true, "malformed AI output spike");
+
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Equal(flip.Switch.Version.ToString(CultureInfo.InvariantCulture), cut.Find("[data-testid=kill-switch-version]").TextContent);
+            Assert.Contains("malformed AI output spike", cut.Find("[data-testid=kill-switch-notice]").TextContent, StringComparison.Ordinal);
+        }, LiveTimeout);
+        Assert.Equal(lineRenders + 1, line.RenderCount);
+    }
+
+    [Fact]
     public async Task RowClicked_AfterItsSwitchFlippedElsewhere_ActionsShowTheCurrentState()
     {
         await CreateAsync("ai-kill-switch");
