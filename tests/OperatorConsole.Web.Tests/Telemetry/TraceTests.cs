@@ -29,7 +29,7 @@ public sealed class TraceTests(ConsoleHost host) : IClassFixture<ConsoleHost>
         };
         ActivitySource.AddActivityListener(listener);
 
-        var (response, traceId) = await InTraceAsync(() => onCall.PostAsJsonAsync($"/api/kill-switches/{key}/flip", new { on = true, reason = "trace test" }));
+        var (response, traceId) = await InTraceAsync(onCall, HttpMethod.Post, $"/api/kill-switches/{key}/flip", JsonContent.Create(new { on = true, reason = "trace test" }));
         using var _ = response;
 
         response.EnsureSuccessStatusCode();
@@ -41,7 +41,7 @@ public sealed class TraceTests(ConsoleHost host) : IClassFixture<ConsoleHost>
     {
         using var viewer = await host.ApiClientAsync(Role.Viewer);
 
-        var (response, traceId) = await InTraceAsync(() => viewer.GetAsync("/api/me"));
+        var (response, traceId) = await InTraceAsync(viewer, HttpMethod.Get, "/api/me");
         using var _ = response;
 
         response.EnsureSuccessStatusCode();
@@ -51,13 +51,17 @@ public sealed class TraceTests(ConsoleHost host) : IClassFixture<ConsoleHost>
     }
 
     /// <summary>
-    /// Sends a request as part of a trace the test starts: the client passes it on in the traceparent header (as any
-    /// instrumented caller does), and the console's spans and log lines join it.
+    /// Sends a request as part of a trace the test starts, passing it on in the traceparent header as any instrumented
+    /// caller does (set here, not left to HttpClient: that adds it only while something in the process listens to
+    /// HttpClient's activities). The console's spans and log lines join that trace.
     /// </summary>
-    private static async Task<(HttpResponseMessage Response, ActivityTraceId TraceId)> InTraceAsync(Func<Task<HttpResponseMessage>> send)
+    private static async Task<(HttpResponseMessage Response, ActivityTraceId TraceId)> InTraceAsync(HttpClient client, HttpMethod method, string path, HttpContent? content = null)
     {
+        using var request = new HttpRequestMessage(method, path) { Content = content };
         using var caller = new Activity("test caller").SetIdFormat(ActivityIdFormat.W3C).Start();
-        return (await send(), caller.TraceId);
+        caller.ActivityTraceFlags = ActivityTraceFlags.Recorded;
+        request.Headers.TryAddWithoutValidation("traceparent", caller.Id);
+        return (await client.SendAsync(request), caller.TraceId);
     }
 
     // The request's completion line is written as the response finishes; poll the file until it shows up.
