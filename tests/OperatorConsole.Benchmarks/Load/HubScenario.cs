@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime;
 
 namespace OperatorConsole.Benchmarks.Load;
 
@@ -23,7 +22,8 @@ internal static class HubScenario
         FleetResult result;
         using (var fleet = await ClientFleetProcess.StartAsync(Spec(console, options, FleetMode.Push, clients)))
         {
-            await WarmUpAsync(console, fleet, options, log);
+            await JitWarmUp.RunAsync(async () => await fleet.AllSawAsync((await console.FlipAsync()).Version, options.StepTimeout, log),
+                WarmUpFlips, QuietRound, options.WarmUp, log);
             log.WriteLine($"  {clients} connected; {options.Flips} flips");
             var flipCpu = HostCpu.Start();
             var clientCpu = fleet.ProcessorTime;
@@ -107,32 +107,6 @@ internal static class HubScenario
         }
 
         return (flips, cpu.PercentOfOneCore(), cpu.MethodsJitted);
-    }
-
-    /// <summary>
-    /// Unmeasured flips in rounds until a round makes the JIT compile (almost) nothing more, for at most
-    /// <see cref="LoadOptions.WarmUp"/>: a fresh process recompiles every method it calls often (start-up's as well as the flip's) on one
-    /// background thread, and on two loaded cores that backlog takes minutes. That is warm-up, not work per flip.
-    /// </summary>
-    private static async Task WarmUpAsync(LoadConsole console, ClientFleetProcess fleet, LoadOptions options, TextWriter log)
-    {
-        var start = Stopwatch.GetTimestamp();
-        while (Stopwatch.GetElapsedTime(start) < options.WarmUp)
-        {
-            var compiled = JitInfo.GetCompiledMethodCount();
-            for (var i = 0; i < WarmUpFlips; i++)
-            {
-                var flip = await console.FlipAsync();
-                await fleet.AllSawAsync(flip.Version, options.StepTimeout, log);
-            }
-
-            if (JitInfo.GetCompiledMethodCount() - compiled <= QuietRound)
-            {
-                return;
-            }
-        }
-
-        log.WriteLine($"  ! the JIT was still busy after {options.WarmUp.TotalSeconds:0} s of warm-up flips; the CPU figures hold some warm-up");
     }
 
     public static FleetSpec Spec(LoadConsole console, LoadOptions options, FleetMode mode, int clients, int intervalMs = 0) =>

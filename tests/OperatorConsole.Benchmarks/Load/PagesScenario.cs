@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Runtime;
 using System.Text.Json;
 using Microsoft.Playwright;
 
@@ -9,7 +7,7 @@ namespace OperatorConsole.Benchmarks.Load;
 /// Flip → M open kill-switch pages, measured in the page: a MutationObserver notes (on the wall clock,
 /// performance.timeOrigin + performance.now()) when the switch's state chip changes; the flip's start is taken on the
 /// same machine's wall clock. Each flip waits until every page showed it (each page answers one pending call when it has).
-/// Warm-up flips go first and are not counted (<see cref="WarmUpAsync"/>).
+/// Warm-up flips go first and are not counted (<see cref="JitWarmUp"/>).
 /// </summary>
 internal static class PagesScenario
 {
@@ -51,7 +49,8 @@ internal static class PagesScenario
         var pages = await browser.OpenAsync(context, "/kill-switches", StateChip, count, log);
         await Task.WhenAll(pages.Select(p => p.EvaluateAsync(Observe, StateChip)));
         var flips = new List<Flip>();
-        await WarmUpAsync(console, pages, flips, options, log);
+        await JitWarmUp.RunAsync(async () => flips.Add(await FlipAndWaitAsync(console, pages, flips.Count + 1, options, log)),
+            WarmUpFlips, QuietRound, options.WarmUp, log);
         var warmUpFlips = flips.Count;
 
         var cpu = HostCpu.Start();
@@ -70,26 +69,6 @@ internal static class PagesScenario
             Note = $"server CPU {cpuPerFlip:0.##} ms per flip; {jitted:N0} methods JIT-compiled meanwhile; after {warmUpFlips} uncounted warm-up flips; "
                 + $"the first {options.PageFlips} flips after the pages opened, as counted before: {Latency.Of(first)}, {firstLost} lost",
         };
-    }
-
-    private static async Task WarmUpAsync(LoadConsole console, List<IPage> pages, List<Flip> flips, LoadOptions options, TextWriter log)
-    {
-        var start = Stopwatch.GetTimestamp();
-        while (Stopwatch.GetElapsedTime(start) < options.WarmUp)
-        {
-            var compiled = JitInfo.GetCompiledMethodCount();
-            for (var i = 0; i < WarmUpFlips; i++)
-            {
-                flips.Add(await FlipAndWaitAsync(console, pages, flips.Count + 1, options, log));
-            }
-
-            if (JitInfo.GetCompiledMethodCount() - compiled <= QuietRound)
-            {
-                return;
-            }
-        }
-
-        log.WriteLine($"  ! the JIT was still busy after {options.WarmUp.TotalSeconds:0} s of warm-up flips; the figures hold some warm-up");
     }
 
     private static async Task<Flip> FlipAndWaitAsync(LoadConsole console, List<IPage> pages, int n, LoadOptions options, TextWriter log)

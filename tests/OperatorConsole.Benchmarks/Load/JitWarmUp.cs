@@ -1,0 +1,32 @@
+using System.Diagnostics;
+using System.Runtime;
+
+namespace OperatorConsole.Benchmarks.Load;
+
+/// <summary>
+/// Unmeasured flips in rounds until a round makes the JIT compile (almost) nothing more, or the budget runs out: a fresh
+/// process recompiles every method it calls often (start-up's as well as the flip's) on one background thread, and on
+/// two loaded cores that backlog takes minutes. That is warm-up, not work per flip. Used by the hub and the pages parts.
+/// </summary>
+internal static class JitWarmUp
+{
+    public static async Task RunAsync(Func<Task> flipOnce, int flipsPerRound, int quietRound, TimeSpan budget, TextWriter log)
+    {
+        var start = Stopwatch.GetTimestamp();
+        while (Stopwatch.GetElapsedTime(start) < budget)
+        {
+            var compiled = JitInfo.GetCompiledMethodCount();
+            for (var i = 0; i < flipsPerRound; i++)
+            {
+                await flipOnce();
+            }
+
+            if (JitInfo.GetCompiledMethodCount() - compiled <= quietRound)
+            {
+                return;
+            }
+        }
+
+        log.WriteLine($"  ! the JIT was still busy after {budget.TotalSeconds:0} s of warm-up flips; the figures hold some warm-up");
+    }
+}
