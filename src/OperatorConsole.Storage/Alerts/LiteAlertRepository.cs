@@ -77,7 +77,7 @@ internal sealed class LiteAlertRepository(ILiteDatabase db, bool writable) : IAl
     public void PruneDeliveries(int keep)
     {
         LiteSession.EnsureWritable(writable);
-        var old = _deliveries.Find(Query.All("receivedAt", Query.Descending), skip: keep).Select(d => d["_id"]).ToList();
+        var old = OldestBeyond(_deliveries, keep).Select(d => d["_id"]).ToList();
         foreach (var id in old)
         {
             _deliveries.Delete(id);
@@ -87,7 +87,7 @@ internal sealed class LiteAlertRepository(ILiteDatabase db, bool writable) : IAl
     public void PruneResolvedAlerts(int keep)
     {
         LiteSession.EnsureWritable(writable);
-        var old = _alerts.Find(Query.All("receivedAt", Query.Descending), skip: keep)
+        var old = OldestBeyond(_alerts, keep)
             .Where(d => JsonDocuments.Unwrap<AlertRecord>(d).Status == IncomingAlert.Resolved)
             .Select(d => d["_id"])
             .ToList();
@@ -95,6 +95,17 @@ internal sealed class LiteAlertRepository(ILiteDatabase db, bool writable) : IAl
         {
             _alerts.Delete(id);
         }
+    }
+
+    /// <summary>
+    /// The documents past the newest <paramref name="keep"/> by receipt time, oldest first. LiteDB loads every document
+    /// a query walks before it skips any, so "newest first, skip keep" read the whole collection on every delivery (one a
+    /// flip of a global switch); counting (the primary key's index alone) and taking only the excess reads none of it.
+    /// </summary>
+    private static IEnumerable<BsonDocument> OldestBeyond(ILiteCollection<BsonDocument> collection, int keep)
+    {
+        var excess = collection.Count() - Math.Max(0, keep);
+        return excess > 0 ? collection.Find(Query.All("receivedAt", Query.Ascending), limit: excess) : [];
     }
 
     public AlertSilence? Silence(string id) => _silences.FindById(id) is { } doc ? JsonDocuments.Unwrap<AlertSilence>(doc) : null;

@@ -185,6 +185,22 @@ public sealed class AlertIntakeTests : IDisposable
     }
 
     [Fact]
+    public async Task Receive_MoreDeliveriesThanKept_DropsTheOldest()
+    {
+        var clock = new FakeTimeProvider(Start);
+        using var store = new TestStore(clock);
+        var ids = new List<string>();
+        for (var i = 0; i < AlertIntake.DeliveriesKept + 2; i++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            ids.Add((await store.AlertIntake.RouteAsync(TestActors.Omar, "alertmanager", () => [Alert("DiskFull", "porto")])).Delivery.Id);
+        }
+
+        var kept = store.Store.Read(s => s.Alerts.Deliveries(int.MaxValue)).Select(d => d.Id).ToHashSet();
+        Assert.Equal(ids.Skip(2).ToHashSet(), kept);
+    }
+
+    [Fact]
     public async Task Receive_MoreResolvedAlertsThanKept_DropsOldestResolvedKeepsFiring()
     {
         var clock = new FakeTimeProvider(Start);
