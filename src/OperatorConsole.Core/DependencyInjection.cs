@@ -51,6 +51,7 @@ public static class DependencyInjection
         services.AddActionRules();
         services.AddSingleton<RunbookParser>();
         services.AddSingleton<RunbookRenderer>();
+        services.AddSingleton<LatestRunbooks>();
         services.AddSingleton<RunbookService>();
         services.AddSingleton<RunbookBulkImport>();
         services.AddSingleton<UserService>();

@@ -33,7 +33,7 @@ public class BulkImportBenchmarks
         _folder = Directory.CreateTempSubdirectory("oc-bench-").FullName;
         _store = new LiteConsoleStore(Path.Combine(_folder, "bench.db"));
         var changes = BenchmarkChanges.Over(_store);
-        _bulk = new RunbookBulkImport(new RunbookService(changes, new RunbookParser()), changes);
+        _bulk = new RunbookBulkImport(new RunbookService(changes, new RunbookParser(), new LatestRunbooks()), changes);
     }
 
     [IterationCleanup]

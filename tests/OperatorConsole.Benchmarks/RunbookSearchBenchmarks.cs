@@ -27,7 +27,7 @@ public class RunbookSearchBenchmarks
         _folder = Directory.CreateTempSubdirectory("oc-bench-").FullName;
         _store = new LiteConsoleStore(Path.Combine(_folder, "bench.db"));
         var changes = BenchmarkChanges.Over(_store);
-        _runbooks = new RunbookService(changes, new RunbookParser());
+        _runbooks = new RunbookService(changes, new RunbookParser(), new LatestRunbooks());
         var parser = new RunbookParser();
         var seeds = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "seed-data", "runbooks"), "*.md")
             .Select(f => parser.Parse(File.ReadAllBytes(f), Path.GetFileName(f)))

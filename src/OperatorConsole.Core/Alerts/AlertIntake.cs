@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Live;
+using OperatorConsole.Core.Runbooks;
 using OperatorConsole.Core.Runs;
 
 namespace OperatorConsole.Core.Alerts;
@@ -14,7 +15,7 @@ public sealed record IntakeResult(AlertDelivery Delivery, IReadOnlyList<string> 
 /// inbox; the delivery itself is logged (the newest <see cref="DeliveriesKept"/> are kept). Runs a rule starts
 /// automatically begin once that write is durable.
 /// </summary>
-public sealed class AlertIntake(ChangeRunner changes, RunService runs, ILogger<AlertIntake> logger) : IAlertIntake
+public sealed class AlertIntake(ChangeRunner changes, RunService runs, LatestRunbooks latestRunbooks, ILogger<AlertIntake> logger) : IAlertIntake
 {
     /// <summary>Who may post alerts: on-call keys (the usual webhook key) and Admins; Viewers may not.</summary>
     public const Role Posters = Role.OnCall | Role.Admin;
@@ -40,7 +41,7 @@ public sealed class AlertIntake(ChangeRunner changes, RunService runs, ILogger<A
             c.Require(AlertActions.Receive, $"alerts:{source}");
             var batch = alerts();
             IncomingAlerts.Validate(batch);
-            return Route(c, source, batch);
+            return Route(c, source, batch, latestRunbooks);
         }, cancellationToken);
 
         foreach (var (slug, incidentId) in autoRuns)
@@ -58,9 +59,12 @@ public sealed class AlertIntake(ChangeRunner changes, RunService runs, ILogger<A
         return result;
     }
 
-    private static (IntakeResult, List<(string Slug, string IncidentId)>) Route(Change c, string source, IReadOnlyList<IncomingAlert> alerts)
+    private static (IntakeResult, List<(string Slug, string IncidentId)>) Route(
+        Change c, string source, IReadOnlyList<IncomingAlert> alerts, LatestRunbooks latestRunbooks)
     {
-        var tally = new Tally(c.Session.Alerts.Rules(), c.Session.Runbooks.Latest());
+        // Rules and runbooks are read only once a delivery holds a new alert: a repeat or a resolve needs neither (the
+        // console resolves its kill-switch alert on every second flip of a global switch).
+        var tally = new Tally(new(c.Session.Alerts.Rules), new(() => latestRunbooks.Read(c.Session)));
         foreach (var incoming in alerts)
         {
             var existing = c.Session.Alerts.Alert(AlertRecord.IdOf(incoming.Fingerprint, incoming.StartsAt));
@@ -166,10 +170,10 @@ public sealed class AlertIntake(ChangeRunner changes, RunService runs, ILogger<A
     };
 
     /// <summary>What one delivery did so far, for its log line, its ledger entry and the runs to start after it commits.</summary>
-    private sealed class Tally(IReadOnlyList<AlertRule> rules, IReadOnlyList<Runbooks.Runbook> runbooks)
+    private sealed class Tally(Lazy<IReadOnlyList<AlertRule>> rules, Lazy<IReadOnlyList<Runbook>> runbooks)
     {
-        public IReadOnlyList<AlertRule> Rules => rules;
-        public IReadOnlyList<Runbooks.Runbook> Runbooks => runbooks;
+        public IReadOnlyList<AlertRule> Rules => rules.Value;
+        public IReadOnlyList<Runbook> Runbooks => runbooks.Value;
         public List<string> Opened { get; } = [];
         public List<string> Joined { get; } = [];
         public List<string> Matched { get; } = [];

@@ -9,21 +9,19 @@ namespace OperatorConsole.Core.Runbooks;
 
 public sealed record ImportResult(Runbook Runbook, bool IsNewVersion, bool Unchanged);
 
-public sealed class RunbookService(ChangeRunner changes, RunbookParser parser)
+public sealed class RunbookService(ChangeRunner changes, RunbookParser parser, LatestRunbooks latest)
 {
     public const Role Importers = Role.OnCall | Role.IncidentOwner | Role.ReleaseOwner | Role.Admin;
-
-    private readonly LatestRunbooks _latest = new();
 
     public IReadOnlyList<Runbook> List(RunbookFilter? filter = null) =>
         [.. RunbookSearch.Apply(changes.Store.Read(s => s.Runbooks.Latest()), filter ?? new RunbookFilter())];
 
     /// <summary>One page of the ranked library; refuses a page size or offset out of bounds.</summary>
-    public RunbookPage Search(RunbookQuery query) => RunbookSearch.Page(_latest.Read(changes.Store), query);
+    public RunbookPage Search(RunbookQuery query) => RunbookSearch.Page(latest.Read(changes.Store), query);
 
     /// <summary>Every tag in use, for the library's tag filter.</summary>
     public IReadOnlyList<string> Tags() =>
-        [.. _latest.Read(changes.Store).SelectMany(r => r.Tags).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase)];
+        [.. latest.Read(changes.Store).SelectMany(r => r.Tags).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase)];
 
     public Runbook? Get(string slug, int? version = null) => changes.Store.Read(s => s.Runbooks.Get(slug, version));
 
