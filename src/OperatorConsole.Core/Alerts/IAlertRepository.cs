@@ -18,8 +18,8 @@ public interface IAlertRepository
     /// <summary>Newest first; <paramref name="routed"/> null means both; <paramref name="incidentId"/> narrows to one incident.</summary>
     IReadOnlyList<AlertRecord> Recent(int take, bool? routed = null, string? incidentId = null);
 
-    /// <summary>Alerts routed by one rule for one scope, newest first.</summary>
-    IReadOnlyList<AlertRecord> ByRoute(string routeKey);
+    /// <summary>Alerts routed by one rule for one scope, newest first; a store may read them as they are enumerated.</summary>
+    IEnumerable<AlertRecord> ByRoute(string routeKey);
 
     void Add(AlertDelivery delivery);
 

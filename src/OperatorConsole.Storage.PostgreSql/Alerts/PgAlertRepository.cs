@@ -34,7 +34,7 @@ internal sealed class PgAlertRepository(PgContext db) : IAlertRepository
             NewestFirst + " LIMIT @take",
             ("incident", incidentId), ("routed", routed), ("take", Math.Max(0, take)));
 
-    public IReadOnlyList<AlertRecord> ByRoute(string routeKey) =>
+    public IEnumerable<AlertRecord> ByRoute(string routeKey) =>
         [.. _alerts.Where<AlertRecord>("route_key = @route", ("route", routeKey)).OrderByDescending(a => a.ReceivedAt)];
 
     public void Add(AlertDelivery delivery) => _deliveries.Insert(delivery.Id, delivery, ("received_at", delivery.ReceivedAt.ToUniversalTime()));

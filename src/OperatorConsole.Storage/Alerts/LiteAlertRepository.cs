@@ -62,8 +62,10 @@ internal sealed class LiteAlertRepository(ILiteDatabase db, bool writable) : IAl
         return [.. found.Take(take).Select(JsonDocuments.Unwrap<AlertRecord>)];
     }
 
-    public IReadOnlyList<AlertRecord> ByRoute(string routeKey) =>
-        [.. _alerts.Find(Query.EQ("routeKey", routeKey)).Select(JsonDocuments.Unwrap<AlertRecord>).OrderByDescending(a => a.ReceivedAt)];
+    // Ordered by the stored receipt time and read as the caller goes: joining an alert to its route's open incident
+    // looks at the newest one or two, and a route the console raises on every flip holds one alert per flip.
+    public IEnumerable<AlertRecord> ByRoute(string routeKey) =>
+        _alerts.Find(Query.EQ("routeKey", routeKey)).OrderByDescending(d => d["receivedAt"].AsDateTime).Select(JsonDocuments.Unwrap<AlertRecord>);
 
     public void Add(AlertDelivery delivery)
     {
