@@ -41,6 +41,11 @@ internal sealed class ClientFleetProcess : IDisposable
     public static async Task<ClientFleetProcess> StartAsync(FleetSpec spec)
     {
         var start = new ProcessStartInfo(DotnetHost()) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in ApparatusRuntime)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add("exec");
         start.ArgumentList.Add(typeof(ClientFleet).Assembly.Location);
         start.ArgumentList.Add(ClientFleet.Command);
@@ -56,6 +61,17 @@ internal sealed class ClientFleetProcess : IDisposable
         await fleet._ready.Task.WaitAsync(TimeSpan.FromSeconds(spec.TimeoutSeconds * (batches + 1)));
         return fleet;
     }
+
+    /// <summary>
+    /// The clients are apparatus: real remote clients cost the host's cores nothing, so their process runs as lightly as it
+    /// can beside the host without changing what they speak or what counts as receipt: the workstation GC without its
+    /// background thread, and no PGO instrumentation (fewer rejits on the shared cores). The host's process keeps the
+    /// console's own runtime settings (this tool's project file), whatever the parent's environment says.
+    /// </summary>
+    private static readonly (string Name, string Value)[] ApparatusRuntime =
+    [
+        ("DOTNET_gcServer", "0"), ("DOTNET_gcConcurrent", "0"), ("DOTNET_TieredPGO", "0"),
+    ];
 
     /// <summary>CPU time the client process has used so far: the clients' share of the cores the host runs on.</summary>
     public TimeSpan ProcessorTime
