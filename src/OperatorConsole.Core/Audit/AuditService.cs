@@ -34,7 +34,7 @@ public sealed class AuditService(
     /// </summary>
     public Task<long> SealForExportAsync() => changes.Store.WriteAsync(s =>
     {
-        sealer.Seal(s.Ledger, CheckpointReasons.Export);
+        sealer.Seal(s, CheckpointReasons.Export);
         return s.Ledger.Head()?.Sequence ?? 0;
     });
 

@@ -30,7 +30,7 @@ public sealed class LedgerSealer(IConsoleStore store, ICheckpointLog log, ICheck
     private readonly Lock _gate = new();
 
     /// <summary>Seals the committed head, or returns null (logged) when the chain since the latest checkpoint does not hold.</summary>
-    public Task<LedgerCheckpoint?> SealHeadAsync(string reason) => store.WriteAsync(s => Seal(s.Ledger, reason));
+    public Task<LedgerCheckpoint?> SealHeadAsync(string reason) => store.WriteAsync(s => Seal(s, reason));
 
     /// <summary>Seals when enough entries, or enough time, have passed since the latest checkpoint.</summary>
     public Task<LedgerCheckpoint?> SealIfDueAsync(CheckpointOptions options) => store.WriteAsync(s =>
@@ -39,15 +39,18 @@ public sealed class LedgerSealer(IConsoleStore store, ICheckpointLog log, ICheck
         var head = s.Ledger.Head();
         var unsealed = (head?.Sequence ?? 0) - (latest?.Sequence ?? 0);
         var age = latest is null ? TimeSpan.MaxValue : clock.GetUtcNow() - LedgerHasher.ParseTimestamp(latest.CreatedAt);
-        return unsealed > 0 && (unsealed >= options.SealEvery || age >= options.SealInterval) ? Seal(s.Ledger, CheckpointReasons.Interval) : null;
+        return unsealed > 0 && (unsealed >= options.SealEvery || age >= options.SealInterval) ? Seal(s, CheckpointReasons.Interval) : null;
     });
 
     /// <summary>
-    /// Seals the head <paramref name="ledger"/> sees. Call it inside a store transaction before the change records its
-    /// own entries, so that the head is committed state.
+    /// Seals the head <paramref name="session"/> sees. Call it inside a store transaction before the change records its
+    /// own entries, so that the head is committed state; the change gets a transaction of its own, since the checkpoint
+    /// is appended to its log at once and must neither cite a neighbour's uncommitted entry nor be appended twice.
     /// </summary>
-    public LedgerCheckpoint? Seal(ILedgerRepository ledger, string reason)
+    public LedgerCheckpoint? Seal(IStoreSession session, string reason)
     {
+        session.RequireOwnTransaction();
+        var ledger = session.Ledger;
         lock (_gate)
         {
             var latest = log.Latest();

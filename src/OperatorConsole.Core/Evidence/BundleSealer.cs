@@ -17,7 +17,7 @@ public sealed class BundleSealer(LedgerSealer ledgerSealer, ICheckpointSigner si
 {
     public SealedBundle Seal(IStoreSession session, Func<LedgerEntry?, JsonObject> build)
     {
-        var checkpoint = ledgerSealer.Seal(session.Ledger, CheckpointReasons.BundleExport);
+        var checkpoint = ledgerSealer.Seal(session, CheckpointReasons.BundleExport);
         var bundle = build(session.Ledger.Head());
         if (checkpoint is not null)
         {

@@ -67,4 +67,14 @@ public interface IStoreSession
     /// on the same writer, so a refused change commits its 'denied' entry and nothing else.
     /// </summary>
     void DiscardChanges();
+
+    /// <summary>
+    /// Write sessions only: the change is about to act outside the store on what it read (the ledger sealer signs the
+    /// head into the checkpoint log), so that state must be committed and the change must never run twice. A store
+    /// that runs queued changes together in one transaction runs this one first in a transaction of its own; a store
+    /// that already gives every change its own needs to do nothing.
+    /// </summary>
+    void RequireOwnTransaction()
+    {
+    }
 }

@@ -4,26 +4,26 @@ using OperatorConsole.Core.Persistence;
 namespace OperatorConsole.Storage.Common;
 
 /// <summary>
-/// The writer thread's side: one transaction at a time, group commit, and recovery from a failed commit.
+/// The writer thread's side: the queue, group commit, and recovery from a failed commit.
 ///
-/// Group commit: each change commits in its own transaction (so a failing change never takes another with it), but its
-/// answer waits in <see cref="_unanswered"/>. Once the queue runs empty (or <see cref="MaxBatch"/> answers wait), one
+/// Group commit: the changes queued together run in one transaction (see the Transactions part), but their answers
+/// wait in <see cref="_unanswered"/>. Once the queue runs empty (or <see cref="MaxUnanswered"/> answers wait), one
 /// fsync of the log makes every commit so far durable, and only then are they all answered. Refusals wait too, since
 /// they may have read a commit that is not yet durable.
 /// </summary>
 public sealed partial class LiteConsoleStore
 {
-    private const int MaxBatch = 512;
+    private const int MaxUnanswered = 512;
 
-    /// <summary>Answers owed to changes since the last fsync; given null once durable, else why not. Writer thread only.</summary>
-    private readonly List<Action<Exception?>> _unanswered = [];
+    /// <summary>Changes committed since the last fsync, or refused; answered once that fsync is done. Writer thread only.</summary>
+    private readonly List<QueuedWrite> _unanswered = [];
 
     /// <summary>Runs <paramref name="work"/> on the writer thread between two transactions, with no write in flight.</summary>
     internal Task<T> BetweenTransactionsAsync<T>(Func<OpenDatabase, T> work, CancellationToken cancellationToken = default)
     {
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         _queue.Add(
-            () =>
+            new BetweenTransactions(() =>
             {
                 try
                 {
@@ -41,65 +41,45 @@ public sealed partial class LiteConsoleStore
                     // The work failed outside the data files (e.g. the backups folder); the database is sound.
                     done.SetException(ex);
                 }
-            },
+            }),
             cancellationToken);
         return done.Task;
     }
 
-    private void Write<T>(Func<IStoreSession, T> change, TaskCompletionSource<T> done)
+    private void WriterLoop()
     {
-        OpenDatabase db;
-        try
+        var writes = new List<QueuedWrite>(MaxTogether);
+        WriterWork? next = null;
+        while (next is not null || _queue.TryTake(out next, Timeout.Infinite))
         {
-            db = ReopenedIfNeeded();
-        }
-        catch (Exception ex) when (IsDiskFailure(ex))
-        {
-            done.SetException(Failed(ex));
-            return;
-        }
-
-        if (!db.Db.BeginTrans())
-        {
-            done.SetException(new InvalidOperationException("A transaction was already open on the writer thread."));
-            return;
-        }
-
-        T result;
-        try
-        {
-            result = change(new LiteSession(db.Db, writable: true, db.LedgerHead));
-        }
-        catch (Exception ex)
-        {
-            RolledBack(db, ex, done);
-            return;
-        }
-
-        try
-        {
-            db.Commit();
-        }
-        catch (Exception ex) when (IsDiskFailure(ex) || db.Fault.Cause is not null)
-        {
-            done.SetException(Failed(ex));
-            return;
-        }
-
-        _unanswered.Add(failure =>
-        {
-            if (failure is null)
+            var work = next;
+            next = null;
+            if (work is BetweenTransactions between)
             {
-                done.SetResult(result);
+                between.Run();
             }
             else
             {
-                done.SetException(failure);
+                // Everything queued meanwhile joins the transaction, up to the first work that needs none.
+                writes.Add((QueuedWrite)work);
+                while (writes.Count < MaxTogether && _queue.TryTake(out next) && next is QueuedWrite write)
+                {
+                    writes.Add(write);
+                    next = null;
+                }
+
+                Write(writes);
+                writes.Clear();
             }
-        });
+
+            if ((next is null && _queue.Count == 0) || _unanswered.Count >= MaxUnanswered)
+            {
+                AnswerBatch();
+            }
+        }
     }
 
-    /// <summary>Called by the writer loop once the queue runs empty or the batch is full: one fsync, then every answer.</summary>
+    /// <summary>Called by the writer loop once the queue runs empty or enough answers wait: one fsync, then every answer.</summary>
     private void AnswerBatch()
     {
         if (_unanswered.Count == 0)
@@ -122,30 +102,8 @@ public sealed partial class LiteConsoleStore
 
         foreach (var answer in answers)
         {
-            answer(failure);
+            answer.Answer(failure);
         }
-    }
-
-    private void RolledBack<T>(OpenDatabase db, Exception refusal, TaskCompletionSource<T> done)
-    {
-        try
-        {
-            db.LedgerHead.Forget();
-            db.Db.Rollback();
-        }
-        catch (Exception ex) when (IsDiskFailure(ex))
-        {
-            done.SetException(Failed(ex));
-            return;
-        }
-
-        if (IsDiskFailure(refusal))
-        {
-            done.SetException(Failed(refusal));
-            return;
-        }
-
-        _unanswered.Add(failure => done.SetException(failure ?? refusal));
     }
 
     /// <summary>

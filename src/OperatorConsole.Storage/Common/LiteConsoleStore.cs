@@ -20,7 +20,7 @@ public sealed partial class LiteConsoleStore : IConsoleStore, IStoreStatus, IDis
 {
     private readonly Func<string, FileStream> _openFile;
     private readonly DataFileLock _lock;
-    private readonly BlockingCollection<Action> _queue = new();
+    private readonly BlockingCollection<WriterWork> _queue = new();
     private readonly Thread _writer;
     private volatile OpenDatabase? _open;
     private volatile Exception? _lastFailure;
@@ -68,9 +68,9 @@ public sealed partial class LiteConsoleStore : IConsoleStore, IStoreStatus, IDis
     public Task<T> WriteAsync<T>(Func<IStoreSession, T> change, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _queue.Add(() => Write(change, done), cancellationToken);
-        return done.Task;
+        var write = new QueuedWrite<T>(change);
+        _queue.Add(write, cancellationToken);
+        return write.Done.Task;
     }
 
     public T Read<T>(Func<IStoreSession, T> query) => query(new LiteSession(Current().Db, writable: false));
@@ -92,16 +92,4 @@ public sealed partial class LiteConsoleStore : IConsoleStore, IStoreStatus, IDis
 
     private OpenDatabase Current() =>
         _open ?? throw new StoreUnavailableException($"The data file {DataFile} could not be reopened after a failed write.", _lastFailure);
-
-    private void WriterLoop()
-    {
-        foreach (var work in _queue.GetConsumingEnumerable())
-        {
-            work();
-            if (_queue.Count == 0 || _unanswered.Count >= MaxBatch)
-            {
-                AnswerBatch();
-            }
-        }
-    }
 }

@@ -43,9 +43,11 @@ namespace OperatorConsole.Storage.Common;
 
 /// <summary>
 /// The repositories over one database; a read-only session refuses writes. The writer's sessions carry the ledger head
-/// it keeps (<see cref="LedgerHead"/>).
+/// it keeps (<see cref="LedgerHead"/>) and know whether their change runs first in its transaction: one that follows
+/// other changes in the same transaction cannot discard its own writes alone nor ask for a transaction of its own, so
+/// it throws <see cref="TransactionShared"/> and the writer runs it again first in a fresh one.
 /// </summary>
-internal sealed class LiteSession(ILiteDatabase db, bool writable, LedgerHead? ledgerHead = null) : IStoreSession
+internal sealed class LiteSession(ILiteDatabase db, bool writable, LedgerHead? ledgerHead = null, bool firstInTransaction = true) : IStoreSession
 {
     public IRunbookRepository Runbooks { get; } = new LiteRunbookRepository(db, writable);
 
@@ -86,12 +88,23 @@ internal sealed class LiteSession(ILiteDatabase db, bool writable, LedgerHead? l
 
     public INotificationRepository Notifications { get; } = new LiteNotificationRepository(db, writable);
 
+    /// <summary>Set once the change asked to be the only one in its transaction; the writer commits right after it.</summary>
+    public bool OwnTransaction { get; private set; }
+
     public void DiscardChanges()
     {
         EnsureWritable(writable);
+        EnsureFirst();
         db.Rollback();
         ledgerHead?.Forget();
         db.BeginTrans();
+    }
+
+    public void RequireOwnTransaction()
+    {
+        EnsureWritable(writable);
+        EnsureFirst();
+        OwnTransaction = true;
     }
 
     public static void EnsureWritable(bool writable)
@@ -101,4 +114,15 @@ internal sealed class LiteSession(ILiteDatabase db, bool writable, LedgerHead? l
             throw new InvalidOperationException("This is a read session; write through IConsoleStore.WriteAsync.");
         }
     }
+
+    private void EnsureFirst()
+    {
+        if (!firstInTransaction)
+        {
+            throw new TransactionShared();
+        }
+    }
 }
+
+/// <summary>Thrown into a change that needs its transaction to itself but shares it with the changes before it.</summary>
+internal sealed class TransactionShared() : Exception("This change needs a transaction of its own; the writer runs it again first in one.");

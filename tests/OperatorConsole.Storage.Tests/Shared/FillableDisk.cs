@@ -2,11 +2,14 @@ namespace OperatorConsole.Storage.Tests.Shared;
 
 /// <summary>
 /// The store's files on a disk a test can fill: while <see cref="Full"/> is set every write and flush fails with the
-/// error a full disk gives. Reads keep working, as they do on a full disk.
+/// error a full disk gives. Reads keep working, as they do on a full disk. While <see cref="HoldSyncs"/> is set, an
+/// fsync of the log signals <see cref="SyncStarted"/> and waits for <see cref="ReleaseSyncs"/>.
 /// </summary>
 public sealed class FillableDisk
 {
+    private readonly ManualResetEventSlim _syncsReleased = new();
     private volatile bool _full;
+    private volatile bool _holdSyncs;
 
     public bool Full
     {
@@ -14,11 +17,23 @@ public sealed class FillableDisk
         set => _full = value;
     }
 
+    public bool HoldSyncs
+    {
+        get => _holdSyncs;
+        set => _holdSyncs = value;
+    }
+
+    public ManualResetEventSlim SyncStarted { get; } = new();
+
+    public void ReleaseSyncs() => _syncsReleased.Set();
+
     public FileStream Open(string path) => new FillableFileStream(this, path);
 
     private sealed class FillableFileStream(FillableDisk disk, string path)
         : FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0, FileOptions.RandomAccess)
     {
+        private readonly bool _isLog = path.EndsWith("-log.db", StringComparison.Ordinal);
+
         public override void Write(byte[] buffer, int offset, int count)
         {
             ThrowIfFull();
@@ -34,6 +49,12 @@ public sealed class FillableDisk
         public override void Flush(bool flushToDisk)
         {
             ThrowIfFull();
+            if (flushToDisk && _isLog && disk.HoldSyncs)
+            {
+                disk.SyncStarted.Set();
+                disk._syncsReleased.Wait(TimeSpan.FromMinutes(1));
+            }
+
             base.Flush(flushToDisk);
         }
 
