@@ -55,6 +55,39 @@ public static class MudMarkup
         builder.CloseElement();
     };
 
+    /// <summary>
+    /// A MudButton's button: its classes, the label in <c>mud-button-label</c>, a start or end icon as MudButton puts
+    /// them. A click on a disabled button never fires, as with MudButton.
+    /// </summary>
+    /// <param name="onClick">Made with <c>EventCallback.Factory.Create(this, ...)</c> in the owning component, so that
+    /// component renders again after the click, as it does for its own <c>@onclick</c>.</param>
+    public static RenderFragment Button(
+        string label, EventCallback onClick, Variant variant, Color color, Size size, string testId,
+        bool disabled = false, string? startIcon = null, string? endIcon = null) => builder =>
+    {
+        builder.OpenElement(0, "button");
+        builder.AddAttribute(1, "type", "button");
+        builder.AddAttribute(2, "class", ButtonClass(variant, color, size));
+        builder.AddAttribute(3, "disabled", disabled);
+        builder.AddAttribute(4, "onclick", onClick);
+        builder.AddAttribute(5, "data-testid", testId);
+        builder.OpenElement(6, "span");
+        builder.AddAttribute(7, "class", "mud-button-label");
+        if (startIcon is not null)
+        {
+            builder.AddContent(8, ButtonIcon(startIcon, size));
+        }
+
+        builder.AddContent(9, label);
+        if (endIcon is not null)
+        {
+            builder.AddContent(10, ButtonIcon(endIcon, size, end: true));
+        }
+
+        builder.CloseElement();
+        builder.CloseElement();
+    };
+
     /// <summary>The classes MudButton puts on its button (or link), e.g. for a small outlined primary button.</summary>
     public static string ButtonClass(Variant variant, Color color, Size size, string? extra = null) =>
         Classes("mud-button-root mud-button", $"mud-button-{Name(variant)} mud-button-{Name(variant)}-{Name(color)} mud-button-{Name(variant)}-size-{Name(size)}",
