@@ -1,16 +1,11 @@
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
-using OperatorConsole.Core.Incidents;
 using OperatorConsole.Web.Features.Incidents;
-using OperatorConsole.Web.Tests.Shared;
 
 namespace OperatorConsole.Web.Tests.Features.Incidents;
 
 /// <summary>The panel's join and leave buttons are MudButton's markup without the component; they must still act.</summary>
-public sealed class IncidentPeoplePanelTests : BunitTestContext
+public sealed class IncidentPeoplePanelTests : IncidentTestContext
 {
-    private IncidentService Incidents => Services.GetRequiredService<IncidentService>();
-
     [Fact]
     public async Task ClickJoin_NotWorkingOnIt_ListsThemAndTheButtonBecomesLeave()
     {
@@ -46,7 +41,4 @@ public sealed class IncidentPeoplePanelTests : BunitTestContext
         Assert.Empty(cut.FindAll("[data-testid=responder]"));
         Assert.Empty(Incidents.Get(id)!.Responders);
     }
-
-    private async Task<string> OpenIncidentAsync() =>
-        (await Incidents.OpenAsync(Omar, new OpenIncident("Publish blocked", IncidentClass.PublishFailure, IncidentSeverity.Sev2, ["zrh"], "alert: publish-blocked"))).Id;
 }

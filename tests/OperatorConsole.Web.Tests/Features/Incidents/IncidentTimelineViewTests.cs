@@ -1,18 +1,14 @@
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Web.Features.Incidents;
-using OperatorConsole.Web.Tests.Shared;
 
 namespace OperatorConsole.Web.Tests.Features.Incidents;
 
-public sealed class IncidentTimelineViewTests : BunitTestContext
+public sealed class IncidentTimelineViewTests : IncidentTestContext
 {
     private static readonly Actor Ines = new("owner", "Ines Incident-owner", Role.IncidentOwner);
-
-    private IncidentService Incidents => Services.GetRequiredService<IncidentService>();
 
     [Fact]
     public async Task SelectKind_Note_ShowsOnlyNoteEntries()
@@ -150,7 +146,4 @@ public sealed class IncidentTimelineViewTests : BunitTestContext
     private static string PagerIcon(string side, string svg) =>
         $"<span class=\"mud-button-icon-{side} mud-button-icon-size-small\"><svg class=\"mud-icon-root mud-svg-icon mud-icon-size-small\" focusable=\"false\" " +
         $"viewBox=\"0 0 24 24\" aria-hidden=\"true\" role=\"img\">{svg}</svg></span>";
-
-    private async Task<string> OpenIncidentAsync() =>
-        (await Incidents.OpenAsync(Omar, new OpenIncident("Publish blocked", IncidentClass.PublishFailure, IncidentSeverity.Sev2, ["zrh"], "alert: publish-blocked"))).Id;
 }
