@@ -23,7 +23,8 @@ public sealed class PersonPickerTests : BunitTestContext
         cut.Find(Submit).MarkupMatches(
             "<button type=\"button\" class=\"mud-button-root mud-button mud-button-outlined mud-button-outlined-default mud-button-outlined-size-small mud-ripple\" disabled " +
             "data-testid=\"handover-submit\"><span class=\"mud-button-label\">Hand over</span></button>");
-        await cut.InvokeAsync(() => cut.FindComponent<MudSelect<string>>().Instance.ValueChanged.InvokeAsync(Olga.Id));
+        await cut.InvokeAsync(() => cut.FindComponent<MudSelect<string>>().Instance.SelectOption(Olga.Id));
+        cut.WaitForAssertion(() => Assert.False(cut.Find(Submit).HasAttribute("disabled")), LiveTimeout);
 
         cut.Find(Submit).Click();
 
