@@ -14,6 +14,8 @@ namespace OperatorConsole.Storage.Common;
 /// </summary>
 internal sealed class DurableFileStream(FileStream file, StoreFault fault, bool isLog) : Stream
 {
+    private long _written;
+
     public override bool CanRead => file.CanRead;
 
     public override bool CanSeek => file.CanSeek;
@@ -24,6 +26,9 @@ internal sealed class DurableFileStream(FileStream file, StoreFault fault, bool 
 
     public override long Position { get => file.Position; set => file.Position = value; }
 
+    /// <summary>Bytes written so far (LiteDB's queue thread writes the log, the store's writer reads this).</summary>
+    public long Written => Interlocked.Read(ref _written);
+
     /// <summary>Unbuffered, so that a flush from our writer and one from LiteDB's queue thread share no buffer.</summary>
     public static FileStream Open(string path) =>
         new(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0, FileOptions.RandomAccess);
@@ -32,7 +37,11 @@ internal sealed class DurableFileStream(FileStream file, StoreFault fault, bool 
 
     public override long Seek(long offset, SeekOrigin origin) => file.Seek(offset, origin);
 
-    public override void Write(byte[] buffer, int offset, int count) => Guard(() => file.Write(buffer, offset, count));
+    public override void Write(byte[] buffer, int offset, int count) => Guard(() =>
+    {
+        file.Write(buffer, offset, count);
+        Interlocked.Add(ref _written, count);
+    });
 
     public override void SetLength(long value) => Guard(() => file.SetLength(value));
 

@@ -92,7 +92,7 @@ public sealed partial class LiteConsoleStore
 
         try
         {
-            db.Commit();
+            _unansweredWrote |= db.Commit();
         }
         catch (Exception ex) when (IsDiskFailure(ex) || db.Fault.Cause is not null)
         {

@@ -18,6 +18,12 @@ public sealed partial class LiteConsoleStore
     /// <summary>Changes committed since the last fsync, or refused; answered once that fsync is done. Writer thread only.</summary>
     private readonly List<QueuedWrite> _unanswered = [];
 
+    /// <summary>
+    /// Whether a commit owed an answer wrote to the log. Only such a batch, once on the disk, shows that the disk takes
+    /// writes again: a refused change, or one that changed nothing, syncs even a full disk. Writer thread only.
+    /// </summary>
+    private bool _unansweredWrote;
+
     /// <summary>Runs <paramref name="work"/> on the writer thread between two transactions, with no write in flight.</summary>
     internal Task<T> BetweenTransactionsAsync<T>(Func<OpenDatabase, T> work, CancellationToken cancellationToken = default)
     {
@@ -88,12 +94,17 @@ public sealed partial class LiteConsoleStore
         }
 
         var answers = _unanswered.ToArray();
+        var wrote = _unansweredWrote;
         _unanswered.Clear();
+        _unansweredWrote = false;
         Exception? failure = null;
         try
         {
             _open!.SyncLog();
-            _lastFailure = null;
+            if (wrote)
+            {
+                _lastFailure = null;
+            }
         }
         catch (Exception ex) when (IsDiskFailure(ex))
         {

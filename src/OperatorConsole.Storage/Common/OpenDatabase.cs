@@ -64,16 +64,19 @@ internal sealed class OpenDatabase : IDisposable
     /// <summary>
     /// Commits, then waits until the log pages are written (in the OS cache: they survive a killed process, not yet a
     /// power cut; <see cref="SyncLog"/> does that). Throws the write failure if there was one, so each commit knows
-    /// whether all of its pages were written.
+    /// whether all of its pages were written. Answers whether it wrote any: a change that changed nothing writes none.
     /// </summary>
-    public void Commit()
+    public bool Commit()
     {
+        var before = _log.Written;
         Db.Commit();
         LogQueue.WaitUntilWritten(_engine);
         if (Fault.Cause is { } cause)
         {
             throw cause;
         }
+
+        return _log.Written > before;
     }
 
     /// <summary>One fsync of the log for every commit written before it.</summary>

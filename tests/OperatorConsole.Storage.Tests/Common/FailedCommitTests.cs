@@ -59,6 +59,24 @@ public sealed class FailedCommitTests : IDisposable
     }
 
     [Fact]
+    public async Task LastFailure_ChangesThatWriteNothingAfterAFailedCommit_StillReportedUntilAWriteLands()
+    {
+        await Record("before");
+        _disk.Full = true;
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => Record("while-full"));
+        _disk.Full = false;
+
+        // On a real full disk these two succeed as well: they write no page, and syncing nothing needs no space.
+        await _store.Changes.RunAsync(TestActors.Admin, c => c.Session.Ledger.Head());
+        await Assert.ThrowsAsync<DomainValidationException>(() => _store.Changes.RunAsync<int>(TestActors.Admin, _ => throw new DomainValidationException("refused")));
+        var whileNothingWritten = _store.Store.LastFailure;
+        await Record("after");
+
+        Assert.IsType<IOException>(whileNothingWritten);
+        Assert.Null(_store.Store.LastFailure);
+    }
+
+    [Fact]
     public async Task RunAsync_DiskFullDuringALargeChange_LeavesNoPartOfIt()
     {
         await Record("before");

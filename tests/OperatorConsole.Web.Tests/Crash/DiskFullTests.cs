@@ -10,7 +10,7 @@ namespace OperatorConsole.Web.Tests.Crash;
 
 /// <summary>
 /// The console as a child process with its data file on a small tmpfs that the test fills: writes answer 503, reads
-/// and health keep answering, and writes resume once space is freed. Needs root to mount; otherwise it says so and
+/// and health keep answering (Degraded, even after a change that wrote nothing), and writes resume once space is freed. Needs root to mount; otherwise it says so and
 /// stops, and FailedCommitTests (a failing stream) carry the proof.
 /// </summary>
 public sealed class DiskFullTests(ITestOutputHelper output) : IDisposable
@@ -34,18 +34,25 @@ public sealed class DiskFullTests(ITestOutputHelper output) : IDisposable
         using var child = await ChildConsole.StartAsync(dataFile, _logs);
         using var client = new HttpClient { BaseAddress = child.BaseAddress };
         client.DefaultRequestHeaders.Add("X-Api-Key", key);
-        Assert.Equal(HttpStatusCode.Created, (await IncidentWrites.OpenAsync(client, "before")).StatusCode);
+        using var before = await IncidentWrites.OpenAsync(client, "before");
+        var incident = await before.Content.ReadFromJsonAsync<Incident>(ConsoleHost.ApiJson);
 
         disk.Fill();
         using var refused = await IncidentWrites.OpenAsync(client, "while full");
         var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+
+        // A change Core refuses writes nothing and syncs even on a full disk. The notification worker's change for the
+        // "before" incident (no webhook: nothing queued) is another such change, and a loaded machine can delay it to here.
+        using var refusedByCore = await client.PostAsync($"/api/incidents/{incident!.Id}/responders", content: null);
         var listed = await client.GetFromJsonAsync<List<Incident>>("/api/incidents", ConsoleHost.ApiJson);
         var healthWhileFull = await client.GetStringAsync("/health/ready");
 
         disk.Free();
         using var resumed = await IncidentWrites.OpenAsync(client, "after");
 
+        Assert.Equal(HttpStatusCode.Created, before.StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, refusedByCore.StatusCode);
         Assert.Contains("No space left on device", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(["before"], listed!.Select(i => i.Title));
         Assert.Equal("Degraded", healthWhileFull);

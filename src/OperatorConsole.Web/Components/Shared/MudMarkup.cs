@@ -12,6 +12,7 @@ public static class MudMarkup
 {
     /// <param name="svg">The icon's SVG content, e.g. <c>Icons.Material.Filled.Menu</c>.</param>
     /// <param name="classes">Size and colour classes as MudIcon sets them, e.g. <c>mud-icon-size-small</c>.</param>
+    /// <remarks>The same svg as a MudIcon without a title (ChipMarkupTests compares them).</remarks>
     public static RenderFragment Icon(string svg, string classes = "mud-icon-size-medium") => builder =>
     {
         builder.OpenElement(0, "svg");
@@ -19,13 +20,14 @@ public static class MudMarkup
         builder.AddAttribute(2, "focusable", "false");
         builder.AddAttribute(3, "viewBox", "0 0 24 24");
         builder.AddAttribute(4, "aria-hidden", "true");
-        builder.AddMarkupContent(5, svg);
+        builder.AddAttribute(5, "role", "img");
+        builder.AddMarkupContent(6, svg);
         builder.CloseElement();
     };
 
     /// <summary>A small filled MudChip's markup (without its key handler, ripple and state), for labels in lists and rows.</summary>
     /// <param name="colorName">MudBlazor's colour class suffix, e.g. <c>error</c> for <c>mud-chip-color-error</c>.</param>
-    /// <param name="icon">An icon's SVG content shown before the text, as MudChip's start icon (a small MudIcon).</param>
+    /// <param name="icon">An icon's SVG content shown before the text, as MudChip's start icon (a small MudIcon's svg).</param>
     /// <param name="testId">The chip's <c>data-testid</c>, if any.</param>
     /// <param name="outOfTabOrder">Sets <c>tabindex="-1"</c>, as MudChip does.</param>
     public static RenderFragment Chip(string text, string colorName, string? icon = null, string? testId = null, bool outOfTabOrder = false) => builder =>
@@ -42,17 +44,46 @@ public static class MudMarkup
         builder.AddAttribute(5, "data-testid", testId);
         if (icon is not null)
         {
-            builder.OpenComponent<MudIcon>(6);
-            builder.AddComponentParameter(7, nameof(MudIcon.Icon), icon);
-            builder.AddComponentParameter(8, nameof(MudIcon.Size), Size.Small);
-            builder.AddComponentParameter(9, nameof(MudIcon.Class), "mud-chip-icon");
-            builder.CloseComponent();
+            builder.AddContent(6, Icon(icon, "mud-icon-size-small mud-chip-icon"));
         }
 
         builder.OpenElement(10, "span");
         builder.AddAttribute(11, "class", "mud-chip-content");
         builder.AddContent(12, text);
         builder.CloseElement();
+        builder.CloseElement();
+        builder.CloseElement();
+    };
+
+    /// <summary>
+    /// A MudButton's button: its classes, the label in <c>mud-button-label</c>, a start or end icon as MudButton puts
+    /// them. A click on a disabled button never fires, as with MudButton.
+    /// </summary>
+    /// <param name="onClick">Made with <c>EventCallback.Factory.Create(this, ...)</c> in the owning component, so that
+    /// component renders again after the click, as it does for its own <c>@onclick</c>.</param>
+    public static RenderFragment Button(
+        string label, EventCallback onClick, Variant variant, Color color, Size size, string testId,
+        bool disabled = false, string? startIcon = null, string? endIcon = null) => builder =>
+    {
+        builder.OpenElement(0, "button");
+        builder.AddAttribute(1, "type", "button");
+        builder.AddAttribute(2, "class", ButtonClass(variant, color, size));
+        builder.AddAttribute(3, "disabled", disabled);
+        builder.AddAttribute(4, "onclick", onClick);
+        builder.AddAttribute(5, "data-testid", testId);
+        builder.OpenElement(6, "span");
+        builder.AddAttribute(7, "class", "mud-button-label");
+        if (startIcon is not null)
+        {
+            builder.AddContent(8, ButtonIcon(startIcon, size));
+        }
+
+        builder.AddContent(9, label);
+        if (endIcon is not null)
+        {
+            builder.AddContent(10, ButtonIcon(endIcon, size, end: true));
+        }
+
         builder.CloseElement();
         builder.CloseElement();
     };

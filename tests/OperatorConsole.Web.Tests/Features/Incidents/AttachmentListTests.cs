@@ -4,13 +4,12 @@ using Bunit;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
 using OperatorConsole.Core.Evidence;
-using OperatorConsole.Core.Incidents;
 using OperatorConsole.Web.Features.Incidents;
 using OperatorConsole.Web.Tests.Shared;
 
 namespace OperatorConsole.Web.Tests.Features.Incidents;
 
-public sealed class AttachmentListTests : BunitTestContext
+public sealed class AttachmentListTests : IncidentTestContext
 {
     [Fact]
     public async Task UploadFile_SmallLog_ListsItWithSizeSha256AndDownloadLink()
@@ -52,8 +51,4 @@ public sealed class AttachmentListTests : BunitTestContext
         Assert.Equal(("post", $"api/incidents/{id}/evidence-bundle"), (form.GetAttribute("method"), form.GetAttribute("action")));
         Assert.Contains("Preserve evidence", form.TextContent, StringComparison.Ordinal);
     }
-
-    private async Task<string> OpenIncidentAsync() =>
-        (await Services.GetRequiredService<IncidentService>().OpenAsync(Omar,
-            new OpenIncident("Publish blocked", IncidentClass.PublishFailure, IncidentSeverity.Sev2, ["zrh"], null))).Id;
 }

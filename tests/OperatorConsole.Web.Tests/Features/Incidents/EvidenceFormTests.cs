@@ -1,19 +1,16 @@
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Web.Features.Incidents;
 using OperatorConsole.Web.Tests.Shared;
 
 namespace OperatorConsole.Web.Tests.Features.Incidents;
 
-public sealed class EvidenceFormTests : BunitTestContext
+public sealed class EvidenceFormTests : IncidentTestContext
 {
-    private IncidentService Incidents => Services.GetRequiredService<IncidentService>();
-
     [Fact]
     public async Task Render_OpenIncident_FormNotPrefilledUntilOpened()
     {
-        var id = await OpenIncidentAsync();
+        var id = await OpenIncidentAsync("zrh", "gva");
 
         var cut = Render<IncidentDetail>(p => p.Add(c => c.Id, id));
 
@@ -23,7 +20,7 @@ public sealed class EvidenceFormTests : BunitTestContext
     [Fact]
     public async Task OpenForm_OpenIncident_PrefillsScopeTriggerAndOperator()
     {
-        var id = await OpenIncidentAsync();
+        var id = await OpenIncidentAsync("zrh", "gva");
         var cut = Render<IncidentDetail>(p => p.Add(c => c.Id, id));
 
         OpenForm(cut);
@@ -36,7 +33,7 @@ public sealed class EvidenceFormTests : BunitTestContext
     [Fact]
     public async Task ClickRecord_MissingFields_ShowsEachMissingFieldAndStoresNothing()
     {
-        var id = await OpenIncidentAsync();
+        var id = await OpenIncidentAsync("zrh", "gva");
         var cut = Render<IncidentDetail>(p => p.Add(c => c.Id, id));
         OpenForm(cut);
         cut.Find("input[data-testid=evidence-scope]").Change(string.Empty);
@@ -54,7 +51,7 @@ public sealed class EvidenceFormTests : BunitTestContext
     [Fact]
     public async Task ClickRecord_CompletedDraft_StoresRecordAndClearsProblems()
     {
-        var id = await OpenIncidentAsync();
+        var id = await OpenIncidentAsync("zrh", "gva");
         var cut = Render<IncidentDetail>(p => p.Add(c => c.Id, id));
         OpenForm(cut);
         cut.Find("input[data-testid=evidence-verification]").Change("Publish passes on retry");
@@ -79,7 +76,4 @@ public sealed class EvidenceFormTests : BunitTestContext
         cut.FindAll("[data-testid=evidence-panel] .mud-input-control")
             .Single(c => c.TextContent.Contains("Operator or owner", StringComparison.Ordinal))
             .QuerySelector("input") ?? throw new InvalidOperationException("The operator field has no input.");
-
-    private async Task<string> OpenIncidentAsync() =>
-        (await Incidents.OpenAsync(Omar, new OpenIncident("Publish blocked", IncidentClass.PublishFailure, IncidentSeverity.Sev2, ["zrh", "gva"], "alert: publish-blocked"))).Id;
 }

@@ -1,18 +1,14 @@
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Web.Features.Incidents;
-using OperatorConsole.Web.Tests.Shared;
 
 namespace OperatorConsole.Web.Tests.Features.Incidents;
 
-public sealed class IncidentTimelineViewTests : BunitTestContext
+public sealed class IncidentTimelineViewTests : IncidentTestContext
 {
     private static readonly Actor Ines = new("owner", "Ines Incident-owner", Role.IncidentOwner);
-
-    private IncidentService Incidents => Services.GetRequiredService<IncidentService>();
 
     [Fact]
     public async Task SelectKind_Note_ShowsOnlyNoteEntries()
@@ -127,6 +123,27 @@ public sealed class IncidentTimelineViewTests : BunitTestContext
         cut.WaitForAssertion(() => Assert.Equal(IncidentTimelineView.PageSize, cut.FindAll("[data-testid=timeline-entry]").Count), LiveTimeout);
     }
 
-    private async Task<string> OpenIncidentAsync() =>
-        (await Incidents.OpenAsync(Omar, new OpenIncident("Publish blocked", IncidentClass.PublishFailure, IncidentSeverity.Sev2, ["zrh"], "alert: publish-blocked"))).Id;
+    [Fact]
+    public async Task Render_FirstOfTwoPages_PagerButtonsInMudButtonMarkupWithOnlyOlderEnabled()
+    {
+        var id = await OpenIncidentAsync();
+        for (var i = 0; i < IncidentTimelineView.PageSize; i++)
+        {
+            await Incidents.AddNoteAsync(Omar, id, $"note {i:00}");
+        }
+
+        var cut = Render<IncidentTimelineView>(p => p.Add(c => c.IncidentId, id));
+
+        const string Pager = "type=\"button\" class=\"mud-button-root mud-button mud-button-text mud-button-text-default mud-button-text-size-small mud-ripple\"";
+        cut.Find("[data-testid=timeline-newest]").MarkupMatches(
+            $"<button {Pager} disabled data-testid=\"timeline-newest\"><span class=\"mud-button-label\">Newest</span></button>");
+        cut.Find("[data-testid=timeline-newer]").MarkupMatches(
+            $"<button {Pager} disabled data-testid=\"timeline-newer\"><span class=\"mud-button-label\">{PagerIcon("start", Icons.Material.Filled.NavigateBefore)}Newer</span></button>");
+        cut.Find("[data-testid=timeline-older]").MarkupMatches(
+            $"<button {Pager} data-testid=\"timeline-older\"><span class=\"mud-button-label\">Older{PagerIcon("end", Icons.Material.Filled.NavigateNext)}</span></button>");
+    }
+
+    private static string PagerIcon(string side, string svg) =>
+        $"<span class=\"mud-button-icon-{side} mud-button-icon-size-small\"><svg class=\"mud-icon-root mud-svg-icon mud-icon-size-small\" focusable=\"false\" " +
+        $"viewBox=\"0 0 24 24\" aria-hidden=\"true\" role=\"img\">{svg}</svg></span>";
 }

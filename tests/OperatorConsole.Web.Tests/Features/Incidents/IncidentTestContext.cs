@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+using OperatorConsole.Core.Incidents;
+using OperatorConsole.Web.Tests.Shared;
+
+namespace OperatorConsole.Web.Tests.Features.Incidents;
+
+/// <summary>bUnit over the real services, with the incident the incident page's tests start from.</summary>
+public abstract class IncidentTestContext : BunitTestContext
+{
+    protected IncidentService Incidents => Services.GetRequiredService<IncidentService>();
+
+    /// <summary>Opens a SEV-2 publish failure raised by an alert, in <paramref name="scopes"/> (zrh when none); answers its id.</summary>
+    protected async Task<string> OpenIncidentAsync(params string[] scopes) =>
+        (await Incidents.OpenAsync(Omar, new OpenIncident("Publish blocked", IncidentClass.PublishFailure, IncidentSeverity.Sev2,
+            scopes.Length > 0 ? scopes : ["zrh"], "alert: publish-blocked"))).Id;
+}
