@@ -10,13 +10,21 @@ namespace OperatorConsole.Benchmarks.Load;
 /// </summary>
 internal static class JitWarmUp
 {
+    /// <summary>
+    /// A round lasts at least this long: the runtime holds back its recompiling while new methods are still being compiled
+    /// (100 ms at a time), so a round of a few fast flips (100 hub clients) could compile nothing and end the warm-up
+    /// while thousands of methods still waited; they then compiled during the measured flips.
+    /// </summary>
+    private static readonly TimeSpan MinRound = TimeSpan.FromSeconds(2);
+
     public static async Task RunAsync(Func<Task> flipOnce, int flipsPerRound, int quietRound, TimeSpan budget, TextWriter log)
     {
         var start = Stopwatch.GetTimestamp();
         while (Stopwatch.GetElapsedTime(start) < budget)
         {
             var compiled = JitInfo.GetCompiledMethodCount();
-            for (var i = 0; i < flipsPerRound; i++)
+            var round = Stopwatch.GetTimestamp();
+            for (var i = 0; i < flipsPerRound || Stopwatch.GetElapsedTime(round) < MinRound; i++)
             {
                 await flipOnce();
             }
