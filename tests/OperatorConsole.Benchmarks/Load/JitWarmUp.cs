@@ -6,7 +6,7 @@ namespace OperatorConsole.Benchmarks.Load;
 /// <summary>
 /// Unmeasured flips in rounds until a round makes the JIT compile (almost) nothing more, or the budget runs out: a fresh
 /// process recompiles every method it calls often (start-up's as well as the flip's) on one background thread, and on
-/// two loaded cores that backlog takes minutes. That is warm-up, not work per flip. Used by the hub and the pages parts.
+/// two loaded cores that backlog takes minutes. That is warm-up, not work per flip (or per write). Used by the hub, pages and writes parts.
 /// </summary>
 internal static class JitWarmUp
 {
