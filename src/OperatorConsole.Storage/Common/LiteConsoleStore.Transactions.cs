@@ -37,16 +37,15 @@ public sealed partial class LiteConsoleStore
         OpenDatabase db;
         try
         {
-            db = ReopenedIfNeeded();
+            db = Begin();
         }
         catch (Exception ex) when (IsDiskFailure(ex))
         {
             return AnswerAll(writes, from, to, Failed(ex));
         }
-
-        if (!db.Db.BeginTrans())
+        catch (InvalidOperationException ex)
         {
-            return AnswerAll(writes, from, to, new InvalidOperationException("A transaction was already open on the writer thread."));
+            return AnswerAll(writes, from, to, ex);
         }
 
         for (var i = from; i < to; i++)
@@ -101,6 +100,29 @@ public sealed partial class LiteConsoleStore
 
         _unanswered.AddRange(writes.Skip(from).Take(to - from));
         return to;
+    }
+
+    /// <summary>
+    /// Begins a transaction on the open database. LiteDB may have closed its engine since the last write (it does after
+    /// an I/O error or a failed internal check, in a read as well): then the file is opened afresh once, and the
+    /// writes run there.
+    /// </summary>
+    private OpenDatabase Begin()
+    {
+        var db = ReopenedIfNeeded();
+        bool began;
+        try
+        {
+            began = db.Db.BeginTrans();
+        }
+        catch (Exception ex) when (IsDiskFailure(ex))
+        {
+            _ = Failed(ex);
+            db = ReopenedIfNeeded();
+            began = db.Db.BeginTrans();
+        }
+
+        return began ? db : throw new InvalidOperationException("A transaction was already open on the writer thread.");
     }
 
     /// <summary>Rolls the open transaction back: null, or the failure that made the store reopen the file.</summary>

@@ -52,6 +52,47 @@ public sealed partial class LiteConsoleStore
         return done.Task;
     }
 
+    /// <summary>
+    /// For a reader: waits while the writer throws <paramref name="broken"/> away (unless it did already) and opens the
+    /// file afresh, between two transactions; answers the fresh opening, or that the store is unavailable.
+    /// </summary>
+    private OpenDatabase Replacing(OpenDatabase? broken, Exception? cause)
+    {
+        var done = new TaskCompletionSource<OpenDatabase>(TaskCreationOptions.RunContinuationsAsynchronously);
+        try
+        {
+            if (Thread.CurrentThread == _writer)
+            {
+                throw new InvalidOperationException("The writer cannot wait for itself.");
+            }
+
+            _queue.Add(new BetweenTransactions(() =>
+            {
+                try
+                {
+                    if (broken is not null && ReferenceEquals(_open, broken))
+                    {
+                        _ = Failed(cause!);
+                    }
+
+                    done.SetResult(ReopenedIfNeeded());
+                }
+                catch (Exception ex) when (IsDiskFailure(ex))
+                {
+                    _lastFailure = ex;
+                    done.SetException(ex);
+                }
+            }));
+            return done.Task.GetAwaiter().GetResult();
+        }
+        catch (Exception ex) when (IsDiskFailure(ex) || ex is InvalidOperationException)
+        {
+            throw new StoreUnavailableException(
+                $"The data file {DataFile} could not be read ({(cause ?? ex).Message}). Check the disk and the file's permissions; the console reopens it with the next request.",
+                cause ?? ex);
+        }
+    }
+
     private void WriterLoop()
     {
         var writes = new List<QueuedWrite>(MaxTogether);
@@ -153,7 +194,8 @@ public sealed partial class LiteConsoleStore
 
     private OpenDatabase ReopenedIfNeeded() => _open ??= OpenDatabase.Open(DataFile, _openFile);
 
+    /// <summary>The disk failed, or LiteDB closed its engine after a failure (which it does on any I/O error or failed check).</summary>
     private static bool IsDiskFailure(Exception ex) =>
         ex is IOException or UnauthorizedAccessException or ObjectDisposedException
-        || (ex is LiteException lite && lite.ErrorCode == LiteException.INVALID_DATAFILE_STATE);
+        || (ex is LiteException lite && lite.ErrorCode is LiteException.INVALID_DATAFILE_STATE or LiteException.ENGINE_DISPOSED);
 }

@@ -73,7 +73,20 @@ public sealed partial class LiteConsoleStore : IConsoleStore, IStoreStatus, IDis
         return write.Done.Task;
     }
 
-    public T Read<T>(Func<IStoreSession, T> query) => query(new LiteSession(Current().Db, writable: false));
+    public T Read<T>(Func<IStoreSession, T> query)
+    {
+        var open = Current();
+        try
+        {
+            return query(new LiteSession(open.Db, writable: false));
+        }
+        catch (Exception ex) when (IsDiskFailure(ex) && Volatile.Read(ref _disposed) == 0)
+        {
+            // Either the writer replaced this opening after a failed write while the read ran on it, or LiteDB closed
+            // its engine itself, which it does after an I/O error or a failed internal check, in a read as in a write.
+            return query(new LiteSession(Replacing(open, ex).Db, writable: false));
+        }
+    }
 
     /// <summary>Idempotent: the container disposes this once per service registration that exposes it.</summary>
     public void Dispose()
@@ -90,6 +103,5 @@ public sealed partial class LiteConsoleStore : IConsoleStore, IStoreStatus, IDis
         _lock.Dispose();
     }
 
-    private OpenDatabase Current() =>
-        _open ?? throw new StoreUnavailableException($"The data file {DataFile} could not be reopened after a failed write.", _lastFailure);
+    private OpenDatabase Current() => _open ?? Replacing(null, _lastFailure);
 }
