@@ -13,23 +13,30 @@ public sealed class LatestRunbooks
 {
     private Snapshot _snapshot = new(-1, []);
 
-    public IReadOnlyList<Runbook> Read(IConsoleStore store) => store.Read(Read);
+    public IReadOnlyList<Runbook> Read(IConsoleStore store) => store.Read(s => Read(s, keep: true));
 
     /// <summary>
-    /// The same through an open session, e.g. inside a write: a write that imports no runbook sees only committed
-    /// versions, so what it reads may be kept.
+    /// The same inside a write. A fresh read is not kept: the write shares its transaction with the changes queued
+    /// before it, so it may see versions they added that are not committed yet, and would never be if the commit failed.
     /// </summary>
-    public IReadOnlyList<Runbook> Read(IStoreSession s)
+    public IReadOnlyList<Runbook> Read(IStoreSession s) => Read(s, keep: false);
+
+    private IReadOnlyList<Runbook> Read(IStoreSession s, bool keep)
     {
         var versions = s.Runbooks.CountVersions();
         var snapshot = Volatile.Read(ref _snapshot);
-        if (snapshot.Versions != versions)
+        if (snapshot.Versions == versions)
         {
-            snapshot = new Snapshot(versions, s.Runbooks.Latest());
-            Volatile.Write(ref _snapshot, snapshot);
+            return snapshot.Runbooks;
         }
 
-        return snapshot.Runbooks;
+        var latest = s.Runbooks.Latest();
+        if (keep)
+        {
+            Volatile.Write(ref _snapshot, new Snapshot(versions, latest));
+        }
+
+        return latest;
     }
 
     private sealed record Snapshot(int Versions, IReadOnlyList<Runbook> Runbooks);

@@ -108,6 +108,8 @@ public sealed class TestStore : IDisposable
 
     public RunbookService Runbooks => Service<RunbookService>();
 
+    public LatestRunbooks LatestRunbooks => Service<LatestRunbooks>();
+
     public RunService Runs => Service<RunService>();
 
     public AlertIntake AlertIntake => Service<AlertIntake>();
