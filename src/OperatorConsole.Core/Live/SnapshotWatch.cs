@@ -68,14 +68,35 @@ internal sealed class SnapshotWatch<T>(
             {
                 await onChange(next, events);
             }
-            catch (ObjectDisposedException)
+            catch (Exception ex) when (!IsDisposed)
             {
-                // The circuit ended while the change was in flight.
+                // Whatever failed (a store read included), the reader hears of it and keeps receiving: a watch that
+                // stopped here would leave its page showing an old state with no sign of it.
+                try
+                {
+                    await onError(ex);
+                }
+                catch (ObjectDisposedException)
+                {
+                    // The circuit ended while the change was in flight; its component disposes the watch.
+                    return;
+                }
+            }
+            catch (Exception)
+            {
+                // Disposed while the change was in flight: nobody is left to tell.
                 return;
             }
-            catch (Exception ex)
+        }
+    }
+
+    private bool IsDisposed
+    {
+        get
+        {
+            lock (_gate)
             {
-                await onError(ex);
+                return _disposed;
             }
         }
     }

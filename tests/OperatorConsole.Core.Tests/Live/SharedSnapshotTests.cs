@@ -72,6 +72,27 @@ public sealed class SharedSnapshotTests
         Assert.Equal(2, calls);
     }
 
+    [Fact]
+    public async Task Offer_AfterTheWatcherThrewObjectDisposed_ReportsItAndDeliversTheNextState()
+    {
+        var reported = new TaskCompletionSource<Exception>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var delivered = new TaskCompletionSource<Versioned<string>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var calls = 0;
+        using var watch = new SnapshotWatch<string>((next, _) =>
+        {
+            // E.g. a read that found the store's engine closed under it, while the watch and its page live on.
+            ObjectDisposedException.ThrowIf(Interlocked.Increment(ref calls) == 1, "engine");
+            delivered.TrySetResult(next);
+            return Task.CompletedTask;
+        }, ex => { reported.TrySetResult(ex); return Task.CompletedTask; }, _ => { });
+
+        watch.Offer(State(2, "one"));
+        Assert.IsType<ObjectDisposedException>(await reported.Task.WaitAsync(Timeout));
+        watch.Offer(State(3, "two"));
+
+        Assert.Equal(3, (await delivered.Task.WaitAsync(Timeout)).Version);
+    }
+
     private static Versioned<string> State(long version, string subject) => new(version, subject, [Event(subject)]);
 
     private SharedSnapshot<string> Reloading() =>
