@@ -56,16 +56,16 @@ public sealed class KillSwitchLiveTests(BrowserFixture fixture, ITestOutputHelpe
         clock.Start();
         await toggle.GetByRole(AriaRole.Button, new() { Name = "Turn on" }).ClickAsync();
 
-        // The viewer's page moves without a reload and tells who and why.
+        // In the order the flip travels, so a failure says how far it got: stored and published, shown to its author,
+        // then on the viewer's page without a reload, telling who and why.
+        var hubEvent = await flipped.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        Assert.Equal(Topics.KillSwitches, hubEvent.Topic);
+        Assert.Contains(Reason, hubEvent.Summary, StringComparison.Ordinal);
+        await Assertions.Expect(oncall.Locator($"[data-testid=kill-switch-state][data-switch='{SwitchId}']")).ToHaveTextAsync("ON");
         await Assertions.Expect(viewerState).ToHaveTextAsync("ON");
         var browserLatency = clock.Elapsed;
         await Assertions.Expect(viewer.GetByTestId("kill-switch-notice")).ToContainTextAsync(Reason);
         await Assertions.Expect(viewer.Locator($"tr:has([data-switch='{SwitchId}']) [data-testid=validation-pending]")).ToBeVisibleAsync();
-        await Assertions.Expect(oncall.Locator($"[data-testid=kill-switch-state][data-switch='{SwitchId}']")).ToHaveTextAsync("ON");
-
-        var hubEvent = await flipped.Task.WaitAsync(TimeSpan.FromSeconds(15));
-        Assert.Equal(Topics.KillSwitches, hubEvent.Topic);
-        Assert.Contains(Reason, hubEvent.Summary, StringComparison.Ordinal);
 
         // A client that remembers the version it had gets exactly the flip on catch-up.
         var missed = await hub.InvokeAsync<KillSwitchSnapshot>("GetKillSwitches", before.Version);
@@ -75,7 +75,7 @@ public sealed class KillSwitchLiveTests(BrowserFixture fixture, ITestOutputHelpe
         Assert.True(caughtUp.On);
         Assert.Equal(Reason, caughtUp.LastChange?.Reason);
 
-        output.WriteLine($"flip -> other browser: {browserLatency.TotalMilliseconds:F0} ms (upper bound, includes Playwright polling)");
+        output.WriteLine($"flip -> other browser: {browserLatency.TotalMilliseconds:F0} ms (upper bound: taken after the hub client and the author's page; includes Playwright polling)");
         output.WriteLine($"flip -> hub client: {hubLatency.TotalMilliseconds:F0} ms (from the click)");
         await oncall.EvaluateAsync("window.scrollTo(0, 0)");
         await BrowserFixture.ScreenshotAsync(viewer, "kill-switches-viewer-after-flip");
