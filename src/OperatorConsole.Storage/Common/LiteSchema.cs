@@ -1,3 +1,4 @@
+using System.Reflection;
 using LiteDB;
 
 namespace OperatorConsole.Storage.Common;
@@ -41,7 +42,38 @@ internal static class LiteSchema
     public const string Webhooks = "webhooks";
     public const string NotificationDeliveries = "notification_deliveries";
 
-    public static void EnsureIndexes(ILiteDatabase db)
+    /// <summary>Every collection the store uses: the names above.</summary>
+    public static readonly IReadOnlyList<string> Collections = typeof(LiteSchema)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+        .Select(f => (string)f.GetRawConstantValue()!)
+        .ToArray();
+
+    /// <summary>Run at open, before any reader can see the database.</summary>
+    public static void Ensure(ILiteDatabase db)
+    {
+        EnsureCollections(db);
+        EnsureIndexes(db);
+    }
+
+    /// <summary>
+    /// LiteDB 5.0.20 lists the collections in its one shared header page, and a commit adds a new collection there
+    /// before it makes its pages readable. A reader that took its read version before that commit but looks the
+    /// collection up after it reads the collection's page as it was before (not yet a collection page), fails
+    /// LiteDB's internal check ("page type must be collection page"), and LiteDB closes the whole engine under every
+    /// other reader and the writer. So every collection exists from the open on and no later commit creates one.
+    /// Inserting nothing creates the collection and writes no document.
+    /// </summary>
+    private static void EnsureCollections(ILiteDatabase db)
+    {
+        var existing = db.GetCollectionNames().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in Collections.Where(c => !existing.Contains(c)))
+        {
+            db.GetCollection(name).Insert(Array.Empty<BsonDocument>());
+        }
+    }
+
+    private static void EnsureIndexes(ILiteDatabase db)
     {
         db.GetCollection(Runbooks).EnsureIndex("slug");
         db.GetCollection(Runbooks).EnsureIndex("sourcePath");

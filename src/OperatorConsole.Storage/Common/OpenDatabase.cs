@@ -51,7 +51,7 @@ internal sealed class OpenDatabase : IDisposable
         var opened = new OpenDatabase(dataFile, openFile);
         try
         {
-            LiteSchema.EnsureIndexes(opened.Db);
+            LiteSchema.Ensure(opened.Db);
             return opened;
         }
         catch
