@@ -42,6 +42,10 @@ internal static class LiteSchema
     public const string Webhooks = "webhooks";
     public const string NotificationDeliveries = "notification_deliveries";
 
+    // LiteDB's FileStorage (runbook files, evidence attachments) keeps its files and their chunks in these two.
+    public const string StoredFiles = "_files";
+    public const string StoredFileChunks = "_chunks";
+
     /// <summary>Every collection the store uses: the names above.</summary>
     public static readonly IReadOnlyList<string> Collections = typeof(LiteSchema)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
