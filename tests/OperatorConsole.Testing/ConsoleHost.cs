@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Users;
+using OperatorConsole.Storage.Common;
 
 namespace OperatorConsole.Testing;
 
@@ -21,6 +22,7 @@ public sealed class ConsoleHost : WebApplicationFactory<Program>
     private readonly string _folder = Directory.CreateTempSubdirectory("operator-console-test-").FullName;
     private readonly bool _demo;
     private readonly IReadOnlyList<(string Key, string Value)> _settings;
+    private readonly LiteConsoleStore? _store;
 
     public ConsoleHost()
         : this(demo: true, dataFile: null)
@@ -34,6 +36,7 @@ public sealed class ConsoleHost : WebApplicationFactory<Program>
         DataFile = dataFile ?? Path.Combine(_folder, "console.db");
         UseKestrel(0);
         StartServer();
+        _store = Services.GetService<LiteConsoleStore>();
     }
 
     public string DataFile { get; }
@@ -102,6 +105,9 @@ public sealed class ConsoleHost : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
+            // Program's own app.RunAsync disposes the same container on its thread, and the container lets the second
+            // disposer return at once: wait until the store has let go of the data file, as a stopped console process has.
+            _store?.Dispose();
             try
             {
                 Directory.Delete(_folder, recursive: true);

@@ -24,7 +24,8 @@ public sealed partial class LiteConsoleStore : IConsoleStore, IStoreStatus, IDis
     private readonly Thread _writer;
     private volatile OpenDatabase? _open;
     private volatile Exception? _lastFailure;
-    private int _disposed;
+    private readonly Lock _disposing = new();
+    private bool _disposed;
 
     public LiteConsoleStore(string dataFile)
         : this(dataFile, DurableFileStream.Open)
@@ -88,19 +89,27 @@ public sealed partial class LiteConsoleStore : IConsoleStore, IStoreStatus, IDis
         }
     }
 
-    /// <summary>Idempotent: the container disposes this once per service registration that exposes it.</summary>
+    /// <summary>
+    /// Idempotent: the container disposes this once per service registration that exposes it. A call that comes while
+    /// another thread is disposing waits for it, so a returned Dispose means the data file is released; a test host
+    /// relies on it, because the console's own entry point disposes the same container on its thread at the same time.
+    /// </summary>
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        lock (_disposing)
         {
-            return;
-        }
+            if (_disposed)
+            {
+                return;
+            }
 
-        _queue.CompleteAdding();
-        _writer.Join();
-        _open?.Dispose();
-        _queue.Dispose();
-        _lock.Dispose();
+            _disposed = true;
+            _queue.CompleteAdding();
+            _writer.Join();
+            _open?.Dispose();
+            _queue.Dispose();
+            _lock.Dispose();
+        }
     }
 
     private OpenDatabase Current() => _open ?? Replacing(null, _lastFailure);

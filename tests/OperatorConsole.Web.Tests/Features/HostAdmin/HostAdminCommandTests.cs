@@ -31,7 +31,7 @@ public sealed class HostAdminCommandTests : IDisposable
     [Fact]
     public async Task CreateUser_Ledger_NamesTheHostAdminAndVerifies()
     {
-        await RunAsync(Password + "\n", "create-user", "--user", "ada", "--roles", "Admin,Viewer");
+        await RunOkAsync(Password + "\n", "create-user", "--user", "ada", "--roles", "Admin,Viewer");
 
         using var host = ConsoleHost.WithoutDemo(DataFile);
         var audit = host.Service<AuditService>();
@@ -43,12 +43,12 @@ public sealed class HostAdminCommandTests : IDisposable
     [Fact]
     public async Task ResetPassword_AfterTheConsoleStopped_TheLedgerStillVerifiesAtTheNextStart()
     {
-        await RunAsync(Password + "\n", "create-user", "--user", "ada", "--roles", "Admin");
+        await RunOkAsync(Password + "\n", "create-user", "--user", "ada", "--roles", "Admin");
         using (ConsoleHost.WithoutDemo(DataFile))
         {
         }
 
-        await RunAsync("a-brand-new-secret\n", "reset-password", "--user", "ada");
+        await RunOkAsync("a-brand-new-secret\n", "reset-password", "--user", "ada");
 
         using var host = ConsoleHost.WithoutDemo(DataFile);
         var verification = host.Service<AuditService>().Verify();
@@ -58,7 +58,7 @@ public sealed class HostAdminCommandTests : IDisposable
     [Fact]
     public async Task CreateUser_BeforeFirstStart_StoreStillGetsTheRunbooks()
     {
-        await RunAsync(Password + "\n", "create-user", "--user", "ada", "--roles", "Admin");
+        await RunOkAsync(Password + "\n", "create-user", "--user", "ada", "--roles", "Admin");
 
         using var host = ConsoleHost.WithoutDemo(DataFile);
         Assert.Equal(6, host.Service<Core.Runbooks.RunbookService>().List().Count);
@@ -101,7 +101,7 @@ public sealed class HostAdminCommandTests : IDisposable
     [Fact]
     public async Task ResetPassword_ExistingUser_NewPasswordSignsInOldDoesNot()
     {
-        await RunAsync(Password + "\n", "create-user", "--user", "ada", "--roles", "Admin");
+        await RunOkAsync(Password + "\n", "create-user", "--user", "ada", "--roles", "Admin");
 
         var result = await RunAsync("a-brand-new-secret\n", "reset-password", "--user", "ada");
 
@@ -125,7 +125,7 @@ public sealed class HostAdminCommandTests : IDisposable
     [Fact]
     public async Task CreateApiKey_ExistingUser_PrintsOnlyAKeyThatActsWithTheUsersRoles()
     {
-        await RunAsync(Password + "\n", "create-user", "--user", "deployer", "--roles", "ReleaseOwner,Viewer");
+        await RunOkAsync(Password + "\n", "create-user", "--user", "deployer", "--roles", "ReleaseOwner,Viewer");
 
         var result = await RunAsync(string.Empty, "create-api-key", "--user", "deployer", "--name", "deploy-bot");
 
@@ -148,6 +148,13 @@ public sealed class HostAdminCommandTests : IDisposable
         Assert.Equal(string.Empty, result.Stdout);
         using var host = ConsoleHost.WithoutDemo(DataFile);
         await HostClients.SignedInClientAsync(host, "ada", Password);
+    }
+
+    /// <summary>Runs a command the test builds on, so a refusal fails the test where it happens.</summary>
+    private async Task RunOkAsync(string stdin, params string[] args)
+    {
+        var result = await RunAsync(stdin, args);
+        Assert.True(result.ExitCode == HostAdminCommand.Ok, result.Stderr);
     }
 
     private async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string stdin, params string[] args)
