@@ -25,7 +25,7 @@ public sealed partial class LiteConsoleStore : IConsoleStore, IStoreStatus, IDis
     private volatile OpenDatabase? _open;
     private volatile Exception? _lastFailure;
     private readonly Lock _disposing = new();
-    private bool _disposed;
+    private volatile bool _disposed;
 
     public LiteConsoleStore(string dataFile)
         : this(dataFile, DurableFileStream.Open)
@@ -81,7 +81,7 @@ public sealed partial class LiteConsoleStore : IConsoleStore, IStoreStatus, IDis
         {
             return query(new LiteSession(open.Db, writable: false));
         }
-        catch (Exception ex) when (IsDiskFailure(ex) && Volatile.Read(ref _disposed) == 0)
+        catch (Exception ex) when (IsDiskFailure(ex) && !_disposed)
         {
             // Either the writer replaced this opening after a failed write while the read ran on it, or LiteDB closed
             // its engine itself, which it does after an I/O error or a failed internal check, in a read as in a write.
