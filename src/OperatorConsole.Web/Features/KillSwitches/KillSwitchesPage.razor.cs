@@ -37,19 +37,14 @@ public sealed partial class KillSwitchesPage : IDisposable
 
     private Task OnChangedAsync(Versioned<KillSwitchSnapshot> next, IReadOnlyList<LiveEvent> changes) => InvokeAsync(() =>
     {
-        // Only the changed rows and the page's line render (the rows first, so the new state goes out before anything
-        // said about it). Others' changes are told in the line's status text, not a toast: on every open page a toast
-        // cost four renders and its transitions per flip.
+        // Only the changed rows and the page's line render, in one batch (see KillSwitchFeed). Others' changes are told
+        // in the line's status text, not a toast: on every open page a toast cost four renders and its transitions per flip.
         var changed = KillSwitchChanges.Between(_shown, next.Value);
         Show(next.Value);
         var notice = ChangeDigest.OfOthers(changes, _me);
         if (changed is null || changed.Any(s => s.Id == _selected?.Id))
         {
-            StateHasChanged();
-            if (notice is not null)
-            {
-                _feed.Tell(_version, notice);
-            }
+            _feed.Tell(_version, notice, StateHasChanged);
         }
         else
         {

@@ -102,6 +102,29 @@ public sealed class KillSwitchesPageTests : BunitTestContext
     }
 
     [Fact]
+    public async Task FlipBySomeoneElse_PageOpen_RowAndLineGoOutInOneRenderBatch()
+    {
+        await CreateAsync("ai-kill-switch");
+        var cut = Render<KillSwitchesPage>();
+        cut.WaitForAssertion(() => Assert.Equal("true", cut.Find("[data-testid=kill-switch-toggle]").GetAttribute("data-allowed")), LiveTimeout);
+        // What the page showed when the first render batch after the flip reached it: the row and the line used to go
+        // out as two batches (two frames in every open browser), the row's first.
+        (string State, string Version, string Notice)? first = null;
+        cut.OnMarkupUpdated += (_, _) => first ??= (
+            cut.Find("[data-testid=kill-switch-state]").TextContent.Trim(),
+            cut.Find("[data-testid=kill-switch-version]").TextContent,
+            cut.Find("[data-testid=kill-switch-notice]").TextContent);
+
+        var flip = await Switches.FlipAsync(Olga, "ai-kill-switch", null, true, "malformed AI output spike");
+
+        cut.WaitForAssertion(() => Assert.NotNull(first), LiveTimeout);
+        var shown = first.GetValueOrDefault();
+        Assert.Equal("ON", shown.State);
+        Assert.Equal(flip.Switch.Version.ToString(CultureInfo.InvariantCulture), shown.Version);
+        Assert.Contains("malformed AI output spike", shown.Notice, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RowClicked_AfterItsSwitchFlippedElsewhere_ActionsShowTheCurrentState()
     {
         await CreateAsync("ai-kill-switch");
