@@ -18,24 +18,31 @@ public sealed class CheckScheduler(
     private static readonly TimeSpan MinSleep = TimeSpan.FromSeconds(1);
     private const int Parallelism = 4;
 
-    /// <summary>Runs until <paramref name="stoppingToken"/> is cancelled.</summary>
+    /// <summary>Runs until <paramref name="stoppingToken"/> is cancelled, then returns, also when that comes while checks run.</summary>
     public async Task RunAsync(CancellationToken stoppingToken)
     {
         using var changed = live.Subscribe(Topics.HealthChecks);
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            var nextDue = await RunDueAsync(stoppingToken);
-            var sleep = nextDue is { } next ? next - clock.GetUtcNow() : MaxSleep;
-            sleep = sleep < MinSleep ? MinSleep : sleep > MaxSleep ? MaxSleep : sleep;
-            while (changed.Reader.TryRead(out _))
+            while (!stoppingToken.IsCancellationRequested)
             {
-                // Our own results are on the topic too; what is due is re-read from the store anyway.
-            }
+                var nextDue = await RunDueAsync(stoppingToken);
+                var sleep = nextDue is { } next ? next - clock.GetUtcNow() : MaxSleep;
+                sleep = sleep < MinSleep ? MinSleep : sleep > MaxSleep ? MaxSleep : sleep;
+                while (changed.Reader.TryRead(out _))
+                {
+                    // Our own results are on the topic too; what is due is re-read from the store anyway.
+                }
 
-            using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-            var slept = Task.Delay(sleep, clock, wake.Token);
-            await Task.WhenAny(slept, changed.Reader.WaitToReadAsync(wake.Token).AsTask());
-            await wake.CancelAsync();
+                using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                var slept = Task.Delay(sleep, clock, wake.Token);
+                await Task.WhenAny(slept, changed.Reader.WaitToReadAsync(wake.Token).AsTask());
+                await wake.CancelAsync();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopped while checks ran: each check records its result in its own write, or records nothing.
         }
     }
 
