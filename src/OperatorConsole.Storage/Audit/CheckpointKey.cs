@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using OperatorConsole.Core.Audit;
@@ -57,6 +58,15 @@ public sealed class CheckpointKey : ICheckpointSigner, IDisposable
     private static void Publish(string path, string pem)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+
+        // One instance at a time: where the file system has no hard links, .NET's File.Move without overwrite checks,
+        // then renames, so two instances starting together could each publish a key and keep different ones.
+        using var gate = Gate(Path.ChangeExtension(path, ".lock"));
+        if (File.Exists(path))
+        {
+            return;
+        }
+
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
@@ -81,6 +91,23 @@ public sealed class CheckpointKey : ICheckpointSigner, IDisposable
         finally
         {
             File.Delete(temporary);
+        }
+    }
+
+    /// <summary>An exclusive OS lock on <paramref name="lockFile"/>, waited for while another instance holds it.</summary>
+    private static FileStream Gate(string lockFile)
+    {
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return new FileStream(lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (waited.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                Thread.Sleep(20);
+            }
         }
     }
 }
