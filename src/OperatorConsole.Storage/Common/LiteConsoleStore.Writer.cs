@@ -25,7 +25,15 @@ public sealed partial class LiteConsoleStore
     private bool _unansweredWrote;
 
     /// <summary>Runs <paramref name="work"/> on the writer thread between two transactions, with no write in flight.</summary>
-    internal Task<T> BetweenTransactionsAsync<T>(Func<OpenDatabase, T> work, CancellationToken cancellationToken = default)
+    internal Task<T> BetweenTransactionsAsync<T>(Func<OpenDatabase, T> work, CancellationToken cancellationToken = default) =>
+        BetweenTransactionsAsync(work, broken: null, cause: null, cancellationToken);
+
+    /// <summary>
+    /// As above, but first throws <paramref name="broken"/> away for <paramref name="cause"/>, unless the writer did
+    /// already: a reader found that opening's engine closed.
+    /// </summary>
+    private Task<T> BetweenTransactionsAsync<T>(
+        Func<OpenDatabase, T> work, OpenDatabase? broken, Exception? cause, CancellationToken cancellationToken)
     {
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         _queue.Add(
@@ -33,6 +41,11 @@ public sealed partial class LiteConsoleStore
             {
                 try
                 {
+                    if (broken is not null && ReferenceEquals(_open, broken))
+                    {
+                        _ = Failed(cause!);
+                    }
+
                     AnswerBatch();
                     var db = ReopenedIfNeeded();
                     db.LedgerHead.Forget();
@@ -58,7 +71,6 @@ public sealed partial class LiteConsoleStore
     /// </summary>
     private OpenDatabase Replacing(OpenDatabase? broken, Exception? cause)
     {
-        var done = new TaskCompletionSource<OpenDatabase>(TaskCreationOptions.RunContinuationsAsynchronously);
         try
         {
             if (Thread.CurrentThread == _writer)
@@ -66,30 +78,15 @@ public sealed partial class LiteConsoleStore
                 throw new InvalidOperationException("The writer cannot wait for itself.");
             }
 
-            _queue.Add(new BetweenTransactions(() =>
-            {
-                try
-                {
-                    if (broken is not null && ReferenceEquals(_open, broken))
-                    {
-                        _ = Failed(cause!);
-                    }
-
-                    done.SetResult(ReopenedIfNeeded());
-                }
-                catch (Exception ex) when (IsDiskFailure(ex))
-                {
-                    _lastFailure = ex;
-                    done.SetException(ex);
-                }
-            }));
-            return done.Task.GetAwaiter().GetResult();
+            return BetweenTransactionsAsync(db => db, broken, cause, CancellationToken.None).GetAwaiter().GetResult();
         }
-        catch (Exception ex) when (IsDiskFailure(ex) || ex is InvalidOperationException)
+        catch (Exception ex) when (ex is StoreUnavailableException or InvalidOperationException || IsDiskFailure(ex))
         {
+            // The writer answers a reopening that failed as a change not saved; to the reader it is a read that failed.
+            var why = cause ?? (ex as StoreUnavailableException)?.InnerException ?? ex;
             throw new StoreUnavailableException(
-                $"The data file {DataFile} could not be read ({(cause ?? ex).Message}). Check the disk and the file's permissions; the console reopens it with the next request.",
-                cause ?? ex);
+                $"The data file {DataFile} could not be read ({why.Message}). Check the disk and the file's permissions; the console reopens it with the next request.",
+                why);
         }
     }
 
