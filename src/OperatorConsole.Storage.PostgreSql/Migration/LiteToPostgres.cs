@@ -21,9 +21,6 @@ public sealed class MigrationRefusedException(string message) : Exception(messag
 /// </summary>
 public static class LiteToPostgres
 {
-    private const string FileChunks = "_chunks";
-    private const string Files = "_files";
-
     public static async Task<MigrationOutcome> CopyAsync(LiteConsoleStore source, PgConsoleStore target, CancellationToken cancellationToken = default)
     {
         var (entries, records, copies) = await source.BetweenTransactionsAsync(open => Read(open.Db), cancellationToken);
@@ -71,7 +68,7 @@ public static class LiteToPostgres
         {
             var docs = db.GetCollection(name).Find(Query.All(Query.Ascending)).ToList();
             records[name] = docs.Count;
-            if (name is LiteSchema.Ledger or Files or FileChunks)
+            if (name is LiteSchema.Ledger or LiteSchema.StoredFiles or LiteSchema.StoredFileChunks)
             {
                 continue;
             }
