@@ -1,4 +1,3 @@
-using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Persistence;
 using OperatorConsole.Storage.Tests.Shared;
 
@@ -8,24 +7,17 @@ namespace OperatorConsole.Storage.Tests.Common;
 /// A disk that fails a read: LiteDB closes its engine on any I/O error, even in a read. The read is answered as
 /// unavailable, and the store reopens the file, so later reads and writes work once the disk does.
 /// </summary>
-public sealed class FailedReadTests : IDisposable
+public sealed class FailedReadTests : FailingDiskFixture
 {
-    private readonly FillableDisk _disk = new();
-    private readonly TestStore _store;
-
-    public FailedReadTests() => _store = new TestStore(openFile: _disk.Open);
-
-    public void Dispose() => _store.Dispose();
-
     [Fact]
     public async Task Read_DiskReadFails_AnswersUnavailableThenReadsAndWritesResume()
     {
         await RecordPagesOf("before");
-        _store.Reopen();
-        _disk.ReadsFail = true;
+        Store.Reopen();
+        Disk.ReadsFail = true;
 
         var refused = Assert.Throws<StoreUnavailableException>(Subjects);
-        _disk.ReadsFail = false;
+        Disk.ReadsFail = false;
 
         Assert.Contains("Input/output error", refused.Message, StringComparison.Ordinal);
         Assert.Equal(100, Subjects().Count(s => s == "before"));
@@ -37,20 +29,20 @@ public sealed class FailedReadTests : IDisposable
     public async Task Write_AfterAReadClosedTheEngine_IsSaved()
     {
         await RecordPagesOf("before");
-        _store.Reopen();
-        _disk.ReadsFail = true;
+        Store.Reopen();
+        Disk.ReadsFail = true;
         Assert.Throws<StoreUnavailableException>(Subjects);
-        _disk.ReadsFail = false;
+        Disk.ReadsFail = false;
 
         await Record("after");
 
         Assert.Equal("after", Subjects()[^1]);
-        var verification = _store.Audit.Verify();
+        var verification = Store.Audit.Verify();
         Assert.True(verification.IsValid, verification.Problem);
     }
 
     /// <summary>Entries over many pages: the reopened store has read only the newest (sealing its head) when a test reads them all.</summary>
-    private Task RecordPagesOf(string subject) => _store.Changes.RunAsync(TestActors.Admin, c =>
+    private Task RecordPagesOf(string subject) => Store.Changes.RunAsync(TestActors.Admin, c =>
     {
         for (var i = 0; i < 100; i++)
         {
@@ -59,8 +51,4 @@ public sealed class FailedReadTests : IDisposable
 
         return true;
     });
-
-    private Task Record(string subject) => _store.Changes.RunAsync(TestActors.Admin, c => c.Record("test.write", subject, new { }));
-
-    private List<string> Subjects() => _store.Ledger.Select(e => e.Subject).ToList();
 }
