@@ -20,6 +20,7 @@ public sealed class FailedReadTests : FailingDiskFixture
         Disk.ReadsFail = false;
 
         Assert.Contains("Input/output error", refused.Message, StringComparison.Ordinal);
+        Assert.Contains($"The data file {Store.DataFile} could not be read", refused.Message, StringComparison.Ordinal);
         Assert.Equal(100, Subjects().Count(s => s == "before"));
         await Record("after");
         Assert.Equal("after", Subjects()[^1]);
