@@ -1,4 +1,5 @@
 using OperatorConsole.Core.Alerts;
+using OperatorConsole.Storage.Common;
 using OperatorConsole.Storage.PostgreSql.Common;
 
 namespace OperatorConsole.Storage.PostgreSql.Alerts;
@@ -34,8 +35,18 @@ internal sealed class PgAlertRepository(PgContext db) : IAlertRepository
             NewestFirst + " LIMIT @take",
             ("incident", incidentId), ("routed", routed), ("take", Math.Max(0, take)));
 
+    // Keyset pages down alerts_route_received: the join of a new alert reads the route's newest one or two, and a route
+    // the console raises on every flip of a global switch holds one alert per flip. The stored receipt time is the
+    // cursor, as PostgreSQL keeps it (microseconds), so a page never skips or repeats an alert of the same instant.
     public IEnumerable<AlertRecord> ByRoute(string routeKey) =>
-        [.. _alerts.Where<AlertRecord>("route_key = @route", ("route", routeKey)).OrderByDescending(a => a.ReceivedAt)];
+        KeysetPages.Walk<RouteRow>((last, take) => last is null
+                ? RoutePage("", ("route", routeKey), ("take", take))
+                : RoutePage("AND (received_at, id) < (@at, @id)", ("route", routeKey), ("take", take), ("at", last.ReceivedAt), ("id", last.Id)))
+            .Select(r => JsonDocuments.Deserialize<AlertRecord>(r.Doc, r.Id));
+
+    private List<RouteRow> RoutePage(string below, params (string Name, object? Value)[] parameters) =>
+        db.Rows($"SELECT id, doc::text, received_at FROM alerts WHERE route_key = @route {below} {NewestFirst} LIMIT @take",
+            r => new RouteRow(r.GetString(0), r.GetString(1), r.GetFieldValue<DateTime>(2)), parameters);
 
     public void Add(AlertDelivery delivery) => _deliveries.Insert(delivery.Id, delivery, ("received_at", delivery.ReceivedAt.ToUniversalTime()));
 
@@ -54,4 +65,6 @@ internal sealed class PgAlertRepository(PgContext db) : IAlertRepository
         [.. _silences.Where<AlertSilence>("incident_id = @incident", ("incident", incidentId)).OrderByDescending(s => s.StartsAt)];
 
     public void Upsert(AlertSilence silence) => _silences.Upsert(silence.Id, silence, ("incident_id", silence.IncidentId));
+
+    private sealed record RouteRow(string Id, string Doc, DateTime ReceivedAt);
 }

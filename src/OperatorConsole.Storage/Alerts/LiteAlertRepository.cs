@@ -4,7 +4,7 @@ using OperatorConsole.Storage.Common;
 
 namespace OperatorConsole.Storage.Alerts;
 
-/// <summary>Rules, alerts (indexed by receipt time, route and incident), deliveries (by receipt time) and silences (by incident).</summary>
+/// <summary>Rules, alerts (indexed by receipt time, route order and incident), deliveries (by receipt time) and silences (by incident).</summary>
 internal sealed class LiteAlertRepository(ILiteDatabase db, bool writable) : IAlertRepository
 {
     private readonly ILiteCollection<BsonDocument> _rules = db.GetCollection(LiteSchema.AlertRules);
@@ -14,9 +14,19 @@ internal sealed class LiteAlertRepository(ILiteDatabase db, bool writable) : IAl
 
     public static void EnsureIndexes(ILiteDatabase db)
     {
-        db.GetCollection(LiteSchema.Alerts).EnsureIndex("receivedAt");
-        db.GetCollection(LiteSchema.Alerts).EnsureIndex("routeKey");
-        db.GetCollection(LiteSchema.Alerts).EnsureIndex("incidentId");
+        var alerts = db.GetCollection(LiteSchema.Alerts);
+        alerts.EnsureIndex("receivedAt");
+        alerts.EnsureIndex("incidentId");
+
+        // Alerts written before the route order existed get it once, from their JSON; the route key's own index served
+        // only the read the route order replaces, so files that have it lose it here.
+        alerts.EnsureIndex(AlertRouteOrder.Field);
+        foreach (var doc in alerts.Find(Query.EQ(AlertRouteOrder.Field, BsonValue.Null)).ToList())
+        {
+            alerts.Update(Wrap(JsonDocuments.Unwrap<AlertRecord>(doc)));
+        }
+
+        alerts.DropIndex("routeKey");
         db.GetCollection(LiteSchema.AlertDeliveries).EnsureIndex("receivedAt");
         db.GetCollection(LiteSchema.AlertSilences).EnsureIndex("incidentId");
     }
@@ -43,10 +53,13 @@ internal sealed class LiteAlertRepository(ILiteDatabase db, bool writable) : IAl
     public void Upsert(AlertRecord alert)
     {
         LiteSession.EnsureWritable(writable);
-        _alerts.Upsert(JsonDocuments.Wrap(alert.Id, alert,
-            ("receivedAt", alert.ReceivedAt.UtcDateTime), ("routeKey", alert.RouteKey ?? string.Empty),
-            ("incidentId", alert.IncidentId ?? string.Empty), ("routed", alert.IsRouted)));
+        _alerts.Upsert(Wrap(alert));
     }
+
+    private static BsonDocument Wrap(AlertRecord alert) =>
+        JsonDocuments.Wrap(alert.Id, alert,
+            ("receivedAt", alert.ReceivedAt.UtcDateTime), (AlertRouteOrder.Field, AlertRouteOrder.Key(alert)),
+            ("incidentId", alert.IncidentId ?? string.Empty), ("routed", alert.IsRouted));
 
     public IReadOnlyList<AlertRecord> Recent(int take, bool? routed = null, string? incidentId = null)
     {
@@ -62,10 +75,27 @@ internal sealed class LiteAlertRepository(ILiteDatabase db, bool writable) : IAl
         return [.. found.Take(take).Select(JsonDocuments.Unwrap<AlertRecord>)];
     }
 
-    // Ordered by the stored receipt time and read as the caller goes: joining an alert to its route's open incident
-    // looks at the newest one or two, and a route the console raises on every flip holds one alert per flip.
-    public IEnumerable<AlertRecord> ByRoute(string routeKey) =>
-        _alerts.Find(Query.EQ("routeKey", routeKey)).OrderByDescending(d => d["receivedAt"].AsDateTime).Select(JsonDocuments.Unwrap<AlertRecord>);
+    // Read down the route order as the caller goes: joining an alert to its route's open incident looks at the newest
+    // one or two, and a route the console raises on every flip of a global switch holds one alert per flip.
+    public IEnumerable<AlertRecord> ByRoute(string routeKey)
+    {
+        var prefix = AlertRouteOrder.Prefix(routeKey);
+        return KeysetPages.Walk<BsonDocument>((last, take) => RoutePage(prefix, last?[AlertRouteOrder.Field], take))
+            .Select(JsonDocuments.Unwrap<AlertRecord>);
+    }
+
+    /// <summary>Up to <paramref name="take"/> alerts of the route below <paramref name="before"/>'s key, newest first; a range bound is inclusive, so the bound's own alert is read and left out.</summary>
+    private List<BsonDocument> RoutePage(byte[] prefix, BsonValue? before, int take)
+    {
+        var upper = before ?? AlertRouteOrder.End(prefix);
+        return [.. _alerts.Query()
+            .Where(Query.Between(AlertRouteOrder.Field, prefix, upper))
+            .OrderByDescending(AlertRouteOrder.Field)
+            .Limit(before is null ? take : take + 1)
+            .ToDocuments()
+            .Where(d => d[AlertRouteOrder.Field] != upper)
+            .Take(take)];
+    }
 
     public void Add(AlertDelivery delivery)
     {
