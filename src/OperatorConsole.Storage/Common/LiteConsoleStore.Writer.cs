@@ -42,6 +42,11 @@ public sealed partial class LiteConsoleStore
                 {
                     done.SetException(Failed(ex));
                 }
+                catch (DiskReadFailedException ex)
+                {
+                    // The opening stays: a failed read left it sound, and the next read that fails replaces it.
+                    done.SetException(Unreadable(ex));
+                }
                 catch (Exception ex)
                 {
                     // The work failed outside the data files (e.g. the backups folder); the database is sound.
@@ -54,16 +59,24 @@ public sealed partial class LiteConsoleStore
 
     /// <summary>
     /// For a reader: waits while the writer throws <paramref name="broken"/> away (unless it did already) and opens the
-    /// file afresh, between two transactions; answers the fresh opening, or that the store is unavailable.
+    /// file afresh, between two transactions; answers a read leased on the fresh opening, or that the store is
+    /// unavailable. The writer takes the lease itself, so the opening cannot close before the reader uses it, however
+    /// fast the next failed write follows.
     /// </summary>
-    private OpenDatabase Replacing(OpenDatabase? broken, Exception? cause)
+    private OpenDatabase.ReadLease Replacing(OpenDatabase? broken, Exception? cause)
     {
-        var done = new TaskCompletionSource<OpenDatabase>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var done = new TaskCompletionSource<OpenDatabase.ReadLease>(TaskCreationOptions.RunContinuationsAsynchronously);
         try
         {
             if (Thread.CurrentThread == _writer)
             {
                 throw new InvalidOperationException("The writer cannot wait for itself.");
+            }
+
+            if (t_reading > 0)
+            {
+                // The writer closes an opening only once the reads on it have ended, this thread's outer read too.
+                throw new InvalidOperationException("A read cannot wait for the writer from within another read.");
             }
 
             _queue.Add(new BetweenTransactions(() =>
@@ -75,7 +88,7 @@ public sealed partial class LiteConsoleStore
                         _ = Failed(cause!);
                     }
 
-                    done.SetResult(ReopenedIfNeeded());
+                    done.SetResult(ReopenedIfNeeded().TryBeginRead()!.Value);
                 }
                 catch (Exception ex) when (IsDiskFailure(ex))
                 {
@@ -87,11 +100,13 @@ public sealed partial class LiteConsoleStore
         }
         catch (Exception ex) when (IsDiskFailure(ex) || ex is InvalidOperationException)
         {
-            throw new StoreUnavailableException(
-                $"The data file {DataFile} could not be read ({(cause ?? ex).Message}). Check the disk and the file's permissions; the console reopens it with the next request.",
-                cause ?? ex);
+            throw Unreadable(cause ?? ex);
         }
     }
+
+    private StoreUnavailableException Unreadable(Exception cause) => new(
+        $"The data file {DataFile} could not be read ({cause.Message}). Check the disk and the file's permissions; the console reopens it with the next request.",
+        cause);
 
     private void WriterLoop()
     {
@@ -196,6 +211,6 @@ public sealed partial class LiteConsoleStore
 
     /// <summary>The disk failed, or LiteDB closed its engine after a failure (which it does on any I/O error or failed check).</summary>
     private static bool IsDiskFailure(Exception ex) =>
-        ex is IOException or UnauthorizedAccessException or ObjectDisposedException
+        ex is IOException or UnauthorizedAccessException or ObjectDisposedException or DiskReadFailedException
         || (ex is LiteException lite && lite.ErrorCode is LiteException.INVALID_DATAFILE_STATE or LiteException.ENGINE_DISPOSED);
 }
