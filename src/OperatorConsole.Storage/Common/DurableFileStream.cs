@@ -33,7 +33,22 @@ internal sealed class DurableFileStream(FileStream file, StoreFault fault, bool 
     public static FileStream Open(string path) =>
         new(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0, FileOptions.RandomAccess);
 
-    public override int Read(byte[] buffer, int offset, int count) => file.Read(buffer, offset, count);
+    /// <summary>
+    /// A failed read is thrown as <see cref="DiskReadFailedException"/>: LiteDB 5.0.20 closes its engine on any
+    /// IOException, from the failing thread, under every other running query, and that close can end the process (see
+    /// <see cref="OpenDatabase.Dispose"/>). The store replaces the opening instead, once those queries have ended.
+    /// </summary>
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        try
+        {
+            return file.Read(buffer, offset, count);
+        }
+        catch (IOException ex)
+        {
+            throw new DiskReadFailedException(ex);
+        }
+    }
 
     public override long Seek(long offset, SeekOrigin origin) => file.Seek(offset, origin);
 

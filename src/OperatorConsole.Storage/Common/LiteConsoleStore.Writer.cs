@@ -55,6 +55,11 @@ public sealed partial class LiteConsoleStore
                 {
                     done.SetException(Failed(ex));
                 }
+                catch (DiskReadFailedException ex)
+                {
+                    // The opening stays: a failed read left it sound, and the next read that fails replaces it.
+                    done.SetException(Unreadable(ex));
+                }
                 catch (Exception ex)
                 {
                     // The work failed outside the data files (e.g. the backups folder); the database is sound.
@@ -67,9 +72,11 @@ public sealed partial class LiteConsoleStore
 
     /// <summary>
     /// For a reader: waits while the writer throws <paramref name="broken"/> away (unless it did already) and opens the
-    /// file afresh, between two transactions; answers the fresh opening, or that the store is unavailable.
+    /// file afresh, between two transactions; answers a read leased on the fresh opening, or that the store is
+    /// unavailable. The writer takes the lease itself, so the opening cannot close before the reader uses it, however
+    /// fast the next failed write follows.
     /// </summary>
-    private OpenDatabase Replacing(OpenDatabase? broken, Exception? cause)
+    private OpenDatabase.ReadLease Replacing(OpenDatabase? broken, Exception? cause)
     {
         try
         {
@@ -78,17 +85,24 @@ public sealed partial class LiteConsoleStore
                 throw new InvalidOperationException("The writer cannot wait for itself.");
             }
 
-            return BetweenTransactionsAsync(db => db, broken, cause, CancellationToken.None).GetAwaiter().GetResult();
+            if (t_reading > 0)
+            {
+                // The writer closes an opening only once the reads on it have ended, this thread's outer read too.
+                throw new InvalidOperationException("A read cannot wait for the writer from within another read.");
+            }
+
+            return BetweenTransactionsAsync(db => db.TryBeginRead()!.Value, broken, cause, CancellationToken.None).GetAwaiter().GetResult();
         }
         catch (Exception ex) when (ex is StoreUnavailableException or InvalidOperationException || IsDiskFailure(ex))
         {
             // The writer answers a reopening that failed as a change not saved; to the reader it is a read that failed.
-            var why = cause ?? (ex as StoreUnavailableException)?.InnerException ?? ex;
-            throw new StoreUnavailableException(
-                $"The data file {DataFile} could not be read ({why.Message}). Check the disk and the file's permissions; the console reopens it with the next request.",
-                why);
+            throw Unreadable(cause ?? (ex as StoreUnavailableException)?.InnerException ?? ex);
         }
     }
+
+    private StoreUnavailableException Unreadable(Exception cause) => new(
+        $"The data file {DataFile} could not be read ({cause.Message}). Check the disk and the file's permissions; the console reopens it with the next request.",
+        cause);
 
     private void WriterLoop()
     {
@@ -193,6 +207,6 @@ public sealed partial class LiteConsoleStore
 
     /// <summary>The disk failed, or LiteDB closed its engine after a failure (which it does on any I/O error or failed check).</summary>
     private static bool IsDiskFailure(Exception ex) =>
-        ex is IOException or UnauthorizedAccessException or ObjectDisposedException
+        ex is IOException or UnauthorizedAccessException or ObjectDisposedException or DiskReadFailedException
         || (ex is LiteException lite && lite.ErrorCode is LiteException.INVALID_DATAFILE_STATE or LiteException.ENGINE_DISPOSED);
 }

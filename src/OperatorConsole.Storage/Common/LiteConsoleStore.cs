@@ -27,6 +27,10 @@ public sealed partial class LiteConsoleStore : IConsoleStore, IStoreStatus, IDis
     private readonly Lock _disposing = new();
     private volatile bool _disposed;
 
+    /// <summary>Reads this thread is inside (a query may read again from within itself); such a thread must not wait for the writer.</summary>
+    [ThreadStatic]
+    private static int t_reading;
+
     public LiteConsoleStore(string dataFile)
         : this(dataFile, DurableFileStream.Open)
     {
@@ -76,16 +80,41 @@ public sealed partial class LiteConsoleStore : IConsoleStore, IStoreStatus, IDis
 
     public T Read<T>(Func<IStoreSession, T> query)
     {
-        var open = Current();
+        var lease = _open?.TryBeginRead() ?? Replacing(null, _lastFailure);
         try
         {
-            return query(new LiteSession(open.Db, writable: false));
+            return ReadOn(lease, query);
         }
         catch (Exception ex) when (IsDiskFailure(ex) && !_disposed)
         {
-            // Either the writer replaced this opening after a failed write while the read ran on it, or LiteDB closed
-            // its engine itself, which it does after an I/O error or a failed internal check, in a read as in a write.
-            return query(new LiteSession(Replacing(open, ex).Db, writable: false));
+            // The disk failed a read, or LiteDB closed its engine itself after a failed internal check. The lease has
+            // ended by now, so the writer can close that opening while this thread waits for the fresh one.
+            var fresh = Replacing(lease.Open, ex);
+            try
+            {
+                return ReadOn(fresh, query);
+            }
+            catch (Exception again) when (IsDiskFailure(again) && !_disposed)
+            {
+                throw Unreadable(again);
+            }
+        }
+    }
+
+    /// <summary>Runs the query on the leased opening, which stays open until the query returns.</summary>
+    private static T ReadOn<T>(OpenDatabase.ReadLease lease, Func<IStoreSession, T> query)
+    {
+        using (lease)
+        {
+            t_reading++;
+            try
+            {
+                return query(new LiteSession(lease.Open.Db, writable: false));
+            }
+            finally
+            {
+                t_reading--;
+            }
         }
     }
 
@@ -111,6 +140,4 @@ public sealed partial class LiteConsoleStore : IConsoleStore, IStoreStatus, IDis
             _lock.Dispose();
         }
     }
-
-    private OpenDatabase Current() => _open ?? Replacing(null, _lastFailure);
 }

@@ -15,6 +15,11 @@ internal sealed class OpenDatabase : IDisposable
     private readonly DurableFileStream _data;
     private readonly DurableFileStream _log;
 
+    /// <summary>Guards <see cref="_reads"/> and <see cref="_closing"/>; an object, not a Lock, for Monitor.Wait.</summary>
+    private readonly object _readGate = new();
+    private int _reads;
+    private bool _closing;
+
     private OpenDatabase(string dataFile, Func<string, FileStream> openFile)
     {
         _data = new DurableFileStream(openFile(dataFile), Fault, isLog: false);
@@ -92,8 +97,46 @@ internal sealed class OpenDatabase : IDisposable
         }
     }
 
+    /// <summary>
+    /// Counts a read on this opening until the lease is disposed (on any thread); null once the opening is closing,
+    /// as the writer replaces it.
+    /// </summary>
+    public ReadLease? TryBeginRead()
+    {
+        lock (_readGate)
+        {
+            if (_closing)
+            {
+                return null;
+            }
+
+            _reads++;
+            return new ReadLease(this);
+        }
+    }
+
+    /// <summary>
+    /// Closes the engine only once the reads in flight on it have ended (new ones go to the fresh opening). LiteDB 5.0.20
+    /// closing an engine disposes every open transaction from the closing thread while their own threads still use
+    /// them (TransactionMonitor.Dispose takes no lock): those reads threw whatever LiteDB tripped over, and a
+    /// transaction left half-disposed keeps its finalizer, which throws "share counter must be > 0 in Release()" on the
+    /// finalizer thread and so ends the process. LiteDB closes an engine itself only after an IOException or a failed
+    /// internal check (EngineState.Handle), and a failing disk gives it no IOException: the log's write failures are
+    /// recorded, not thrown, reads throw <see cref="DiskReadFailedException"/> (see <see cref="DurableFileStream"/>),
+    /// and a checkpoint's failed data-file write reaches the writer out of Commit or Checkpoint, which do not close.
+    /// So every close is this one, with no reader inside, unless LiteDB fails one of its own checks.
+    /// </summary>
     public void Dispose()
     {
+        lock (_readGate)
+        {
+            _closing = true;
+            while (_reads > 0)
+            {
+                Monitor.Wait(_readGate);
+            }
+        }
+
         try
         {
             Db.Dispose();
@@ -104,5 +147,24 @@ internal sealed class OpenDatabase : IDisposable
             _data.Dispose();
             _log.Dispose();
         }
+    }
+
+    private void EndRead()
+    {
+        lock (_readGate)
+        {
+            if (--_reads == 0)
+            {
+                Monitor.PulseAll(_readGate);
+            }
+        }
+    }
+
+    /// <summary>One read counted on <see cref="Open"/>; disposed exactly once.</summary>
+    public readonly struct ReadLease(OpenDatabase open) : IDisposable
+    {
+        public OpenDatabase Open => open;
+
+        public void Dispose() => open.EndRead();
     }
 }

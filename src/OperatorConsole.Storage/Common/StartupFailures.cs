@@ -11,7 +11,7 @@ internal static class StartupFailures
         {
             return open();
         }
-        catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
+        catch (Exception ex) when (ex is UnauthorizedAccessException or IOException or DiskReadFailedException)
         {
             throw new StoreUnavailableException(
                 $"Cannot open the data file {dataFile} for writing: {ex.Message} The console needs read and write access " +
