@@ -14,13 +14,13 @@ internal sealed partial class LiteIncidentRepository
     private readonly TimelineCounts _counts = new(db);
 
     public IReadOnlyList<TimelineEntry> Timeline(string incidentId) =>
-        [.. _timeline.Query().Where(TimelineSchema.Under(TimelineSchema.Order, incidentId)).OrderBy(TimelineSchema.Order).ToDocuments().Select(JsonDocuments.Unwrap<TimelineEntry>)];
+        [.. _timeline.Query().Where(TimelineSchema.Under(TimelineSchema.Order, TimelineSchema.Prefix(incidentId))).OrderBy(TimelineSchema.Order).ToDocuments().Select(JsonDocuments.Unwrap<TimelineEntry>)];
 
     public IReadOnlyList<TimelineEntry> TimelineBefore(string incidentId, string? kind, TimelineCursor? before, int take)
     {
         var (field, prefix) = SortKey(incidentId, kind);
         var upper = before is null ? TimelineSchema.End(prefix) : TimelineSchema.Key(prefix, before.At, before.Id);
-        return Seek(Query.Between(field, prefix + TimelineSchema.Separator, upper), field, descending: true, upper, take);
+        return Seek(Query.Between(field, prefix, upper), field, descending: true, upper, take);
     }
 
     public IReadOnlyList<TimelineEntry> TimelineAfter(string incidentId, string? kind, TimelineCursor after, int take)
@@ -33,7 +33,7 @@ internal sealed partial class LiteIncidentRepository
     public IReadOnlyList<TimelineEntry> TimelineOfKinds(string incidentId, IReadOnlyCollection<string> kinds) =>
         [.. kinds.Distinct()
             .SelectMany(k => _timeline.Query().Where(TimelineSchema.Under(TimelineSchema.KindOrder, TimelineSchema.Prefix(incidentId, k))).ToDocuments())
-            .OrderBy(d => d[TimelineSchema.Order].AsString, StringComparer.Ordinal)
+            .OrderBy(d => d[TimelineSchema.Order].AsBinary, TimelineSchema.KeyOrder)
             .Select(JsonDocuments.Unwrap<TimelineEntry>)];
 
     public int TimelineCount(string incidentId, string? kind)
@@ -44,7 +44,7 @@ internal sealed partial class LiteIncidentRepository
 
     public IReadOnlyList<TimelineEntry> PinnedTimeline(string incidentId) =>
         [.. _timeline.Query().Where(Query.EQ(TimelineSchema.PinnedOf, incidentId)).ToDocuments()
-            .OrderByDescending(d => d[TimelineSchema.Order].AsString, StringComparer.Ordinal)
+            .OrderByDescending(d => d[TimelineSchema.Order].AsBinary, TimelineSchema.KeyOrder)
             .Select(JsonDocuments.Unwrap<TimelineEntry>)];
 
     public TimelineEntry? TimelineEntry(string entryId)
@@ -81,7 +81,7 @@ internal sealed partial class LiteIncidentRepository
     }
 
     /// <summary>Up to <paramref name="take"/> entries in the range, in key order from the bound, leaving out the bound's own entry.</summary>
-    private List<TimelineEntry> Seek(BsonExpression range, string field, bool descending, string bound, int take)
+    private List<TimelineEntry> Seek(BsonExpression range, string field, bool descending, byte[] bound, int take)
     {
         if (take <= 0)
         {
@@ -90,9 +90,9 @@ internal sealed partial class LiteIncidentRepository
 
         var query = _timeline.Query().Where(range);
         var ordered = descending ? query.OrderByDescending(field) : query.OrderBy(field);
-        return [.. ordered.Limit(take + 1).ToDocuments().Where(d => d[field].AsString != bound).Take(take).Select(JsonDocuments.Unwrap<TimelineEntry>)];
+        return [.. ordered.Limit(take + 1).ToDocuments().Where(d => !d[field].AsBinary.AsSpan().SequenceEqual(bound)).Take(take).Select(JsonDocuments.Unwrap<TimelineEntry>)];
     }
 
-    private static (string Field, string Prefix) SortKey(string incidentId, string? kind) =>
-        kind is null ? (TimelineSchema.Order, incidentId) : (TimelineSchema.KindOrder, TimelineSchema.Prefix(incidentId, kind));
+    private static (string Field, byte[] Prefix) SortKey(string incidentId, string? kind) =>
+        (kind is null ? TimelineSchema.Order : TimelineSchema.KindOrder, TimelineSchema.Prefix(incidentId, kind));
 }

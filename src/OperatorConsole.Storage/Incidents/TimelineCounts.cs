@@ -42,7 +42,7 @@ internal sealed class TimelineCounts(ILiteDatabase db)
     {
         var kinds = new BsonDocument();
         var all = 0;
-        var stored = _timeline.Query().Where(TimelineSchema.Under(TimelineSchema.Order, incidentId)).Select(TimelineSchema.Kind).ToDocuments();
+        var stored = _timeline.Query().Where(TimelineSchema.Under(TimelineSchema.Order, TimelineSchema.Prefix(incidentId))).Select(TimelineSchema.Kind).ToDocuments();
         foreach (var kind in stored.Select(d => d.Values.Single().AsString))
         {
             kinds[kind] = (kinds.TryGetValue(kind, out var n) ? n.AsInt32 : 0) + 1;

@@ -1,4 +1,5 @@
-using System.Globalization;
+using System.Buffers.Binary;
+using System.Text;
 using LiteDB;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Storage.Common;
@@ -8,31 +9,51 @@ namespace OperatorConsole.Storage.Incidents;
 /// <summary>
 /// The envelope of a timeline entry. Besides the plain fields (incident, UTC ticks, kind, pinned) it
 /// carries sort keys that put one incident's entries together in time order, so a page is an index range:
-/// <c>order</c> = incident | ticks | id, <c>kindOrder</c> = incident | kind | ticks | id, and <c>pinnedOf</c>
+/// <c>orderKey</c> = incident 0 ticks id, <c>kindKey</c> = incident 0 kind 0 ticks id, and <c>pinnedOf</c>
 /// holds the incident id only while the entry is pinned. Ids break ties between entries of one instant.
 /// </summary>
+/// <remarks>
+/// The keys are bytes (UTF-8 text, ticks as 8 bytes big-endian) because LiteDB compares bytes one by one, while it
+/// compares strings under the file's culture collation, which ignores control characters: text keys joined by one put
+/// INC-10000's entries inside INC-1000's range. Incident ids and kinds hold no NUL (ids are INC-n, kinds constants), so
+/// the 0 that ends a prefix makes no prefix the start of another; ticks stay below 2^62, so no key's byte after the
+/// prefix is 0xFF, which bounds the range.
+/// </remarks>
 internal static class TimelineSchema
 {
-    public const char Separator = '\u001f';
     public const string IncidentId = "incidentId";
     public const string At = "at";
     public const string Kind = "kind";
     public const string Pinned = "pinned";
-    public const string Order = "order";
-    public const string KindOrder = "kindOrder";
+    public const string Order = "orderKey";
+    public const string KindOrder = "kindKey";
     public const string PinnedOf = "pinnedOf";
 
-    public static string Prefix(string incidentId, string kind) => incidentId + Separator + kind;
+    /// <summary>The text keys of earlier versions, indexed under the collation; files that have them are rekeyed.</summary>
+    private static readonly string[] TextKeys = ["order", "kindOrder"];
 
-    /// <summary>The sort key of the entry at <paramref name="at"/> with <paramref name="id"/> under a prefix (an incident, or an incident and kind).</summary>
-    public static string Key(string prefix, DateTimeOffset at, string id) =>
-        prefix + Separator + at.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + Separator + id;
+    /// <summary>Orders keys as LiteDB's index does.</summary>
+    public static readonly IComparer<byte[]> KeyOrder = Comparer<byte[]>.Create((a, b) => a.AsSpan().SequenceCompareTo(b));
 
-    /// <summary>Every key under a prefix starts with it and a separator; this is that range of <paramref name="field"/>.</summary>
-    public static BsonExpression Under(string field, string prefix) => Query.Between(field, prefix + Separator, End(prefix));
+    /// <summary>The prefix of an incident's keys, or with <paramref name="kind"/> of its keys of that kind.</summary>
+    public static byte[] Prefix(string incidentId, string? kind = null) =>
+        kind is null ? [.. Encoding.UTF8.GetBytes(incidentId), 0] : [.. Encoding.UTF8.GetBytes(incidentId), 0, .. Encoding.UTF8.GetBytes(kind), 0];
+
+    /// <summary>The sort key of the entry at <paramref name="at"/> with <paramref name="id"/> under a prefix.</summary>
+    public static byte[] Key(byte[] prefix, DateTimeOffset at, string id)
+    {
+        var key = new byte[prefix.Length + sizeof(long) + Encoding.UTF8.GetByteCount(id)];
+        prefix.CopyTo(key, 0);
+        BinaryPrimitives.WriteInt64BigEndian(key.AsSpan(prefix.Length), at.UtcTicks);
+        Encoding.UTF8.GetBytes(id, key.AsSpan(prefix.Length + sizeof(long)));
+        return key;
+    }
 
     /// <summary>A bound above every key under the prefix.</summary>
-    public static string End(string prefix) => prefix + Separator + char.MaxValue;
+    public static byte[] End(byte[] prefix) => [.. prefix, 0xFF];
+
+    /// <summary>Every key under the prefix, as a range of <paramref name="field"/>.</summary>
+    public static BsonExpression Under(string field, byte[] prefix) => Query.Between(field, prefix, End(prefix));
 
     public static BsonDocument Wrap(TimelineEntry entry) =>
         JsonDocuments.Wrap(entry.Id, entry,
@@ -40,22 +61,28 @@ internal static class TimelineSchema
             (At, entry.At.UtcTicks),
             (Kind, entry.Kind),
             (Pinned, entry.Pinned),
-            (Order, Key(entry.IncidentId, entry.At, entry.Id)),
+            (Order, Key(Prefix(entry.IncidentId), entry.At, entry.Id)),
             (KindOrder, Key(Prefix(entry.IncidentId, entry.Kind), entry.At, entry.Id)),
             (PinnedOf, entry.Pinned ? entry.IncidentId : BsonValue.Null));
 
     public static void EnsureIndexes(ILiteCollection<BsonDocument> timeline)
     {
-        // Entries written before the sort keys existed get them once, from their JSON.
+        // Entries written before the byte keys (with text keys, or with none) get them once, from their JSON; the new
+        // envelope leaves the text keys out.
         var old = timeline.Find(Query.EQ(Order, BsonValue.Null)).ToList();
         foreach (var doc in old)
         {
             timeline.Update(Wrap(JsonDocuments.Unwrap<TimelineEntry>(doc)));
         }
 
-        // Every read goes through a sort key, and "order" starts with the incident id, so an index on the id alone was
-        // one more index page written per entry for no reader; files that have it lose it here.
+        // Every read goes through a sort key, and each starts with the incident id, so an index on the id alone (or on
+        // the text keys) was one more index page written per entry for no reader; files that have one lose it here.
         timeline.DropIndex(IncidentId);
+        foreach (var key in TextKeys)
+        {
+            timeline.DropIndex(key);
+        }
+
         timeline.EnsureIndex(Order);
         timeline.EnsureIndex(KindOrder);
         timeline.EnsureIndex(PinnedOf);

@@ -217,11 +217,11 @@ public sealed class TimelinePagingTests : IDisposable
         var id = await SeedAsync(entries: 10);
         _scene.Store.Close();
         using var db = new LiteDatabase($"Filename={_scene.Store.DataFile};Connection=direct");
-        var prefix = kind is null ? id : TimelineSchema.Prefix(id, kind);
+        var prefix = TimelineSchema.Prefix(id, kind);
         var anchor = TimelineSchema.Key(prefix, IncidentScene.Start.AddMinutes(1).AddSeconds(5), "e00005");
 
         var plan = db.GetCollection(LiteSchema.Timeline).Query()
-            .Where(Query.Between(index, prefix + TimelineSchema.Separator, anchor))
+            .Where(Query.Between(index, prefix, anchor))
             .OrderByDescending(index)
             .Limit(PageSize + 1)
             .GetPlan();
