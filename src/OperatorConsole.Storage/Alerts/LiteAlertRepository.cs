@@ -87,7 +87,7 @@ internal sealed class LiteAlertRepository(ILiteDatabase db, bool writable) : IAl
     /// <summary>Up to <paramref name="take"/> alerts of the route below <paramref name="before"/>'s key, newest first; a range bound is inclusive, so the bound's own alert is read and left out.</summary>
     private List<BsonDocument> RoutePage(byte[] prefix, BsonValue? before, int take)
     {
-        var upper = before ?? AlertRouteOrder.End(prefix);
+        var upper = before ?? ByteSortKey.End(prefix);
         return [.. _alerts.Query()
             .Where(Query.Between(AlertRouteOrder.Field, prefix, upper))
             .OrderByDescending(AlertRouteOrder.Field)

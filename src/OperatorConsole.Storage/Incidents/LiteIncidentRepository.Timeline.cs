@@ -19,21 +19,21 @@ internal sealed partial class LiteIncidentRepository
     public IReadOnlyList<TimelineEntry> TimelineBefore(string incidentId, string? kind, TimelineCursor? before, int take)
     {
         var (field, prefix) = SortKey(incidentId, kind);
-        var upper = before is null ? TimelineSchema.End(prefix) : TimelineSchema.Key(prefix, before.At, before.Id);
+        var upper = before is null ? ByteSortKey.End(prefix) : ByteSortKey.Of(prefix, before.At, before.Id);
         return Seek(Query.Between(field, prefix, upper), field, descending: true, upper, take);
     }
 
     public IReadOnlyList<TimelineEntry> TimelineAfter(string incidentId, string? kind, TimelineCursor after, int take)
     {
         var (field, prefix) = SortKey(incidentId, kind);
-        var lower = TimelineSchema.Key(prefix, after.At, after.Id);
-        return Seek(Query.Between(field, lower, TimelineSchema.End(prefix)), field, descending: false, lower, take);
+        var lower = ByteSortKey.Of(prefix, after.At, after.Id);
+        return Seek(Query.Between(field, lower, ByteSortKey.End(prefix)), field, descending: false, lower, take);
     }
 
     public IReadOnlyList<TimelineEntry> TimelineOfKinds(string incidentId, IReadOnlyCollection<string> kinds) =>
         [.. kinds.Distinct()
             .SelectMany(k => _timeline.Query().Where(TimelineSchema.Under(TimelineSchema.KindOrder, TimelineSchema.Prefix(incidentId, k))).ToDocuments())
-            .OrderBy(d => d[TimelineSchema.Order].AsBinary, TimelineSchema.KeyOrder)
+            .OrderBy(d => d[TimelineSchema.Order].AsBinary, ByteSortKey.Order)
             .Select(JsonDocuments.Unwrap<TimelineEntry>)];
 
     public int TimelineCount(string incidentId, string? kind)
@@ -44,7 +44,7 @@ internal sealed partial class LiteIncidentRepository
 
     public IReadOnlyList<TimelineEntry> PinnedTimeline(string incidentId) =>
         [.. _timeline.Query().Where(Query.EQ(TimelineSchema.PinnedOf, incidentId)).ToDocuments()
-            .OrderByDescending(d => d[TimelineSchema.Order].AsBinary, TimelineSchema.KeyOrder)
+            .OrderByDescending(d => d[TimelineSchema.Order].AsBinary, ByteSortKey.Order)
             .Select(JsonDocuments.Unwrap<TimelineEntry>)];
 
     public TimelineEntry? TimelineEntry(string entryId)

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Text;
 using LiteDB;
 using OperatorConsole.Core.Incidents;
@@ -13,11 +12,9 @@ namespace OperatorConsole.Storage.Incidents;
 /// holds the incident id only while the entry is pinned. Ids break ties between entries of one instant.
 /// </summary>
 /// <remarks>
-/// The keys are bytes (UTF-8 text, ticks as 8 bytes big-endian) because LiteDB compares bytes one by one, while it
-/// compares strings under the file's culture collation, which ignores control characters: text keys joined by one put
-/// INC-10000's entries inside INC-1000's range. Incident ids and kinds hold no NUL (ids are INC-n, kinds constants), so
-/// the 0 that ends a prefix makes no prefix the start of another; ticks stay below 2^62, so no key's byte after the
-/// prefix is 0xFF, which bounds the range.
+/// The keys are <see cref="ByteSortKey"/>s: text keys joined by a control character compared under the file's
+/// collation, which ignores it, and put INC-10000's entries inside INC-1000's range. Incident ids and kinds hold no NUL
+/// (ids are INC-n, kinds constants), so the 0 that ends a prefix makes no prefix the start of another.
 /// </remarks>
 internal static class TimelineSchema
 {
@@ -32,28 +29,12 @@ internal static class TimelineSchema
     /// <summary>The text keys of earlier versions, indexed under the collation; files that have them are rekeyed.</summary>
     private static readonly string[] TextKeys = ["order", "kindOrder"];
 
-    /// <summary>Orders keys as LiteDB's index does.</summary>
-    public static readonly IComparer<byte[]> KeyOrder = Comparer<byte[]>.Create((a, b) => a.AsSpan().SequenceCompareTo(b));
-
     /// <summary>The prefix of an incident's keys, or with <paramref name="kind"/> of its keys of that kind.</summary>
     public static byte[] Prefix(string incidentId, string? kind = null) =>
         kind is null ? [.. Encoding.UTF8.GetBytes(incidentId), 0] : [.. Encoding.UTF8.GetBytes(incidentId), 0, .. Encoding.UTF8.GetBytes(kind), 0];
 
-    /// <summary>The sort key of the entry at <paramref name="at"/> with <paramref name="id"/> under a prefix.</summary>
-    public static byte[] Key(byte[] prefix, DateTimeOffset at, string id)
-    {
-        var key = new byte[prefix.Length + sizeof(long) + Encoding.UTF8.GetByteCount(id)];
-        prefix.CopyTo(key, 0);
-        BinaryPrimitives.WriteInt64BigEndian(key.AsSpan(prefix.Length), at.UtcTicks);
-        Encoding.UTF8.GetBytes(id, key.AsSpan(prefix.Length + sizeof(long)));
-        return key;
-    }
-
-    /// <summary>A bound above every key under the prefix.</summary>
-    public static byte[] End(byte[] prefix) => [.. prefix, 0xFF];
-
     /// <summary>Every key under the prefix, as a range of <paramref name="field"/>.</summary>
-    public static BsonExpression Under(string field, byte[] prefix) => Query.Between(field, prefix, End(prefix));
+    public static BsonExpression Under(string field, byte[] prefix) => Query.Between(field, prefix, ByteSortKey.End(prefix));
 
     public static BsonDocument Wrap(TimelineEntry entry) =>
         JsonDocuments.Wrap(entry.Id, entry,
@@ -61,8 +42,8 @@ internal static class TimelineSchema
             (At, entry.At.UtcTicks),
             (Kind, entry.Kind),
             (Pinned, entry.Pinned),
-            (Order, Key(Prefix(entry.IncidentId), entry.At, entry.Id)),
-            (KindOrder, Key(Prefix(entry.IncidentId, entry.Kind), entry.At, entry.Id)),
+            (Order, ByteSortKey.Of(Prefix(entry.IncidentId), entry.At, entry.Id)),
+            (KindOrder, ByteSortKey.Of(Prefix(entry.IncidentId, entry.Kind), entry.At, entry.Id)),
             (PinnedOf, entry.Pinned ? entry.IncidentId : BsonValue.Null));
 
     public static void EnsureIndexes(ILiteCollection<BsonDocument> timeline)

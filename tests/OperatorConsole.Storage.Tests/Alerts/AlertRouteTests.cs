@@ -113,7 +113,7 @@ public sealed class AlertRouteTests : IDisposable
         var prefix = AlertRouteOrder.Prefix(AlertRecord.RouteKeyOf("rule", "porto"));
 
         var plan = db.GetCollection(LiteSchema.Alerts).Query()
-            .Where(Query.Between(AlertRouteOrder.Field, prefix, AlertRouteOrder.End(prefix)))
+            .Where(Query.Between(AlertRouteOrder.Field, prefix, ByteSortKey.End(prefix)))
             .OrderByDescending(AlertRouteOrder.Field)
             .Limit(2)
             .GetPlan();

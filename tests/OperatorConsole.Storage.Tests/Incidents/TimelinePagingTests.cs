@@ -218,7 +218,7 @@ public sealed class TimelinePagingTests : IDisposable
         _scene.Store.Close();
         using var db = new LiteDatabase($"Filename={_scene.Store.DataFile};Connection=direct");
         var prefix = TimelineSchema.Prefix(id, kind);
-        var anchor = TimelineSchema.Key(prefix, IncidentScene.Start.AddMinutes(1).AddSeconds(5), "e00005");
+        var anchor = ByteSortKey.Of(prefix, IncidentScene.Start.AddMinutes(1).AddSeconds(5), "e00005");
 
         var plan = db.GetCollection(LiteSchema.Timeline).Query()
             .Where(Query.Between(index, prefix, anchor))
