@@ -1,4 +1,5 @@
 using System.Text;
+using LiteDB;
 using OperatorConsole.Core.Alerts;
 using OperatorConsole.Storage.Common;
 
@@ -17,4 +18,15 @@ internal static class AlertStatusOrder
     public static byte[] Prefix(string status) => [.. Encoding.UTF8.GetBytes(status), 0];
 
     public static byte[] Key(AlertRecord alert) => ByteSortKey.Of(Prefix(alert.Status), alert.ReceivedAt, alert.Id);
+
+    /// <summary>The resolved alerts' keys, newest first, read from the index alone: no alert is loaded.</summary>
+    public static ILiteQueryableResult<BsonDocument> ResolvedNewestFirst(ILiteCollection<BsonDocument> alerts) =>
+        alerts.Query().Where(Resolved()).OrderByDescending(Field).Select("$." + Field);
+
+    /// <summary>The resolved alerts' keys up to <paramref name="upper"/>, or all of them.</summary>
+    public static BsonExpression Resolved(byte[]? upper = null)
+    {
+        var prefix = Prefix(IncomingAlert.Resolved);
+        return Query.Between(Field, prefix, upper ?? ByteSortKey.End(prefix));
+    }
 }

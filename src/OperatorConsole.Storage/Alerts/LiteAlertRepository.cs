@@ -104,18 +104,15 @@ internal sealed class LiteAlertRepository(ILiteDatabase db, bool writable) : IAl
         }
     }
 
-    // Walks the resolved alerts' keys newest first without loading a document (the status order's index alone) to the
-    // newest one past those kept, then deletes it and every older resolved alert: firing alerts are never read.
+    // Walks the resolved alerts' keys newest first to the newest one past those kept, then deletes it and every older
+    // resolved alert: firing alerts are never read, and the resolved ones kept only as index keys.
     public void PruneResolvedAlerts(int keep)
     {
         LiteSession.EnsureWritable(writable);
-        var prefix = AlertStatusOrder.Prefix(IncomingAlert.Resolved);
-        var resolved = Query.Between(AlertStatusOrder.Field, prefix, ByteSortKey.End(prefix));
-        var newestPruned = _alerts.Query().Where(resolved).OrderByDescending(AlertStatusOrder.Field).Select("$." + AlertStatusOrder.Field)
-            .Offset(Math.Max(0, keep)).Limit(1).ToDocuments().FirstOrDefault();
+        var newestPruned = AlertStatusOrder.ResolvedNewestFirst(_alerts).Offset(Math.Max(0, keep)).Limit(1).ToDocuments().FirstOrDefault();
         if (newestPruned is not null)
         {
-            _alerts.DeleteMany(Query.Between(AlertStatusOrder.Field, prefix, newestPruned[AlertStatusOrder.Field].AsBinary));
+            _alerts.DeleteMany(AlertStatusOrder.Resolved(newestPruned[AlertStatusOrder.Field].AsBinary));
         }
     }
 

@@ -92,6 +92,19 @@ public sealed class AlertPruneTests : IDisposable
         using var upgraded = new LiteDatabase($"Filename={_store.DataFile};Connection=direct");
         Assert.Equal(3, upgraded.GetCollection(LiteSchema.Alerts).Count(Query.Not(AlertStatusOrder.Field, BsonValue.Null)));
     }
+
+    [Fact]
+    public async Task PruneResolvedAlerts_QueryPlan_WalksTheStatusOrderIndexAlone()
+    {
+        await WriteAsync(Resolved("r0", Start), Resolved("r1", Start.AddSeconds(1)));
+        _store.Close();
+        using var db = new LiteDatabase($"Filename={_store.DataFile};Connection=direct");
+
+        var plan = AlertStatusOrder.ResolvedNewestFirst(db.GetCollection(LiteSchema.Alerts)).Offset(1).Limit(1).GetPlan();
+
+        Assert.Equal((AlertStatusOrder.Field, -1, "index"), (plan["index"]["name"].AsString, plan["index"]["order"].AsInt32, plan["lookup"]["loader"].AsString));
+        Assert.False(plan.ContainsKey("orderBy"));
+    }
 #endif
 
     private static AlertRecord Firing(string id, DateTimeOffset receivedAt) => TestAlerts.Firing(id, receivedAt);
