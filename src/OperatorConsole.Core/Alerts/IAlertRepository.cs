@@ -29,7 +29,11 @@ public interface IAlertRepository
     /// <summary>Removes all but the newest <paramref name="keep"/> deliveries.</summary>
     void PruneDeliveries(int keep);
 
-    /// <summary>Removes resolved alerts older than the newest <paramref name="keep"/>; firing alerts always stay.</summary>
+    /// <summary>
+    /// Keeps the newest <paramref name="keep"/> resolved alerts by receipt time and removes the older resolved ones; firing
+    /// alerts always stay and do not count, so a storm of old firing alerts neither crowds out the resolved ones kept nor
+    /// is read to find them.
+    /// </summary>
     void PruneResolvedAlerts(int keep);
 
     AlertSilence? Silence(string id);

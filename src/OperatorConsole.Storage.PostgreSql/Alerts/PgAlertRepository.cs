@@ -56,8 +56,9 @@ internal sealed class PgAlertRepository(PgContext db) : IAlertRepository
     public void PruneDeliveries(int keep) =>
         _deliveries.Delete($"id IN (SELECT id FROM alert_deliveries {NewestFirst} OFFSET @keep)", ("keep", Math.Max(0, keep)));
 
+    // The resolved alerts only, down alerts_resolved_received: firing alerts neither count nor are read.
     public void PruneResolvedAlerts(int keep) =>
-        _alerts.Delete($"resolved AND id IN (SELECT id FROM alerts {NewestFirst} OFFSET @keep)", ("keep", Math.Max(0, keep)));
+        _alerts.Delete($"id IN (SELECT id FROM alerts WHERE resolved {NewestFirst} OFFSET @keep)", ("keep", Math.Max(0, keep)));
 
     public AlertSilence? Silence(string id) => _silences.Get<AlertSilence>(id);
 

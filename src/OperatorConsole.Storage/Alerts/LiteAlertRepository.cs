@@ -4,7 +4,7 @@ using OperatorConsole.Storage.Common;
 
 namespace OperatorConsole.Storage.Alerts;
 
-/// <summary>Rules, alerts (indexed by receipt time, route order and incident), deliveries (by receipt time) and silences (by incident).</summary>
+/// <summary>Rules, alerts (indexed by receipt time, route order, status order and incident), deliveries (by receipt time) and silences (by incident).</summary>
 internal sealed class LiteAlertRepository(ILiteDatabase db, bool writable) : IAlertRepository
 {
     private readonly ILiteCollection<BsonDocument> _rules = db.GetCollection(LiteSchema.AlertRules);
@@ -18,15 +18,10 @@ internal sealed class LiteAlertRepository(ILiteDatabase db, bool writable) : IAl
         alerts.EnsureIndex("receivedAt");
         alerts.EnsureIndex("incidentId");
 
-        // Alerts written before the route order existed get it once, from their JSON; the route key's own index served
-        // only the read the route order replaces, so files that have it lose it here.
-        alerts.EnsureIndex(AlertRouteOrder.Field);
-        foreach (var doc in alerts.Find(Query.EQ(AlertRouteOrder.Field, BsonValue.Null)).ToList())
-        {
-            alerts.Update(Wrap(JsonDocuments.Unwrap<AlertRecord>(doc)));
-        }
-
-        alerts.DropIndex("routeKey");
+        // Alerts written before the route order or the status order existed get them from their JSON; the route key's own
+        // index served only the read the route order replaces.
+        LiteRekey.Missing(alerts, AlertRouteOrder.Field, Rewrap, "routeKey");
+        LiteRekey.Missing(alerts, AlertStatusOrder.Field, Rewrap);
         db.GetCollection(LiteSchema.AlertDeliveries).EnsureIndex("receivedAt");
         db.GetCollection(LiteSchema.AlertSilences).EnsureIndex("incidentId");
     }
@@ -56,9 +51,11 @@ internal sealed class LiteAlertRepository(ILiteDatabase db, bool writable) : IAl
         _alerts.Upsert(Wrap(alert));
     }
 
+    private static BsonDocument Rewrap(BsonDocument doc) => Wrap(JsonDocuments.Unwrap<AlertRecord>(doc));
+
     private static BsonDocument Wrap(AlertRecord alert) =>
         JsonDocuments.Wrap(alert.Id, alert,
-            ("receivedAt", alert.ReceivedAt.UtcDateTime), (AlertRouteOrder.Field, AlertRouteOrder.Key(alert)),
+            ("receivedAt", alert.ReceivedAt.UtcDateTime), (AlertRouteOrder.Field, AlertRouteOrder.Key(alert)), (AlertStatusOrder.Field, AlertStatusOrder.Key(alert)),
             ("incidentId", alert.IncidentId ?? string.Empty), ("routed", alert.IsRouted));
 
     public IReadOnlyList<AlertRecord> Recent(int take, bool? routed = null, string? incidentId = null)
@@ -80,21 +77,12 @@ internal sealed class LiteAlertRepository(ILiteDatabase db, bool writable) : IAl
     public IEnumerable<AlertRecord> ByRoute(string routeKey)
     {
         var prefix = AlertRouteOrder.Prefix(routeKey);
-        return KeysetPages.Walk<BsonDocument>((last, take) => RoutePage(prefix, last?[AlertRouteOrder.Field], take))
+        return KeysetPages.Walk<BsonDocument>((last, take) =>
+            {
+                var before = last?[AlertRouteOrder.Field].AsBinary;
+                return ByteKeyRange.Page(_alerts, AlertRouteOrder.Field, prefix, before ?? ByteSortKey.End(prefix), descending: true, before, take);
+            })
             .Select(JsonDocuments.Unwrap<AlertRecord>);
-    }
-
-    /// <summary>Up to <paramref name="take"/> alerts of the route below <paramref name="before"/>'s key, newest first; a range bound is inclusive, so the bound's own alert is read and left out.</summary>
-    private List<BsonDocument> RoutePage(byte[] prefix, BsonValue? before, int take)
-    {
-        var upper = before ?? ByteSortKey.End(prefix);
-        return [.. _alerts.Query()
-            .Where(Query.Between(AlertRouteOrder.Field, prefix, upper))
-            .OrderByDescending(AlertRouteOrder.Field)
-            .Limit(before is null ? take : take + 1)
-            .ToDocuments()
-            .Where(d => d[AlertRouteOrder.Field] != upper)
-            .Take(take)];
     }
 
     public void Add(AlertDelivery delivery)
@@ -116,16 +104,15 @@ internal sealed class LiteAlertRepository(ILiteDatabase db, bool writable) : IAl
         }
     }
 
+    // Walks the resolved alerts' keys newest first to the newest one past those kept, then deletes it and every older
+    // resolved alert: firing alerts are never read, and the resolved ones kept only as index keys.
     public void PruneResolvedAlerts(int keep)
     {
         LiteSession.EnsureWritable(writable);
-        var old = OldestBeyond(_alerts, keep)
-            .Where(d => JsonDocuments.Unwrap<AlertRecord>(d).Status == IncomingAlert.Resolved)
-            .Select(d => d["_id"])
-            .ToList();
-        foreach (var id in old)
+        var newestPruned = AlertStatusOrder.ResolvedNewestFirst(_alerts).Offset(Math.Max(0, keep)).Limit(1).ToDocuments().FirstOrDefault();
+        if (newestPruned is not null)
         {
-            _alerts.Delete(id);
+            _alerts.DeleteMany(AlertStatusOrder.Resolved(newestPruned[AlertStatusOrder.Field].AsBinary));
         }
     }
 

@@ -20,14 +20,14 @@ internal sealed partial class LiteIncidentRepository
     {
         var (field, prefix) = SortKey(incidentId, kind);
         var upper = before is null ? ByteSortKey.End(prefix) : ByteSortKey.Of(prefix, before.At, before.Id);
-        return Seek(Query.Between(field, prefix, upper), field, descending: true, upper, take);
+        return Seek(field, prefix, upper, descending: true, upper, take);
     }
 
     public IReadOnlyList<TimelineEntry> TimelineAfter(string incidentId, string? kind, TimelineCursor after, int take)
     {
         var (field, prefix) = SortKey(incidentId, kind);
         var lower = ByteSortKey.Of(prefix, after.At, after.Id);
-        return Seek(Query.Between(field, lower, ByteSortKey.End(prefix)), field, descending: false, lower, take);
+        return Seek(field, lower, ByteSortKey.End(prefix), descending: false, lower, take);
     }
 
     public IReadOnlyList<TimelineEntry> TimelineOfKinds(string incidentId, IReadOnlyCollection<string> kinds) =>
@@ -80,18 +80,8 @@ internal sealed partial class LiteIncidentRepository
         _timeline.Insert(TimelineSchema.Wrap(entry));
     }
 
-    /// <summary>Up to <paramref name="take"/> entries in the range, in key order from the bound, leaving out the bound's own entry.</summary>
-    private List<TimelineEntry> Seek(BsonExpression range, string field, bool descending, byte[] bound, int take)
-    {
-        if (take <= 0)
-        {
-            return [];
-        }
-
-        var query = _timeline.Query().Where(range);
-        var ordered = descending ? query.OrderByDescending(field) : query.OrderBy(field);
-        return [.. ordered.Limit(take + 1).ToDocuments().Where(d => !d[field].AsBinary.AsSpan().SequenceEqual(bound)).Take(take).Select(JsonDocuments.Unwrap<TimelineEntry>)];
-    }
+    private List<TimelineEntry> Seek(string field, byte[] lower, byte[] upper, bool descending, byte[] bound, int take) =>
+        [.. ByteKeyRange.Page(_timeline, field, lower, upper, descending, bound, take).Select(JsonDocuments.Unwrap<TimelineEntry>)];
 
     private static (string Field, byte[] Prefix) SortKey(string incidentId, string? kind) =>
         (kind is null ? TimelineSchema.Order : TimelineSchema.KindOrder, TimelineSchema.Prefix(incidentId, kind));

@@ -48,23 +48,10 @@ internal static class TimelineSchema
 
     public static void EnsureIndexes(ILiteCollection<BsonDocument> timeline)
     {
-        // Entries written before the byte keys (with text keys, or with none) get them once, from their JSON; the new
-        // envelope leaves the text keys out.
-        var old = timeline.Find(Query.EQ(Order, BsonValue.Null)).ToList();
-        foreach (var doc in old)
-        {
-            timeline.Update(Wrap(JsonDocuments.Unwrap<TimelineEntry>(doc)));
-        }
-
-        // Every read goes through a sort key, and each starts with the incident id, so an index on the id alone (or on
-        // the text keys) was one more index page written per entry for no reader; files that have one lose it here.
-        timeline.DropIndex(IncidentId);
-        foreach (var key in TextKeys)
-        {
-            timeline.DropIndex(key);
-        }
-
-        timeline.EnsureIndex(Order);
+        // Entries written before the byte keys (with text keys, or with none) get them once; the new envelope leaves the
+        // text keys out. Every read goes through a sort key, and each starts with the incident id, so an index on the id
+        // alone (or on the text keys) has no reader.
+        LiteRekey.Missing(timeline, Order, doc => Wrap(JsonDocuments.Unwrap<TimelineEntry>(doc)), [IncidentId, .. TextKeys]);
         timeline.EnsureIndex(KindOrder);
         timeline.EnsureIndex(PinnedOf);
     }

@@ -131,29 +131,10 @@ public sealed class AlertRouteTests : IDisposable
     }
 #endif
 
-    private static AlertRecord Alert(string id, string? scope, DateTimeOffset receivedAt, string? ruleId = "rule") => new()
-    {
-        Id = id,
-        Source = "alertmanager",
-        Fingerprint = id,
-        Status = IncomingAlert.Firing,
-        Labels = new Dictionary<string, string> { ["alertname"] = "StalePack" },
-        StartsAt = receivedAt,
-        ReceivedAt = receivedAt,
-        RuleId = ruleId,
-        Scope = scope,
-    };
+    private static AlertRecord Alert(string id, string? scope, DateTimeOffset receivedAt, string? ruleId = "rule") =>
+        TestAlerts.Firing(id, receivedAt) with { RuleId = ruleId, Scope = scope };
 
-    private Task WriteAsync(params AlertRecord[] alerts) =>
-        _store.Store.WriteAsync(s =>
-        {
-            foreach (var alert in alerts)
-            {
-                s.Alerts.Upsert(alert);
-            }
-
-            return alerts.Length;
-        });
+    private Task WriteAsync(params AlertRecord[] alerts) => _store.UpsertAlertsAsync(alerts);
 
     private List<string> Read(string scope) =>
         _store.Store.Read(s => s.Alerts.ByRoute(AlertRecord.RouteKeyOf("rule", scope)).Select(a => a.Id).ToList());
