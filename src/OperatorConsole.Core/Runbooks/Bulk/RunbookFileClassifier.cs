@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Markdig;
 using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
@@ -28,9 +29,16 @@ public sealed record FileClass(FileKind Kind, string? Reason = null, IReadOnlyLi
 /// Tells runbooks from the other Markdown of a runbook repository (READMEs, index pages, templates, drafts) and from
 /// the files they reference. Invalid Markdown is classified as a runbook: the import then refuses it with the reason.
 /// </summary>
-public static class RunbookFileClassifier
+public static partial class RunbookFileClassifier
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseYamlFrontMatter().Build();
+
+    // GitHub's community health files, kept at the repository root: about the project, not procedures.
+    private static readonly HashSet<string> RepositoryFiles = new(StringComparer.Ordinal)
+    {
+        "contributing", "code_of_conduct", "code-of-conduct", "license", "licence", "copying", "security", "support",
+        "governance", "funding", "changelog", "changes", "authors", "maintainers", "codeowners", "notice",
+    };
 
     public static FileClass Classify(string path, byte[] content)
     {
@@ -52,13 +60,28 @@ public static class RunbookFileClassifier
             return new FileClass(FileKind.Skipped, "_index.md is a site section's index page, not a runbook.");
         }
 
-        if (name.Contains("template", StringComparison.Ordinal))
+        if (path.StartsWith(".github/", StringComparison.Ordinal) || (!path.Contains('/', StringComparison.Ordinal) && RepositoryFiles.Contains(name)))
+        {
+            return new FileClass(FileKind.Skipped, "A file about the repository itself (contributing, licence, security policy, GitHub templates); it is not a runbook.");
+        }
+
+        if (TemplateWord().IsMatch(name))
         {
             return new FileClass(FileKind.Skipped, "A template (its name says so) is the start of a runbook, not a runbook.");
         }
 
-        // Invalid UTF-8 is refused by the import with the parser's reason; the lenient decoding here only looks.
-        var document = Markdown.Parse(Encoding.UTF8.GetString(content), Pipeline);
+        // Invalid UTF-8, and nesting past Markdig's limit (it throws), are refused by the import with the parser's
+        // reason; the classifier only looks.
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(Encoding.UTF8.GetString(content), Pipeline);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InsufficientExecutionStackException)
+        {
+            return new FileClass(FileKind.Runbook, References: []);
+        }
+
         if (IsDraftOrTemplate(document))
         {
             return new FileClass(FileKind.Skipped, "Its front matter marks it as a draft or a template.");
@@ -73,6 +96,11 @@ public static class RunbookFileClassifier
         var references = links.Select(l => l.Url is null ? null : RepoPath.Resolve(path, l.Url)).OfType<string>().Distinct().ToList();
         return new FileClass(FileKind.Runbook, References: references);
     }
+
+    // "runbook-template", "TEMPLATE", "example_tutorial_template"; not an alert name holding it inside a word
+    // (OpenShift's SSPTemplateValidatorDown).
+    [GeneratedRegex("(^|[^a-z])templates?($|[^a-z])")]
+    private static partial Regex TemplateWord();
 
     private static bool IsDraftOrTemplate(MarkdownDocument document)
     {

@@ -30,7 +30,10 @@ internal sealed partial class RunbookStructureWalker
         }
 
         // An output block (or an illustration such as "the log shows:") leaves the paragraph before it a step of its own.
-        if ((IsOutput(language, handoff) && AttachOutput(content)) || (language is not null && OutputLanguages.Contains(language)))
+        // A block labelled as output with no command left to take it (a second sample, a sample before any command)
+        // is still output, never a command.
+        if ((IsOutput(language, handoff) && AttachOutput(content)) || handoff.ExpectingOutput
+            || (language is not null && OutputLanguages.Contains(language)))
         {
             EmitInstruction(handoff);
             return;

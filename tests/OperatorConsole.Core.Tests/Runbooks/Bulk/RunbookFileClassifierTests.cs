@@ -18,6 +18,10 @@ public sealed class RunbookFileClassifierTests
     [InlineData("alerts/index.md", "# Alerts\n\n- [Disk full](disk-full.md)\n- [CPU](cpu.md)\n")]
     [InlineData("docs/index.md", "---\nlayout: home\n---\n# Handbook\n\nWelcome. Start with the [on-call guide](oncall.md) on your first shift.\n")]
     [InlineData("tools/lint.rb", "puts 1")]
+    [InlineData("CONTRIBUTING.md", "# Contributing\n\n1. Fork the repository.\n2. Open a pull request.\n")]
+    [InlineData("code-of-conduct.md", "# Code of conduct\n\n- Be kind.\n")]
+    [InlineData("LICENSE.md", "# MIT License\n\nPermission is hereby granted…\n")]
+    [InlineData(".github/PULL_REQUEST_TEMPLATE/prs.md", "- [ ] Tests pass\n- [ ] Docs updated\n")]
     public void Classify_NotARunbook_SkippedWithReason(string path, string text)
     {
         var result = Classify(path, text);
@@ -31,6 +35,30 @@ public sealed class RunbookFileClassifierTests
     [InlineData("# Disk full\n\n- Check [the graph](g.md)\n- Delete old logs under /var/log\n")]
     public void Classify_IndexPageBundleWithCommandsOrSteps_IsARunbook(string text) =>
         Assert.Equal(FileKind.Runbook, Classify("alerts/disk-full/index.md", text).Kind);
+
+    // Alert names such as OpenShift's SSPTemplateValidatorDown hold "Template" inside a word; only a name whose word
+    // is "template" marks a template.
+    [Theory]
+    [InlineData("alerts/virt/SSPTemplateValidatorDown.md")]
+    [InlineData("alerts/virt/SSPCommonTemplatesModificationReverted.md")]
+    [InlineData("alerts/security.md")]
+    [InlineData("docs/ci/changelog-job-failing.md")]
+    public void Classify_NameHoldingAMetaWordInsideAnother_IsARunbook(string path) =>
+        Assert.Equal(FileKind.Runbook, Classify(path, "# Alert\n\n## Mitigation\n\n1. Restart the operator.\n").Kind);
+
+    // Markdig throws on nesting past its own limit; the classifier only looks, so the import refuses the file with a
+    // reason instead of the whole archive failing.
+    [Theory]
+    [InlineData(200, "> ")]
+    [InlineData(80, "- ")]
+    public void Classify_NestedPastTheParsersLimit_IsARunbookForTheImportToRefuse(int levels, string marker)
+    {
+        var nested = marker == "> "
+            ? string.Concat(Enumerable.Repeat(marker, levels)) + "deep\n"
+            : string.Concat(Enumerable.Range(0, levels).Select(i => new string(' ', i * 2) + marker + "item\n"));
+
+        Assert.Equal(FileKind.Runbook, Classify("alerts/deep.md", "# Deep\n\n" + nested).Kind);
+    }
 
     [Fact]
     public void Classify_IndexWithProcedure_IsARunbook()

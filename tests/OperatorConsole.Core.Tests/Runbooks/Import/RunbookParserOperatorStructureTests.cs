@@ -61,6 +61,22 @@ public sealed class RunbookParserOperatorStructureTests
         Assert.Equal(("curl /health", "ok"), (step.Command, step.ExpectedOutput));
     }
 
+    // Real runbooks show a second sample ("Example output:" twice, one healthy and one failing) or a sample before any
+    // command; a block labelled as output still is not something to run.
+    [Theory]
+    [InlineData("Check it:\n\n```sh\ncurl /health\n```\n\nExample output:\n\n```\nok\n```\n\nExample output:\n\n```\n503 Service Unavailable\n```\n")]
+    [InlineData("Check it:\n\n```sh\ncurl /health\n```\n\n<details>\n<summary>Sample output</summary>\n\n```\nok\n```\n\n</details>\n\n<details>\n<summary>Sample output</summary>\n\n```\n503 Service Unavailable\n```\n\n</details>\n")]
+    public void Parse_LabelledOutputWithNoCommandLeftToTakeIt_IsNotACommand(string body)
+    {
+        var step = Assert.Single(Steps($"# T\n\n## Steps\n\n{body}"));
+
+        Assert.Equal(("curl /health", "ok"), (step.Command, step.ExpectedOutput));
+    }
+
+    [Fact]
+    public void Parse_LabelledOutputBeforeAnyCommand_IsNotACommand() =>
+        Assert.DoesNotContain(Steps("# T\n\n## Diagnosis\n\nExample output:\n\n```\nPOD   STATUS\nweb   CrashLoopBackOff\n```\n\n- Delete the pod\n"), s => s.Kind == StepKind.Command);
+
     [Theory]
     [InlineData("bash", "$ systemctl restart app", "systemctl restart app")]
     [InlineData("console", "# systemctl restart app", "systemctl restart app")]

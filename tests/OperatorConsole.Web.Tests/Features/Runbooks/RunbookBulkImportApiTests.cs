@@ -86,6 +86,25 @@ public sealed class RunbookBulkImportApiTests(ConsoleHost host) : IClassFixture<
         Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (tarResponse.StatusCode, zipResponse.StatusCode));
     }
 
+    // A file quoted 200 levels deep made Markdig throw while the archive was being classified: a 500 for the whole
+    // archive instead of that one file refused.
+    [Fact]
+    public async Task Bulk_FileNestedPastTheParsersLimit_RefusedAndTheOthersImported()
+    {
+        using var client = await host.ApiClientAsync(Role.OnCall);
+        var archive = TestArchives.TarGz(new Dictionary<string, byte[]>
+        {
+            ["deep/fine.md"] = "# Fine beside a deep one\n\n1. Step.\n"u8.ToArray(),
+            ["deep/quotes.md"] = System.Text.Encoding.UTF8.GetBytes("# Quoted\n\n" + string.Concat(Enumerable.Repeat("> ", 200)) + "deep\n"),
+        });
+
+        var report = await ImportOkAsync(client, archive, "application/gzip");
+
+        Assert.Equal(BulkOutcome.Imported, report.Row("fine.md").Outcome);
+        Assert.Equal(BulkOutcome.Refused, report.Row("quotes.md").Outcome);
+        Assert.Contains("nested too deeply", report.Row("quotes.md").Reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Bulk_ZipBomb_413()
     {
