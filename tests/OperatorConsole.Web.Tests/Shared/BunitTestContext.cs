@@ -25,7 +25,7 @@ public abstract class BunitTestContext : BunitContext, IAsyncLifetime
     public static readonly Actor Olga = new("oncall2", "Olga On-call", Role.OnCall);
 
     /// <summary>Long enough for the live batch window and a loaded CI machine; a pass returns at once.</summary>
-    protected static readonly TimeSpan LiveTimeout = TimeSpan.FromSeconds(5);
+    protected static readonly TimeSpan LiveTimeout = TimeSpan.FromSeconds(20);
 
     private readonly string _folder = Directory.CreateTempSubdirectory("operator-console-bunit-").FullName;
 
