@@ -31,7 +31,7 @@ internal static class OrdinalCollationUpgrade
     public static OpenDatabase Open(string dataFile, Func<string, FileStream> openFile, Func<OpenDatabase> open)
     {
         var copy = TemporaryFileFor(dataFile);
-        File.Delete(copy);
+        DeleteIfPresent(copy);
         var opened = open();
         if (IsOrdinal(opened.Db))
         {
@@ -40,7 +40,16 @@ internal static class OrdinalCollationUpgrade
 
         using (opened)
         {
-            CopyInto(opened.Db, copy, openFile);
+            try
+            {
+                CopyInto(opened.Db, copy, openFile);
+            }
+            catch
+            {
+                // A copy cut short by a full disk would keep its space until the next open.
+                DeleteIfPresent(copy);
+                throw;
+            }
 
             // The old log must not outlive the old file: replayed onto the new one it would overwrite its pages. So the
             // old file takes in every committed transaction first, and what the log still holds is uncommitted.
@@ -91,6 +100,15 @@ internal static class OrdinalCollationUpgrade
         }
 
         file.Flush(flushToDisk: true);
+    }
+
+    // Only when present: on a read-only mount even the unlink of a missing file fails.
+    private static void DeleteIfPresent(string file)
+    {
+        if (File.Exists(file))
+        {
+            File.Delete(file);
+        }
     }
 
     /// <summary>Makes the rename durable before anything is written to the new file; .NET opens no directory handle.</summary>

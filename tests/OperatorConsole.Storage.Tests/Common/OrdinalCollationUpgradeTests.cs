@@ -91,15 +91,17 @@ public sealed class OrdinalCollationUpgradeTests : IDisposable
     }
 
     [Fact]
-    public async Task Open_CopyFails_OldFileKeptWholeAndTheNextOpenUpgrades()
+    public async Task Open_DiskFullDuringTheCopy_CopyRemovedOldFileKeptWholeAndTheNextOpenUpgrades()
     {
         await FillAsync();
         MakeDefaultCollation();
         var before = Contents();
+        var full = new FillableDisk { Full = true };
 
         Assert.Throws<StoreUnavailableException>(() => new LiteConsoleStore(_store.DataFile, path =>
-            path == Copy ? throw new IOException("No space left on device") : DurableFileStream.Open(path)));
+            path == Copy ? full.Open(path) : DurableFileStream.Open(path)));
 
+        Assert.False(File.Exists(Copy));
         Assert.NotEqual(CompareOptions.Ordinal, CollationOfFile().SortOptions);
         AssertSameContents(before, Contents());
         OpenAndClose();
