@@ -141,7 +141,7 @@ public sealed partial class IncidentService
 
     private static IncidentPerson Assignable(Change c, string? userId)
     {
-        var user = string.IsNullOrWhiteSpace(userId) ? null : c.Session.Users.Get(userId.Trim());
+        var user = string.IsNullOrWhiteSpace(userId) ? null : c.Session.Users.Get(UserService.IdOf(userId));
         return user is not null && CanRespond(user)
             ? new IncidentPerson(user.Id, user.DisplayName)
             : throw DomainValidationException.ForFields([new FieldProblem("userId",

@@ -17,7 +17,7 @@ public sealed partial class UserService(ChangeRunner changes, IPasswordHashing h
     /// </summary>
     public async Task<Actor?> SignInAsync(string userName, string password, string? address = null)
     {
-        var id = (userName ?? string.Empty).Trim().ToLowerInvariant();
+        var id = IdOf(userName);
         var user = Find(id);
         var ok = user is { Disabled: false } && hashing.Verify(user.PasswordHash, password ?? string.Empty);
         if (!ok)
@@ -31,10 +31,16 @@ public sealed partial class UserService(ChangeRunner changes, IPasswordHashing h
         return actor;
     }
 
+    /// <summary>
+    /// The id a user name stands for: names are case-insensitive, ids lowercase. Both stores compare ids exactly, so a
+    /// name typed by a person is turned into its id here before any lookup.
+    /// </summary>
+    public static string IdOf(string? userName) => (userName ?? string.Empty).Trim().ToLowerInvariant();
+
     /// <summary>The user id a sign-in name stands for ("unknown" when it could not be one), as the failure counts key it.</summary>
     public static string SignInId(string? userName)
     {
-        var id = (userName ?? string.Empty).Trim().ToLowerInvariant();
+        var id = IdOf(userName);
         return UserIdPattern().IsMatch(id) ? id : "unknown";
     }
 
@@ -62,7 +68,7 @@ public sealed partial class UserService(ChangeRunner changes, IPasswordHashing h
 
     public async Task<User> CreateAsync(Actor actor, string userName, string displayName, string password, Role roles)
     {
-        var id = (userName ?? string.Empty).Trim().ToLowerInvariant();
+        var id = IdOf(userName);
         if (!UserIdPattern().IsMatch(id))
         {
             throw new DomainValidationException("User name must be 2–32 characters: lowercase letters, digits, '.', '-' or '_'.");

@@ -6,9 +6,10 @@ namespace OperatorConsole.Storage.Common;
 /// <summary>
 /// Index keys that put one group's documents together in time order: a prefix naming the group, the UTC ticks as 8
 /// bytes big-endian, then the document's id in UTF-8 for documents of one instant. Bytes, because LiteDB compares binary
-/// values byte by byte but strings under the data file's culture collation, which ignores case and control characters,
-/// so a text key's group could sort in among another's. Ticks stay below 2^62, so the byte after a prefix is never
-/// 0xFF, which bounds a group's range; a prefix must not be the start of another group's prefix.
+/// values byte by byte under any collation, while it compared strings under the data file's culture collation, which
+/// ignored case and control characters (files are ordinal since <see cref="OrdinalCollationUpgrade"/>), so a text key's
+/// group could sort in among another's. Ticks stay below 2^62, so the byte after a prefix is never 0xFF, which bounds a
+/// group's range; a prefix must not be the start of another group's prefix.
 /// </summary>
 internal static class ByteSortKey
 {

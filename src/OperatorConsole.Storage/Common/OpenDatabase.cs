@@ -33,7 +33,10 @@ internal sealed class OpenDatabase : IDisposable
                 _log.SetLength(_log.Length - (_log.Length % PageSize));
             }
 
-            _engine = new LiteEngine(new EngineSettings { DataStream = _data, LogStream = _log });
+            // LiteDB writes a collation only into a file it creates, and refuses a file whose header holds another one;
+            // an older file is opened as it is, to be upgraded by OrdinalCollationUpgrade.
+            var collation = _data.Length == 0 ? Collation.Binary : null;
+            _engine = new LiteEngine(new EngineSettings { DataStream = _data, LogStream = _log, Collation = collation });
             Db = new LiteDatabase(_engine, disposeOnClose: true);
         }
         catch
@@ -53,7 +56,7 @@ internal sealed class OpenDatabase : IDisposable
 
     public static OpenDatabase Open(string dataFile, Func<string, FileStream> openFile)
     {
-        var opened = new OpenDatabase(dataFile, openFile);
+        var opened = OrdinalCollationUpgrade.Open(dataFile, openFile, () => new OpenDatabase(dataFile, openFile));
         try
         {
             LiteSchema.Ensure(opened.Db);

@@ -13,7 +13,8 @@ namespace OperatorConsole.Storage.Incidents;
 /// </summary>
 /// <remarks>
 /// The keys are <see cref="ByteSortKey"/>s: text keys joined by a control character compared under the file's
-/// collation, which ignores it, and put INC-10000's entries inside INC-1000's range. Incident ids and kinds hold no NUL
+/// collation, which ignored it before <see cref="OrdinalCollationUpgrade"/>, and put INC-10000's entries inside
+/// INC-1000's range. Incident ids and kinds hold no NUL
 /// (ids are INC-n, kinds constants), so the 0 that ends a prefix makes no prefix the start of another.
 /// </remarks>
 internal static class TimelineSchema

@@ -83,6 +83,17 @@ public sealed class IncidentPeopleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HandOver_UserNameInCapitals_HandsToThatUser()
+    {
+        var incident = await _scene.OpenAsync();
+        await Incidents.MoveAsync(TestActors.Omar, incident.Id, IncidentStatus.Acknowledged);
+
+        var handed = await Incidents.HandOverAsync(TestActors.Omar, incident.Id, " Olga ");
+
+        Assert.Equal(("Olga On-call", "olga"), (handed.Owner, handed.OwnerId));
+    }
+
+    [Fact]
     public async Task HandOver_OnCallWhoIsNotTheOwner_RefusedLedgeredAndOwnerUnchanged()
     {
         var incident = await _scene.OpenAsync();

@@ -7,8 +7,9 @@ using OperatorConsole.Storage.Tests.Shared;
 namespace OperatorConsole.Storage.Tests.Incidents;
 
 /// <summary>
-/// INC-1000 and INC-10000 share a prefix; the data file's collation ignores control characters, so sort keys that joined
-/// an incident id to the rest with one put INC-10000's entries inside INC-1000's range. Every read keeps them apart.
+/// INC-1000 and INC-10000 share a prefix; the data file's collation ignored control characters (before the ordinal
+/// collation upgrade), so sort keys that joined an incident id to the rest with one put INC-10000's entries inside
+/// INC-1000's range. Every read keeps them apart.
 /// </summary>
 public sealed class TimelineIncidentBoundaryTests : IDisposable
 {

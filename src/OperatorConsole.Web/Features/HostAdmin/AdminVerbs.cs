@@ -49,7 +49,7 @@ internal sealed class AdminVerbs(IServiceProvider services, TextReader input, Te
 
     private User ExistingUser(AdminArguments command)
     {
-        var id = command["--user"].Trim().ToLowerInvariant();
+        var id = UserService.IdOf(command["--user"]);
         return Users.Find(id) ?? throw new NotFoundException($"No user '{id}'.");
     }
 }
