@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.E2E.Shared;
@@ -19,7 +20,7 @@ public sealed class IncidentTwoBrowserFlowTests(BrowserFixture fixture) : IClass
         await operatorPage.GetByTestId("incident-title").FillAsync("Wrong pack active in coimbra");
         await BrowserFixture.SelectAsync(operatorPage, "incident-severity", "SEV-1");
         await operatorPage.GetByTestId("open-incident-submit").ClickAsync();
-        await operatorPage.WaitForURLAsync(url => url.Contains("/incidents/INC-", StringComparison.Ordinal));
+        await Assertions.Expect(operatorPage).ToHaveURLAsync(new Regex("/incidents/INC-"));
         var id = new Uri(operatorPage.Url).AbsolutePath.Split('/').Last();
         await Assertions.Expect(ownerPage.GetByTestId("incident-table")).ToContainTextAsync("Wrong pack active in coimbra");
         await Assertions.Expect(ownerPage.GetByTestId("sev1-banner")).ToContainTextAsync(id);

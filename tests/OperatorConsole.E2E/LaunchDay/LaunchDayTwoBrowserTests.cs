@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using OperatorConsole.Core.Common;
@@ -116,7 +117,7 @@ public sealed class LaunchDayTwoBrowserTests(BrowserFixture fixture) : IClassFix
         await owner.GetByTestId("create-launch-flags").FillAsync("flags.sorting_v2 = true");
         await owner.GetByTestId("create-launch-auth-keys").FillAsync("auth.signing_key");
         await owner.GetByTestId("create-launch-submit").ClickAsync();
-        await owner.WaitForURLAsync(url => url.Contains("/launches/", StringComparison.Ordinal));
+        await Assertions.Expect(owner).ToHaveURLAsync(new Regex("/launches/"));
         await owner.WaitForSelectorAsync("[data-testid=launch-dashboard]");
         return owner.Url[(owner.Url.LastIndexOf('/') + 1)..];
     }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using OperatorConsole.E2E.Shared;
 
@@ -22,8 +23,7 @@ public sealed class CommandPaletteTests(BrowserFixture fixture) : IClassFixture<
         await page.Keyboard.PressAsync("Enter");
 
         // Blazor navigates inside the page, so the URL changes without a new document load.
-        await page.WaitForURLAsync(
-            url => url.EndsWith("/scopes/porto", StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/scopes/porto$"));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using OperatorConsole.E2E.Shared;
 
@@ -66,7 +67,7 @@ public sealed class PhoneLayoutTests(BrowserFixture fixture) : IClassFixture<Bro
         var drawer = page.Locator(".mud-drawer");
         await ClickInDrawerAsync(page, drawer, "a[href='kill-switches']");
 
-        await page.WaitForURLAsync(url => url.EndsWith("/kill-switches", StringComparison.Ordinal));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/kill-switches$"));
         await Assertions.Expect(drawer).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-drawer--closed"));
     }
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using OperatorConsole.E2E.Shared;
 
@@ -20,7 +21,7 @@ public sealed class DrillTests(BrowserFixture fixture) : IClassFixture<BrowserFi
 
         await BrowserFixture.GotoInteractiveAsync(page, $"/scopes/{Scope}");
         await page.GetByTestId("start-drill").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/rollbacks/", StringComparison.Ordinal));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/rollbacks/"));
         await page.GetByTestId("rollback-act-2").ClickAsync();
         await page.GetByTestId("rollback-act-3").ClickAsync();
         await page.GetByTestId("rebind-confirm").ClickAsync();

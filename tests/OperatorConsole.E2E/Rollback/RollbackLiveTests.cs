@@ -48,7 +48,7 @@ public sealed partial class RollbackLiveTests(BrowserFixture fixture, ITestOutpu
         var viewer = await fixture.SignedInPageAsync("viewer", "demo-viewer");
         await BrowserFixture.GotoInteractiveAsync(oncall, $"/incidents/{incident.Id}");
         await oncall.GetByTestId("incident-rollback-links").GetByText($"Roll back {Scope}").ClickAsync();
-        await oncall.WaitForURLAsync(url => url.Contains($"/scopes/{Scope}", StringComparison.Ordinal));
+        await Assertions.Expect(oncall).ToHaveURLAsync(new Regex(Regex.Escape($"/scopes/{Scope}")));
         await oncall.GetByTestId("circuit-up").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await Assertions.Expect(oncall.GetByTestId("rollback-incident")).ToHaveValueAsync(incident.Id);
         await Assertions.Expect(oncall.GetByTestId("active-card-id")).ToHaveTextAsync(Bad);
@@ -59,7 +59,7 @@ public sealed partial class RollbackLiveTests(BrowserFixture fixture, ITestOutpu
         // The bad publish was confirmed 13 minutes ago: the 15-minute timer starts amber.
         await oncall.GetByTestId("rollback-confirmed-minutes").FillAsync("13");
         await oncall.GetByTestId("start-rollback").ClickAsync();
-        await oncall.WaitForURLAsync(RollbackUrl());
+        await Assertions.Expect(oncall).ToHaveURLAsync(RollbackUrl());
         var runPath = new Uri(oncall.Url).AbsolutePath;
         await BrowserFixture.GotoInteractiveAsync(viewer, runPath);
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using OperatorConsole.Core.Runbooks;
 using OperatorConsole.Core.Runs;
@@ -17,7 +18,7 @@ public sealed class RunTogetherTests(BrowserFixture fixture) : IClassFixture<Bro
         await BrowserFixture.GotoInteractiveAsync(alice, $"/runbooks/{selfCheck.Slug}");
         await Assertions.Expect(alice.GetByTestId("runbook-title")).ToContainTextAsync("self-check", new() { IgnoreCase = true });
         await alice.GetByTestId("start-run").ClickAsync();
-        await alice.WaitForURLAsync(url => url.Contains("/runs/", StringComparison.Ordinal));
+        await Assertions.Expect(alice).ToHaveURLAsync(new Regex("/runs/"));
         var runPath = new Uri(alice.Url).AbsolutePath;
         var run = fixture.Host.Service<RunService>().Get(runPath.Split('/').Last())!;
         var manual = run.Steps.First(s => s.Definition.Kind is StepKind.Manual or StepKind.Check);

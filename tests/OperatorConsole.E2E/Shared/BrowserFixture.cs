@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using OperatorConsole.Testing;
 
@@ -59,7 +60,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.FillAsync("#username", user);
         await page.FillAsync("#password", password);
         await page.ClickAsync("[data-testid=sign-in]");
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("^(?!.*/login)"));
         return page;
     }
 
