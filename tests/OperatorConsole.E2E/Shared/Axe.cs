@@ -28,6 +28,11 @@ public static class Axe
     /// <summary>The critical and serious violations on <paramref name="page"/>, one readable block per rule; empty when none.</summary>
     public static async Task<string> SeriousViolationsAsync(IPage page, string what)
     {
+        // The settled page is scanned. A change control looks disabled until Core has said whether this person may act,
+        // and MudBlazor then fades its background over 250 ms: scanned mid-fade under load, a primary button's white
+        // label was measured against the disabled grey, a colour the page never rests in.
+        await Assertions.Expect(page.Locator("[data-action][data-allowed=pending]")).ToHaveCountAsync(0);
+        await page.AddStyleTagAsync(new PageAddStyleTagOptions { Content = "*, *::before, *::after { transition: none !important; animation: none !important; }" });
         var result = await page.RunAxe(WcagAa);
         var serious = result.Violations.Where(v => Failing.Contains(v.Impact)).ToList();
         if (serious.Count == 0)
