@@ -12,16 +12,23 @@ internal sealed class LiteAlertRepository(ILiteDatabase db, bool writable) : IAl
     private readonly ILiteCollection<BsonDocument> _deliveries = db.GetCollection(LiteSchema.AlertDeliveries);
     private readonly ILiteCollection<BsonDocument> _silences = db.GetCollection(LiteSchema.AlertSilences);
 
+    /// <summary>
+    /// Alerts written before the route order or the status order existed get them from their JSON; the route key's own
+    /// index served only the read the route order replaces.
+    /// </summary>
+    public static readonly IReadOnlyList<LiteRekey> Rekeys =
+        [new(LiteSchema.Alerts, AlertRouteOrder.Field, Rewrap, "routeKey"), new(LiteSchema.Alerts, AlertStatusOrder.Field, Rewrap)];
+
     public static void EnsureIndexes(ILiteDatabase db)
     {
         var alerts = db.GetCollection(LiteSchema.Alerts);
         alerts.EnsureIndex("receivedAt");
         alerts.EnsureIndex("incidentId");
+        foreach (var rekey in Rekeys)
+        {
+            rekey.Run(alerts);
+        }
 
-        // Alerts written before the route order or the status order existed get them from their JSON; the route key's own
-        // index served only the read the route order replaces.
-        LiteRekey.Missing(alerts, AlertRouteOrder.Field, Rewrap, "routeKey");
-        LiteRekey.Missing(alerts, AlertStatusOrder.Field, Rewrap);
         db.GetCollection(LiteSchema.AlertDeliveries).EnsureIndex("receivedAt");
         db.GetCollection(LiteSchema.AlertSilences).EnsureIndex("incidentId");
     }

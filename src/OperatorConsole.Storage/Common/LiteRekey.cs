@@ -2,25 +2,28 @@ using LiteDB;
 
 namespace OperatorConsole.Storage.Common;
 
-/// <summary>Run at open: brings documents written before a key field existed up to the current envelope.</summary>
-internal static class LiteRekey
+/// <summary>
+/// A key field that documents written before it existed lack, and the indexes it replaces (<see cref="Unread"/>): each
+/// is one more index page written per document for no reader. Run at open; <see cref="OrdinalCollationUpgrade"/> applies
+/// it while it copies an older file, so that file's documents are written once, not copied and then rewritten.
+/// </summary>
+internal sealed record LiteRekey(string Collection, string Field, Func<BsonDocument, BsonDocument> Rewrap, params string[] Unread)
 {
-    /// <summary>
-    /// Indexes <paramref name="field"/>, rewraps the documents that lack it (LiteDB indexes a missing field as null) once
-    /// with <paramref name="rewrap"/>, and drops the indexes the key replaces (<paramref name="unread"/>): each is one more
-    /// index page written per document for no reader.
-    /// </summary>
-    public static void Missing(ILiteCollection<BsonDocument> collection, string field, Func<BsonDocument, BsonDocument> rewrap, params string[] unread)
+    /// <summary>Indexes the field, rewraps the documents that lack it (LiteDB indexes a missing field as null) once, and drops the unread indexes.</summary>
+    public void Run(ILiteCollection<BsonDocument> collection)
     {
-        collection.EnsureIndex(field);
-        foreach (var doc in collection.Find(Query.EQ(field, BsonValue.Null)).ToList())
+        collection.EnsureIndex(Field);
+        foreach (var doc in collection.Find(Query.EQ(Field, BsonValue.Null)).ToList())
         {
-            collection.Update(rewrap(doc));
+            collection.Update(Rewrap(doc));
         }
 
-        foreach (var index in unread)
+        foreach (var index in Unread)
         {
             collection.DropIndex(index);
         }
     }
+
+    /// <summary>The document as <see cref="Run"/> leaves it.</summary>
+    public BsonDocument Apply(BsonDocument doc) => doc[Field].IsNull ? Rewrap(doc) : doc;
 }

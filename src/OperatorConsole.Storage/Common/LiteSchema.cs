@@ -53,6 +53,10 @@ internal static class LiteSchema
         .Select(f => (string)f.GetRawConstantValue()!)
         .ToArray();
 
+    /// <summary>The keys that documents of earlier versions lack, each brought in by <see cref="Ensure"/>.</summary>
+    public static readonly IReadOnlyList<LiteRekey> Rekeys =
+        [OperatorConsole.Storage.Incidents.TimelineSchema.Rekey, .. OperatorConsole.Storage.Alerts.LiteAlertRepository.Rekeys];
+
     /// <summary>Run at open, before any reader can see the database.</summary>
     public static void Ensure(ILiteDatabase db)
     {

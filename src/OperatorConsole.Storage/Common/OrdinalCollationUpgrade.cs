@@ -14,7 +14,8 @@ namespace OperatorConsole.Storage.Common;
 /// collation in place, and its own rebuild works only on files it opens by name, so an older file is copied here into a
 /// new ordinal file that then takes its name. A crash at any point leaves either the old file whole (and the copy, a
 /// temporary file, is redone at the next open) or the new one complete. The old unique _id indexes admitted no two ids
-/// that differ only in case, so the copy never collides.
+/// that differ only in case, so the copy never collides. The copy also adds the keys an older file's documents lack
+/// (<see cref="LiteSchema.Rekeys"/>), so the schema finds nothing left to rewrite when it runs on the new file.
 /// </summary>
 internal static class OrdinalCollationUpgrade
 {
@@ -77,15 +78,24 @@ internal static class OrdinalCollationUpgrade
             var indexes = source.GetCollection("$indexes").FindAll().Where(i => i["name"].AsString != "_id").ToList();
             foreach (var name in source.GetCollectionNames())
             {
+                // The keys the schema would add at open are added here instead: each document is written once.
+                var rekeys = LiteSchema.Rekeys.Where(r => string.Equals(r.Collection, name, StringComparison.OrdinalIgnoreCase)).ToList();
+                var replaced = rekeys.SelectMany(r => r.Unread).ToHashSet(StringComparer.Ordinal);
                 var collection = target.GetCollection(name);
-                foreach (var index in indexes.Where(i => i["collection"].AsString == name))
+                foreach (var index in indexes.Where(i => i["collection"].AsString == name && !replaced.Contains(i["name"].AsString)))
                 {
                     collection.EnsureIndex(index["name"].AsString, BsonExpression.Create(index["expression"].AsString), index["unique"].AsBoolean);
                 }
 
+                foreach (var rekey in rekeys)
+                {
+                    collection.EnsureIndex(rekey.Field);
+                }
+
                 // An empty insert still creates the collection, as the old file had it.
                 collection.Insert(Array.Empty<BsonDocument>());
-                foreach (var batch in source.GetCollection(name).FindAll().Chunk(BatchSize))
+                var documents = source.GetCollection(name).FindAll().Select(doc => rekeys.Aggregate(doc, (d, rekey) => rekey.Apply(d)));
+                foreach (var batch in documents.Chunk(BatchSize))
                 {
                     collection.Insert(batch);
                 }

@@ -47,12 +47,16 @@ internal static class TimelineSchema
             (KindOrder, ByteSortKey.Of(Prefix(entry.IncidentId, entry.Kind), entry.At, entry.Id)),
             (PinnedOf, entry.Pinned ? entry.IncidentId : BsonValue.Null));
 
+    /// <summary>
+    /// Entries written before the byte keys (with text keys, or with none) get them once; the new envelope leaves the text
+    /// keys out. Every read goes through a sort key, and each starts with the incident id, so an index on the id alone (or
+    /// on the text keys) has no reader.
+    /// </summary>
+    public static readonly LiteRekey Rekey = new(LiteSchema.Timeline, Order, doc => Wrap(JsonDocuments.Unwrap<TimelineEntry>(doc)), [IncidentId, .. TextKeys]);
+
     public static void EnsureIndexes(ILiteCollection<BsonDocument> timeline)
     {
-        // Entries written before the byte keys (with text keys, or with none) get them once; the new envelope leaves the
-        // text keys out. Every read goes through a sort key, and each starts with the incident id, so an index on the id
-        // alone (or on the text keys) has no reader.
-        LiteRekey.Missing(timeline, Order, doc => Wrap(JsonDocuments.Unwrap<TimelineEntry>(doc)), [IncidentId, .. TextKeys]);
+        Rekey.Run(timeline);
         timeline.EnsureIndex(KindOrder);
         timeline.EnsureIndex(PinnedOf);
     }

@@ -76,6 +76,26 @@ public sealed class OrdinalCollationUpgradeTests : IDisposable
     }
 
     [Fact]
+    public async Task Open_FileWhoseDocumentsLackTheirKeys_CopyAddsThemAndOpenRewritesNothing()
+    {
+        await _store.UpsertAlertsAsync(TestAlerts.Firing("a1", DateTimeOffset.UnixEpoch));
+        await FillAsync();
+        WriteDocumentsWithoutKeys();
+        MakeDefaultCollation();
+
+        using var opened = OpenDatabase.Open(_store.DataFile, DurableFileStream.Open);
+
+        Assert.Equal(0, new FileInfo(LiteConsoleStore.LogFileFor(_store.DataFile)).Length);
+        foreach (var rekey in LiteSchema.Rekeys)
+        {
+            var collection = opened.Db.GetCollection(rekey.Collection);
+            Assert.NotEqual(0, collection.Count());
+            Assert.Equal(0, collection.Count(Query.EQ(rekey.Field, BsonValue.Null)));
+            Assert.Empty(IndexNames(opened.Db, rekey.Collection).Intersect(rekey.Unread));
+        }
+    }
+
+    [Fact]
     public async Task Open_LeftoverCopyOfAnInterruptedUpgrade_RemovedAndTheUpgradeRedone()
     {
         await FillAsync();
@@ -157,6 +177,30 @@ public sealed class OrdinalCollationUpgradeTests : IDisposable
 
         Assert.NotEqual(CompareOptions.Ordinal, CollationOfFile().SortOptions);
     }
+
+    /// <summary>Removes the keys that earlier versions' documents lack and indexes what those versions indexed instead.</summary>
+    private void WriteDocumentsWithoutKeys()
+    {
+        using var db = new LiteDatabase($"Filename={_store.DataFile};Connection=direct");
+        foreach (var rekey in LiteSchema.Rekeys)
+        {
+            var collection = db.GetCollection(rekey.Collection);
+            collection.DropIndex(rekey.Field);
+            foreach (var doc in collection.FindAll().ToList())
+            {
+                doc.Remove(rekey.Field);
+                collection.Update(doc);
+            }
+
+            foreach (var index in rekey.Unread)
+            {
+                collection.EnsureIndex(index);
+            }
+        }
+    }
+
+    private static IEnumerable<string> IndexNames(ILiteDatabase db, string collection) =>
+        db.GetCollection("$indexes").Find(Query.EQ("collection", collection)).Select(d => d["name"].AsString);
 
     private Collation CollationOfFile()
     {
