@@ -19,14 +19,17 @@ internal static class AlertStatusOrder
 
     public static byte[] Key(AlertRecord alert) => ByteSortKey.Of(Prefix(alert.Status), alert.ReceivedAt, alert.Id);
 
-    /// <summary>The resolved alerts' keys, newest first, read from the index alone: no alert is loaded.</summary>
-    public static ILiteQueryableResult<BsonDocument> ResolvedNewestFirst(ILiteCollection<BsonDocument> alerts) =>
-        alerts.Query().Where(Resolved()).OrderByDescending(Field).Select("$." + Field);
+    private static readonly byte[] ResolvedPrefix = Prefix(IncomingAlert.Resolved);
+
+    /// <summary>The resolved alerts' keys, oldest first, read from the index alone: no alert is loaded.</summary>
+    public static ILiteQueryableResult<BsonDocument> ResolvedOldestFirst(ILiteCollection<BsonDocument> alerts) =>
+        alerts.Query().Where(Resolved()).OrderBy(Field).Select("$." + Field);
+
+    public static bool IsResolved(BsonDocument alert) => alert[Field].AsBinary.AsSpan().StartsWith(ResolvedPrefix);
 
     /// <summary>The resolved alerts' keys up to <paramref name="upper"/>, or all of them.</summary>
     public static BsonExpression Resolved(byte[]? upper = null)
     {
-        var prefix = Prefix(IncomingAlert.Resolved);
-        return Query.Between(Field, prefix, upper ?? ByteSortKey.End(prefix));
+        return Query.Between(Field, ResolvedPrefix, upper ?? ByteSortKey.End(ResolvedPrefix));
     }
 }

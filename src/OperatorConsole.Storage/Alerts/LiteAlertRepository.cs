@@ -11,6 +11,7 @@ internal sealed class LiteAlertRepository(ILiteDatabase db, bool writable) : IAl
     private readonly ILiteCollection<BsonDocument> _alerts = db.GetCollection(LiteSchema.Alerts);
     private readonly ILiteCollection<BsonDocument> _deliveries = db.GetCollection(LiteSchema.AlertDeliveries);
     private readonly ILiteCollection<BsonDocument> _silences = db.GetCollection(LiteSchema.AlertSilences);
+    private readonly ResolvedAlertCount _resolved = new(db);
 
     /// <summary>
     /// Alerts written before the route order or the status order existed get them from their JSON; the route key's own
@@ -55,7 +56,14 @@ internal sealed class LiteAlertRepository(ILiteDatabase db, bool writable) : IAl
     public void Upsert(AlertRecord alert)
     {
         LiteSession.EnsureWritable(writable);
-        _alerts.Upsert(Wrap(alert));
+        var doc = Wrap(alert);
+        var change = (AlertStatusOrder.IsResolved(doc) ? 1 : 0) - (_alerts.FindById(alert.Id) is { } stored && AlertStatusOrder.IsResolved(stored) ? 1 : 0);
+        if (change != 0)
+        {
+            _resolved.Set(_resolved.Get() + change);
+        }
+
+        _alerts.Upsert(doc);
     }
 
     private static BsonDocument Rewrap(BsonDocument doc) => Wrap(JsonDocuments.Unwrap<AlertRecord>(doc));
@@ -111,16 +119,30 @@ internal sealed class LiteAlertRepository(ILiteDatabase db, bool writable) : IAl
         }
     }
 
-    // Walks the resolved alerts' keys newest first to the newest one past those kept, then deletes it and every older
-    // resolved alert: firing alerts are never read, and the resolved ones kept only as index keys.
+    // The kept count says how many resolved alerts are past those kept: their keys are walked oldest first to the newest
+    // of them, which is deleted with every older resolved alert. Firing alerts are never read, and the resolved ones kept
+    // not even as index keys, so a delivery that resolves one alert walks one key.
     public void PruneResolvedAlerts(int keep)
     {
         LiteSession.EnsureWritable(writable);
-        var newestPruned = AlertStatusOrder.ResolvedNewestFirst(_alerts).Offset(Math.Max(0, keep)).Limit(1).ToDocuments().FirstOrDefault();
+        var count = _resolved.Get();
+        var excess = count - Math.Max(0, keep);
+        if (excess <= 0)
+        {
+            return;
+        }
+
+        var newestPruned = AlertStatusOrder.ResolvedOldestFirst(_alerts).Offset(excess - 1).Limit(1).ToDocuments().FirstOrDefault();
         if (newestPruned is not null)
         {
-            _alerts.DeleteMany(AlertStatusOrder.Resolved(newestPruned[AlertStatusOrder.Field].AsBinary));
+            _resolved.Set(count - _alerts.DeleteMany(AlertStatusOrder.Resolved(newestPruned[AlertStatusOrder.Field].AsBinary)));
+            return;
         }
+
+        // The count says more than the file holds (an earlier version wrote alerts without keeping it): counted again
+        // rather than trusted, so no resolved alert among the newest kept is removed.
+        _resolved.Set(_resolved.Counted());
+        PruneResolvedAlerts(keep);
     }
 
     /// <summary>

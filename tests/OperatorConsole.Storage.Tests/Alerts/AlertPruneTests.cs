@@ -64,7 +64,56 @@ public sealed class AlertPruneTests : IDisposable
         Assert.Equal(["r2", "a1"], Ids());
     }
 
+    [Fact]
+    public async Task PruneResolvedAlerts_ResolvedAlertWrittenAgain_CountedOnce()
+    {
+        await WriteAsync(Resolved("r0", Start), Resolved("r1", Start.AddSeconds(1)), Resolved("r2", Start.AddSeconds(2)));
+        await WriteAsync(Resolved("r1", Start.AddSeconds(1)) with { IncidentId = "INC-0001" });
+        await WriteAsync(Resolved("r1", Start.AddSeconds(1)) with { IncidentId = "INC-0002" });
+
+        await PruneAsync(keep: 3);
+
+        Assert.Equal(["r2", "r1", "r0"], Ids());
+    }
+
+    [Fact]
+    public async Task PruneResolvedAlerts_ResolvedAddedAfterAPrune_NewestKeptEachTime()
+    {
+        await WriteAsync([.. Enumerable.Range(0, 4).Select(i => Resolved($"r{i}", Start.AddSeconds(i)))]);
+        await PruneAsync(keep: 2);
+        await WriteAsync(Firing("f4", Start.AddSeconds(4)), Resolved("r5", Start.AddSeconds(5)));
+        await WriteAsync(Resolved("f4", Start.AddSeconds(4)));
+
+        await PruneAsync(keep: 3);
+
+        Assert.Equal(["r5", "f4", "r3"], Ids());
+    }
+
 #if !POSTGRESQL // LiteDB file specific: edits the file
+    [Theory]
+    [InlineData(null)]
+    [InlineData(100)]
+    public async Task PruneResolvedAlerts_KeptCountMissingOrTooHigh_CountedFromTheFile(int? keptCount)
+    {
+        await WriteAsync(Firing("f0", Start), Resolved("r1", Start.AddSeconds(1)), Resolved("r2", Start.AddSeconds(2)), Resolved("r3", Start.AddSeconds(3)));
+        _store.Close();
+        using (var db = new LiteDatabase($"Filename={_store.DataFile};Connection=direct"))
+        {
+            var meta = db.GetCollection(LiteSchema.Meta);
+            Assert.True(meta.Delete(ResolvedAlertCount.Id));
+            if (keptCount is { } value)
+            {
+                meta.Insert(new BsonDocument { ["_id"] = ResolvedAlertCount.Id, ["value"] = value });
+            }
+        }
+
+        _store.Open();
+        await WriteAsync(Resolved("r4", Start.AddSeconds(4)));
+        await PruneAsync(keep: 2);
+
+        Assert.Equal(["r4", "r3", "f0"], Ids());
+    }
+
     [Fact]
     public async Task Open_AlertsWrittenBeforeStatusOrder_KeyedAndPruned()
     {
@@ -100,9 +149,9 @@ public sealed class AlertPruneTests : IDisposable
         _store.Close();
         using var db = new LiteDatabase($"Filename={_store.DataFile};Connection=direct");
 
-        var plan = AlertStatusOrder.ResolvedNewestFirst(db.GetCollection(LiteSchema.Alerts)).Offset(1).Limit(1).GetPlan();
+        var plan = AlertStatusOrder.ResolvedOldestFirst(db.GetCollection(LiteSchema.Alerts)).Offset(1).Limit(1).GetPlan();
 
-        Assert.Equal((AlertStatusOrder.Field, -1, "index"), (plan["index"]["name"].AsString, plan["index"]["order"].AsInt32, plan["lookup"]["loader"].AsString));
+        Assert.Equal((AlertStatusOrder.Field, 1, "index"), (plan["index"]["name"].AsString, plan["index"]["order"].AsInt32, plan["lookup"]["loader"].AsString));
         Assert.False(plan.ContainsKey("orderBy"));
     }
 #endif
