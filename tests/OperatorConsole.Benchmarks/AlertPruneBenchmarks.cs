@@ -1,8 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using Microsoft.Extensions.DependencyInjection;
 using OperatorConsole.Core.Alerts;
 using OperatorConsole.Core.Common;
-using OperatorConsole.Core.Persistence;
 
 namespace OperatorConsole.Benchmarks;
 
@@ -12,25 +10,17 @@ namespace OperatorConsole.Benchmarks;
 /// resolved alert.
 /// </summary>
 [MemoryDiagnoser]
-public class AlertPruneBenchmarks
+public class AlertPruneBenchmarks : AlertIntakeBenchmark
 {
     private const int OldFiring = 5_000;
-    private static readonly DateTimeOffset Start = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly Dictionary<string, string> Labels = new() { ["alertname"] = "DiskFull", ["scope"] = "porto" };
-    private string _folder = string.Empty;
-    private ServiceProvider _services = default!;
-    private AlertIntake _intake = default!;
-    private IConsoleStore _store = default!;
     private int _written;
 
     [GlobalSetup]
     public void Setup()
     {
-        _folder = Directory.CreateTempSubdirectory("oc-bench-").FullName;
-        _services = BenchmarkServices.Over(_folder);
-        _intake = _services.GetRequiredService<AlertIntake>();
-        _store = _services.GetRequiredService<IConsoleStore>();
-        _store.WriteAsync(s =>
+        OpenStore();
+        Store.WriteAsync(s =>
         {
             for (; _written < OldFiring + AlertIntake.ResolvedAlertsKept; _written++)
             {
@@ -42,15 +32,8 @@ public class AlertPruneBenchmarks
         }).GetAwaiter().GetResult();
     }
 
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        _services.Dispose();
-        Directory.Delete(_folder, recursive: true);
-    }
-
     [IterationSetup]
-    public void NewFiring() => _store.WriteAsync(s =>
+    public void NewFiring() => Store.WriteAsync(s =>
     {
         s.Alerts.Upsert(Alert(_written++));
         return 0;
@@ -61,7 +44,7 @@ public class AlertPruneBenchmarks
     public Task<IntakeResult> DeliverResolvingAlert()
     {
         var at = Start.AddMinutes(_written - 1);
-        return _intake.RouteAsync(Actor.System, "alertmanager", () =>
+        return Intake.RouteAsync(Actor.System, "alertmanager", () =>
             [new IncomingAlert(IncomingAlert.Resolved, Labels, new Dictionary<string, string>(), at, at, null, "storm")]);
     }
 
