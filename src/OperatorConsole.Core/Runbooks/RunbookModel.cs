@@ -53,6 +53,10 @@ public sealed record ProbeSpec(
     string? Body,
     int TimeoutMs);
 
+/// <summary>A link written in a step's text: <see cref="Text"/> is the part of the step's text it covers, <see cref="Url"/> its target as written.</summary>
+public sealed record StepLink(string Text, string Url);
+
+/// <param name="Links">The links in <see cref="Text"/>, in order (null when none); shown as links only when their target is safe to open.</param>
 public sealed record RunbookStep(
     string Id,
     string Text,
@@ -61,7 +65,8 @@ public sealed record RunbookStep(
     string? Language = null,
     string? ExpectedOutput = null,
     ProbeSpec? Probe = null,
-    bool PreChecked = false);
+    bool PreChecked = false,
+    IReadOnlyList<StepLink>? Links = null);
 
 public sealed record RunbookTable(IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows);
 

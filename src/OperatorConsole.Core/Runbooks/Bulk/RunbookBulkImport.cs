@@ -12,12 +12,19 @@ public sealed class RunbookBulkImport(RunbookService runbooks, ChangeRunner chan
     public Task RequireImporterAsync(Actor actor, CancellationToken cancellationToken = default) =>
         changes.CheckAsync(actor, c => c.Require(RunbookActions.Import, "runbook-archive"), cancellationToken);
 
-    /// <summary>Reads the archive within <see cref="ArchiveLimits"/> and classifies its files; nothing is stored.</summary>
-    public static BulkImportPlan Plan(byte[] archive)
+    /// <summary>
+    /// Reads the archive within <see cref="ArchiveLimits"/> and classifies its files; nothing is stored. With a
+    /// <paramref name="prefix"/> (<see cref="ImportPrefix"/>), every path, and so every runbook's identity, starts with
+    /// it; files are classified by their place in the archive, before it is added.
+    /// </summary>
+    public static BulkImportPlan Plan(byte[] archive, string? prefix = null)
     {
+        var folder = ImportPrefix.Normalize(prefix);
         var files = RunbookArchive.Read(archive).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         var classes = files.Select(f => f.Content is null ? new FileClass(FileKind.Skipped) : RunbookFileClassifier.Classify(f.Path, f.Content));
-        return new BulkImportPlan(files, [.. classes]);
+        return new BulkImportPlan(
+            [.. files.Select(f => f.WithPath(ImportPrefix.Apply(folder, f.Path)))],
+            [.. classes.Select(c => c with { References = c.References?.Select(r => ImportPrefix.Apply(folder, r)).ToList() })]);
     }
 
     public async Task<BulkImportReport> ImportAsync(

@@ -30,20 +30,27 @@ public static class RelativeLinks
                 continue;
             }
 
-            var fragment = url.Contains('#', StringComparison.Ordinal) ? url[url.IndexOf('#', StringComparison.Ordinal)..] : "";
-            if (context.Files.Any(f => f.Path == target))
+            if (Href(context, target, url, link.IsImage) is { } href)
             {
-                link.Url = FileUrl(context.Slug, context.Version, target);
-            }
-            else if (!link.IsImage && RunbookFileTypes.IsMarkdown(target) && context.SlugAtPath(target) is { } slug)
-            {
-                link.Url = $"/runbooks/{Uri.EscapeDataString(slug)}{fragment}";
+                link.Url = href;
             }
             else
             {
                 Unlink(link, target);
             }
         }
+    }
+
+    /// <summary>
+    /// Where a reference to the repository path <paramref name="target"/> (written as <paramref name="url"/>) opens:
+    /// the URL of a file kept with the version, the page of the runbook imported from that path, or null for nothing.
+    /// </summary>
+    internal static string? Href(RunbookLinkContext context, string target, string url, bool isImage)
+    {
+        var fragment = url.Contains('#', StringComparison.Ordinal) ? url[url.IndexOf('#', StringComparison.Ordinal)..] : "";
+        return context.Files.Any(f => f.Path == target) ? FileUrl(context.Slug, context.Version, target)
+            : !isImage && RunbookFileTypes.IsMarkdown(target) && context.SlugAtPath(target) is { } slug ? $"/runbooks/{Uri.EscapeDataString(slug)}{fragment}"
+            : null;
     }
 
     private static void Unlink(LinkInline link, string target)

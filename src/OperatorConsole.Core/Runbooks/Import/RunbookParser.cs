@@ -35,13 +35,17 @@ public sealed class RunbookParser
         var warnings = walker.Warnings.ToList();
 
         var body = frontMatterBlock is null ? source : source[Math.Min(source.Length, frontMatterBlock.Span.End + 1)..];
-        var title = frontMatter.Title ?? walker.FirstHeading1 ?? FirstLine(body, warnings);
-        if (string.IsNullOrEmpty(title) && sections.Count == 0 && string.IsNullOrWhiteSpace(body))
+        if (frontMatter.Title is null && sections.Count == 0 && string.IsNullOrWhiteSpace(body))
         {
             throw new DomainValidationException("The document has no title and no content.");
         }
 
-        title = TitleText.Heading(string.IsNullOrEmpty(title) ? StemOf(fileName) ?? UntitledTitle : title, warnings);
+        // Without a heading, a file's first paragraph is prose ("This alert fires when…"), while its name is what
+        // the repository calls it; only pasted text, which has no name, falls back to its first line.
+        var written = frontMatter.Title ?? walker.FirstHeading1;
+        var stem = written is null ? StemOf(fileName) : null;
+        var title = written ?? stem ?? FirstLine(body, warnings);
+        title = TitleText.Heading(string.IsNullOrEmpty(title) ? UntitledTitle : title, warnings);
         if (!sections.Any(s => s.Steps.Count > 0))
         {
             warnings.Add("No steps were found: nothing in the document reads as an instruction, a checklist or a command.");
@@ -60,7 +64,7 @@ public sealed class RunbookParser
             sections,
             source,
             repairs,
-            AliasesOf(frontMatter, walker),
+            AliasesOf(frontMatter, walker, stem),
             warnings,
             frontMatter.Id);
     }
@@ -69,9 +73,10 @@ public sealed class RunbookParser
     private static (Priority Priority, string? Severity) SeverityOf(FrontMatter frontMatter, RunbookStructureWalker walker) =>
         SeverityScale.TryRead(frontMatter.Severity ?? walker.SeverityLine, out var priority, out var severity) ? (priority, severity) : (Priority.None, null);
 
-    private static List<string> AliasesOf(FrontMatter frontMatter, RunbookStructureWalker walker) =>
+    /// <param name="titleFromFileName">The file name when it is the title: "HighLatency.md" is written for that alert.</param>
+    private static List<string> AliasesOf(FrontMatter frontMatter, RunbookStructureWalker walker, string? titleFromFileName) =>
         [.. frontMatter.Aliases
-            .Concat(new[] { AlertNames.InTitle(frontMatter.Title), AlertNames.InTitle(walker.FirstHeading1), AlertNames.SpelledOut(frontMatter.Title, walker.FirstHeading1) }.OfType<string>())
+            .Concat(new[] { AlertNames.InTitle(frontMatter.Title), AlertNames.InTitle(walker.FirstHeading1), AlertNames.InTitle(titleFromFileName), AlertNames.SpelledOut(frontMatter.Title, walker.FirstHeading1) }.OfType<string>())
             .Concat(walker.Aliases)
             .Select(a => a.Length > TitleText.MaxLength ? a[..TitleText.MaxLength] : a)
             .Distinct(StringComparer.OrdinalIgnoreCase)];
@@ -105,7 +110,7 @@ public sealed class RunbookParser
         var line = body.Split('\n').FirstOrDefault(l => !string.IsNullOrWhiteSpace(l));
         if (line is not null && TitleText.IsTooLongForHeading(line))
         {
-            warnings.Add($"The first line has {line.Length} characters, too long to be the title; the file name is used instead.");
+            warnings.Add($"The first line has {line.Length} characters, too long to be the title; the runbook is \"{UntitledTitle}\".");
             return "";
         }
 
@@ -113,7 +118,7 @@ public sealed class RunbookParser
     }
 
     private static string? StemOf(string? fileName) =>
-        string.IsNullOrWhiteSpace(fileName) ? null : Path.GetFileNameWithoutExtension(fileName);
+        string.IsNullOrWhiteSpace(fileName) ? null : MarkdownText.Collapse(Path.GetFileNameWithoutExtension(fileName.Replace('\\', '/'))) is { Length: > 0 } stem ? stem : null;
 
     // The title comes first so that re-uploading the same runbook under another file name adds a version.
     private static string SlugFor(string title, string? fileName, string source)

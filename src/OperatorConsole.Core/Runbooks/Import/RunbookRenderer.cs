@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text;
 using Ganss.Xss;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
@@ -31,6 +33,37 @@ public sealed class RunbookRenderer
         }
 
         return _sanitizer.Sanitize(html);
+    }
+
+    /// <summary>
+    /// A step's text as safe HTML with its links live where <see cref="StepLinkHref"/> allows, or null when the step
+    /// has no links (then its text is shown as text).
+    /// </summary>
+    public string? StepHtml(RunbookStep step, RunbookLinkContext? links)
+    {
+        if (step.Links is not { Count: > 0 } stepLinks)
+        {
+            return null;
+        }
+
+        var html = new StringBuilder();
+        var at = 0;
+        foreach (var link in stepLinks)
+        {
+            var start = step.Text.IndexOf(link.Text, at, StringComparison.Ordinal);
+            if (start < 0)
+            {
+                continue;
+            }
+
+            html.Append(WebUtility.HtmlEncode(step.Text[at..start]));
+            var text = WebUtility.HtmlEncode(link.Text);
+            html.Append(StepLinkHref.Of(link.Url, links) is { } href ? $"<a href=\"{WebUtility.HtmlEncode(href)}\">{text}</a>" : text);
+            at = start + link.Text.Length;
+        }
+
+        html.Append(WebUtility.HtmlEncode(step.Text[at..]));
+        return _sanitizer.Sanitize(html.ToString());
     }
 
     private static string Render(string markdown, MarkdownPipeline pipeline, string? documentPath, RunbookLinkContext? links)

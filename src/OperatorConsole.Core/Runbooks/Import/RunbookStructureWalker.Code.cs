@@ -25,7 +25,7 @@ internal sealed partial class RunbookStructureWalker
         if (string.Equals(language, ProbeLanguage, StringComparison.OrdinalIgnoreCase))
         {
             var probe = ParseProbe(section, content);
-            section.Add(new RunbookStep("", title ?? $"Probe {probe.Method} {probe.Url}", StepKind.Probe, Language: ProbeLanguage, Probe: probe));
+            section.Add(StepLinks.With(new RunbookStep("", title ?? $"Probe {probe.Method} {probe.Url}", StepKind.Probe, Language: ProbeLanguage, Probe: probe), handoff.Links));
             return;
         }
 
@@ -42,7 +42,7 @@ internal sealed partial class RunbookStructureWalker
         foreach (var command in ShellSession.Read(content))
         {
             var text = title ?? command.Comment ?? CommentHeadline(command.Command) ?? HeadingTitle(section) ?? FallbackTitle(command.Command);
-            var step = new RunbookStep("", text, StepKind.Command, command.Command, language, command.Output);
+            var step = StepLinks.With(new RunbookStep("", text, StepKind.Command, command.Command, language, command.Output), handoff.Links);
             _lastCommand = (section, section.Add(step));
         }
 

@@ -67,10 +67,11 @@ internal sealed partial class RunbookStructureWalker
     private static bool HasCode(ContainerBlock container) =>
         container.Descendants<CodeBlock>().Any();
 
-    private static RunbookStep ItemStep(ListItemBlock item, string text) =>
+    private static RunbookStep ItemStep(ListItemBlock item, string text) => StepLinks.With(
         item.FirstOrDefault() is ParagraphBlock { Inline.FirstChild: TaskList task }
             ? new RunbookStep("", text, StepKind.Check, PreChecked: task.Checked)
-            : ListStep(text, StepKind.Manual);
+            : ListStep(text, StepKind.Manual),
+        StepLinks.In(item));
 
     /// <summary>An instruction opening with a choice ("If …", "Decide …") is a decision.</summary>
     private static RunbookStep ListStep(string text, StepKind kind) =>

@@ -10,7 +10,7 @@ internal sealed partial class RunbookStructureWalker
     /// an instruction ("Check the pod events.") is a step of its own. Labels and captions count only on a line of
     /// their own: "…that ends with a\nProcedure: …" is a wrapped sentence, not a new part.
     /// </summary>
-    private void OnParagraph(string plain, SectionRole? awaitingRoleText)
+    private void OnParagraph(string plain, IReadOnlyList<StepLink> links, SectionRole? awaitingRoleText)
     {
         var pending = awaitingRoleText;
         var text = new List<string>();
@@ -56,9 +56,9 @@ internal sealed partial class RunbookStructureWalker
 
         var joined = text.Count > 0 ? string.Join(' ', text) : null;
         var instruction = joined is not null && _current is { Actionable: true } section && Sentences.Instruction(joined) is { } wanted
-            ? new PendingInstruction(section, wanted)
+            ? new PendingInstruction(section, wanted, links)
             : null;
-        _handoff = new Handoff(joined is null ? null : Sentences.LeadIn(joined), expectingOutput, pending, caption, Instruction: instruction);
+        _handoff = new Handoff(joined is null ? null : Sentences.LeadIn(joined), expectingOutput, pending, caption, Instruction: instruction, Links: links);
     }
 
     private static bool EndsThought(string line) => line.Length > 0 && line[^1] is '.' or ':' or '!' or '?';
@@ -68,7 +68,7 @@ internal sealed partial class RunbookStructureWalker
     {
         if (handoff.Instruction is { } instruction)
         {
-            instruction.Section.Add(ListStep(instruction.Text, StepKind.Manual));
+            instruction.Section.Add(StepLinks.With(ListStep(instruction.Text, StepKind.Manual), instruction.Links));
         }
     }
 

@@ -68,13 +68,13 @@ internal sealed partial class RunbookStructureWalker(string source)
             switch (block)
             {
                 case HeadingBlock when prose is not null:
-                    OnParagraph(prose, handoff.AwaitingRoleText);
+                    OnParagraph(prose, StepLinks.In(block), handoff.AwaitingRoleText);
                     break;
                 case HeadingBlock heading:
                     OnHeading(heading);
                     break;
                 case ParagraphBlock paragraph:
-                    OnParagraph(MarkdownText.Plain(paragraph.Inline), handoff.AwaitingRoleText);
+                    OnParagraph(MarkdownText.Plain(paragraph.Inline), StepLinks.In(paragraph), handoff.AwaitingRoleText);
                     break;
                 case ListBlock list:
                     OnList(list, handoff);
@@ -165,8 +165,10 @@ internal sealed partial class RunbookStructureWalker(string source)
     /// <param name="Caption">"Security Guarantees:" names the list that follows.</param>
     /// <param name="AfterCommand">The previous block was a command, so a JSON block next to it is what it printed.</param>
     /// <param name="Instruction">An instruction paragraph that becomes a step unless a command block takes it as its title.</param>
+    /// <param name="Links">The links of the paragraph the lead-in or caption came from.</param>
     private readonly record struct Handoff(
-        string? LeadIn, bool ExpectingOutput, SectionRole? AwaitingRoleText, string? Caption, bool AfterCommand = false, PendingInstruction? Instruction = null);
+        string? LeadIn, bool ExpectingOutput, SectionRole? AwaitingRoleText, string? Caption, bool AfterCommand = false, PendingInstruction? Instruction = null,
+        IReadOnlyList<StepLink>? Links = null);
 
-    private sealed record PendingInstruction(SectionBuilder Section, string Text);
+    private sealed record PendingInstruction(SectionBuilder Section, string Text, IReadOnlyList<StepLink> Links);
 }

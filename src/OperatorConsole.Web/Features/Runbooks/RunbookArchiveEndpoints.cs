@@ -15,13 +15,15 @@ public static class RunbookArchiveEndpoints
 
     public static RouteGroupBuilder MapRunbookArchiveEndpoints(this RouteGroupBuilder runbooks)
     {
-        // The body is the .zip or .tar.gz itself; the answer reports every file of it.
-        runbooks.MapPost("/bulk", async (HttpRequest request, RunbookBulkImport bulk) =>
+        // The body is the .zip or .tar.gz itself; the answer reports every file of it. ?prefix= puts every path of
+        // the archive under that folder, so two repositories holding the same paths stay apart.
+        runbooks.MapPost("/bulk", async (HttpRequest request, RunbookBulkImport bulk, string? prefix) =>
         {
             var actor = request.HttpContext.User.ToActor();
             await bulk.RequireImporterAsync(actor, request.HttpContext.RequestAborted);
+            _ = ImportPrefix.Normalize(prefix); // a bad prefix is refused before 25 MB are read for nothing
             var archive = await RequestBody.ReadAsync(request.Body, ArchiveLimits.MaxArchiveBytes, "The archive");
-            var report = await bulk.ImportAsync(actor, RunbookBulkImport.Plan(archive), cancellationToken: request.HttpContext.RequestAborted);
+            var report = await bulk.ImportAsync(actor, RunbookBulkImport.Plan(archive, prefix), cancellationToken: request.HttpContext.RequestAborted);
             return Results.Ok(new
             {
                 Counts = Enum.GetValues<BulkOutcome>().ToDictionary(o => o.ToString(), report.Count),

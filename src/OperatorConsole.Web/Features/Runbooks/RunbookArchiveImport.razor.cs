@@ -18,6 +18,7 @@ public sealed partial class RunbookArchiveImport : IDisposable
     private List<BulkImportRow> _rows = [];
     private int _total;
     private string? _error;
+    private string? _prefix;
     private bool _busy;
 
     [Inject] public required RunbookBulkImport Bulk { get; init; }
@@ -75,7 +76,7 @@ public sealed partial class RunbookArchiveImport : IDisposable
                 await stream.CopyToAsync(buffer, _leaving.Token);
             }
 
-            var plan = await Task.Run(() => RunbookBulkImport.Plan(buffer.ToArray()), _leaving.Token);
+            var plan = await Task.Run(() => RunbookBulkImport.Plan(buffer.ToArray(), _prefix), _leaving.Token);
             _total = plan.Count;
             StateHasChanged();
             await Task.Run(() => Bulk.ImportAsync(actor, plan, Add, _leaving.Token), _leaving.Token);

@@ -7,6 +7,7 @@ namespace OperatorConsole.Web.Features.Runbooks;
 public sealed partial class RunbookProcedure
 {
     private IReadOnlyList<(RunbookSection Section, string Html)> _context = [];
+    private RunbookLinkContext? _links;
     private string? _renderedFor;
 
     [Parameter, EditorRequired] public Runbook Runbook { get; set; } = default!;
@@ -27,9 +28,9 @@ public sealed partial class RunbookProcedure
         }
 
         _renderedFor = Runbook.Id;
-        var links = Runbooks.LinksOf(Runbook);
+        _links = Runbooks.LinksOf(Runbook);
         _context = [.. Runbook.Sections
             .Where(s => s.Role == SectionRole.Context && !string.IsNullOrWhiteSpace(s.Body))
-            .Select(s => (s, Renderer.ToSafeHtml(s.Body!, DocumentPath, links)))];
+            .Select(s => (s, Renderer.ToSafeHtml(s.Body!, DocumentPath, _links)))];
     }
 }

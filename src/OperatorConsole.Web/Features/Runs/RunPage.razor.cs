@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MudBlazor;
 using OperatorConsole.Core.Live;
+using OperatorConsole.Core.Runbooks;
+using OperatorConsole.Core.Runbooks.Import;
 using OperatorConsole.Core.Runs;
 using OperatorConsole.Web.Auth;
 using OperatorConsole.Web.Components.Shared;
@@ -12,12 +14,14 @@ namespace OperatorConsole.Web.Features.Runs;
 public sealed partial class RunPage : IAsyncDisposable
 {
     private RunbookRun? _run;
+    private RunbookLinkContext? _links;
     private List<BreadcrumbItem> _crumbs = [];
     private LiveWatcher? _watcher;
 
     [Parameter] public string Id { get; set; } = string.Empty;
 
     [Inject] public required RunService Runs { get; init; }
+    [Inject] public required RunbookService Runbooks { get; init; }
     [Inject] public required CurrentActor Current { get; init; }
     [Inject] public required UiActions Ui { get; init; }
     [Inject] public required ILiveEventSource Live { get; init; }
@@ -29,8 +33,10 @@ public sealed partial class RunPage : IAsyncDisposable
         _watcher?.Dispose();
         _watcher = LiveWatcher.Start(Live, _ => InvokeAsync(() => { Load(); StateHasChanged(); }), DispatchExceptionAsync, Topics.Run(Id));
         Load();
-    }
 
+        // The version a run follows never changes, nor do the files kept with it.
+        _links = _run is not null && Runbooks.Get(_run.RunbookSlug, _run.RunbookVersion) is { } runbook ? Runbooks.LinksOf(runbook) : null;
+    }
 
     private void Load()
     {
@@ -44,8 +50,10 @@ public sealed partial class RunPage : IAsyncDisposable
     {
         await Ui.TryAsync(async () => _run = await Runs.CheckStepAsync(await Current.GetAsync(), Id, stepId, note, output));
         Load();
-    }
 
+        // The version a run follows never changes, nor do the files kept with it.
+        _links = _run is not null && Runbooks.Get(_run.RunbookSlug, _run.RunbookVersion) is { } runbook ? Runbooks.LinksOf(runbook) : null;
+    }
     private async Task ProbeAsync(string stepId)
     {
         ProbeResult? result = null;
@@ -56,8 +64,10 @@ public sealed partial class RunPage : IAsyncDisposable
         }
 
         Load();
-    }
 
+        // The version a run follows never changes, nor do the files kept with it.
+        _links = _run is not null && Runbooks.Get(_run.RunbookSlug, _run.RunbookVersion) is { } runbook ? Runbooks.LinksOf(runbook) : null;
+    }
     private async Task CompleteAsync()
     {
         await Ui.TryAsync(async () => _run = await Runs.CompleteAsync(await Current.GetAsync(), Id), "Run completed and recorded in the ledger.");

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using OperatorConsole.Core.Runbooks;
+using OperatorConsole.Core.Runbooks.Import;
 using OperatorConsole.Core.Runs;
 using OperatorConsole.Web.Components.Shared;
 
@@ -14,6 +15,9 @@ public sealed partial class RunStepCard
 
     [Parameter, EditorRequired] public RunStep Step { get; set; } = default!;
     [Parameter] public bool ReadOnly { get; set; }
+
+    /// <summary>Where the run's runbook version resolves its relative links, for the links in the step's text.</summary>
+    [Parameter] public RunbookLinkContext? Links { get; set; }
 
     /// <summary>The step the run page's keyboard shortcuts act on.</summary>
     [Parameter] public bool Current { get; set; }

@@ -54,11 +54,11 @@ public sealed class RunbookParserLimitsTests
     }
 
     [Fact]
-    public void Parse_LongButAllowedFirstLine_FallsBackToTheFileNameAsTitle()
+    public void Parse_PastedLongButAllowedFirstLine_IsUntitledWithAWarning()
     {
-        var runbook = _parser.Parse(new string('w', 50_000) + "\n", "notes.md");
+        var runbook = _parser.Parse(new string('w', 50_000) + "\n", null);
 
-        Assert.Equal("notes", runbook.Title);
+        Assert.Equal("Untitled runbook", runbook.Title);
         Assert.Contains(runbook.Warnings, w => w.Contains("too long to be the title", StringComparison.Ordinal));
     }
 

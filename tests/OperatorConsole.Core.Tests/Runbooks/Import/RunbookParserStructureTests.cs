@@ -90,9 +90,9 @@ public sealed class RunbookParserStructureTests
     }
 
     [Fact]
-    public void Parse_NoHeading_TakesTitleFromFirstLineAndOpensAnIntroduction()
+    public void Parse_PastedWithoutHeading_TakesTitleFromFirstLineAndOpensAnIntroduction()
     {
-        var runbook = Parse("Operations Runbook\nfor the café\n\n- Check the queue\n", "ops.txt");
+        var runbook = Parse("Operations Runbook\nfor the café\n\n- Check the queue\n", fileName: null);
 
         Assert.Equal(("operations-runbook", "Operations Runbook"), (runbook.Slug, runbook.Title));
         Assert.Equal("Introduction", Assert.Single(runbook.Sections).Title);

@@ -2,9 +2,11 @@ using System.Formats.Tar;
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text;
 using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Runbooks;
 using OperatorConsole.Core.Runbooks.Bulk;
+using OperatorConsole.Core.Runbooks.Import;
 using OperatorConsole.Testing;
 
 namespace OperatorConsole.Web.Tests.Features.Runbooks;
@@ -165,17 +167,76 @@ public sealed class RunbookBulkImportApiTests(ConsoleHost host) : IClassFixture<
         Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (unused.StatusCode, otherRunbook.StatusCode));
     }
 
-    private static async Task<Report> ImportOkAsync(HttpClient client, byte[] archive, string contentType)
+    // Two repositories both holding docs/alerts/HighLatency.md: without a prefix the second would be a version of the first.
+    [Fact]
+    public async Task Bulk_SamePathsUnderTwoPrefixes_AreTwoRunbooksEachWithItsFiles()
     {
-        using var response = await PostAsync(client, archive, contentType);
+        using var client = await host.ApiClientAsync(Role.OnCall);
+        var (first, second) = (SamePathRepository("Check the router."), SamePathRepository("Check the ingress."));
+
+        var one = await ImportOkAsync(client, first, "application/zip", "?prefix=openshift-pfx");
+        var two = await ImportOkAsync(client, second, "application/zip", "?prefix=acme-pfx/");
+        var again = await ImportOkAsync(client, first, "application/zip", "?prefix=openshift-pfx");
+
+        var (a, b) = (one.Row("openshift-pfx/docs/alerts/HighLatency.md"), two.Row("acme-pfx/docs/alerts/HighLatency.md"));
+        Assert.Equal((BulkOutcome.Imported, BulkOutcome.Imported), (a.Outcome, b.Outcome));
+        Assert.NotEqual(a.Slug, b.Slug);
+        Assert.Equal(BulkOutcome.Unchanged, again.Row("openshift-pfx/docs/alerts/HighLatency.md").Outcome);
+        var runbooks = host.Service<RunbookService>();
+        Assert.Equal("acme-pfx/docs/alerts/HighLatency.md", runbooks.Get(b.Slug!)!.SourcePath);
+        Assert.Equal(["acme-pfx/docs/img/latency.png"], runbooks.Get(b.Slug!)!.Files.Select(f => f.Path));
+        using var image = await client.GetAsync(RelativeLinks.FileUrl(b.Slug!, 1, "acme-pfx/docs/img/latency.png"));
+        Assert.Equal(HttpStatusCode.OK, image.StatusCode);
+    }
+
+    [Fact]
+    public async Task Bulk_SamePathWithoutPrefix_IsStillANewVersion()
+    {
+        using var client = await host.ApiClientAsync(Role.OnCall);
+        var first = new Dictionary<string, byte[]> { ["noprefix/alerts/HighLatency.md"] = "# HighLatency no prefix\n\n1. Check the router.\n"u8.ToArray(), ["README.md"] = "# Runbooks\n"u8.ToArray() };
+        var second = new Dictionary<string, byte[]> { ["noprefix/alerts/HighLatency.md"] = "# HighLatency no prefix\n\n1. Check the ingress.\n"u8.ToArray(), ["README.md"] = "# Other runbooks\n"u8.ToArray() };
+        await ImportOkAsync(client, TestArchives.Zip(first), "application/zip");
+
+        var row = (await ImportOkAsync(client, TestArchives.Zip(second), "application/zip", "?prefix=%20")).Row("noprefix/alerts/HighLatency.md");
+
+        Assert.Equal((BulkOutcome.Updated, 2), (row.Outcome, row.Version));
+    }
+
+    [Theory]
+    [InlineData("..%2Fescape")]
+    [InlineData("a%20b")]
+    [InlineData("a%0Ab")]
+    [InlineData(".hidden")]
+    public async Task Bulk_BadPrefix_400OnThePrefixFieldAndNothingImported(string prefix)
+    {
+        using var client = await host.ApiClientAsync(Role.OnCall);
+        var archive = TestArchives.Zip(new Dictionary<string, byte[]> { ["alerts/bad-prefix.md"] = "# Bad prefix victim\n\n1. Step.\n"u8.ToArray() });
+
+        using var response = await PostAsync(client, archive, "application/zip", $"?prefix={prefix}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("\"prefix\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(host.Service<RunbookService>().List(), r => r.Title == "Bad prefix victim");
+    }
+
+    private static byte[] SamePathRepository(string step) => TestArchives.Zip(new Dictionary<string, byte[]>
+    {
+        ["docs/alerts/HighLatency.md"] = Encoding.UTF8.GetBytes($"# HighLatency\n\n![graph](../img/latency.png)\n\n## Mitigation\n\n1. {step}\n"),
+        ["docs/img/latency.png"] = TestArchives.Png,
+        ["README.md"] = "# Alert runbooks\n"u8.ToArray(),
+    });
+
+    private static async Task<Report> ImportOkAsync(HttpClient client, byte[] archive, string contentType, string query = "")
+    {
+        using var response = await PostAsync(client, archive, contentType, query);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await ConsoleHost.ReadAsync<Report>(response);
     }
 
-    private static Task<HttpResponseMessage> PostAsync(HttpClient client, byte[] archive, string contentType)
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, byte[] archive, string contentType, string query = "")
     {
         var content = new ByteArrayContent(archive);
         content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-        return client.PostAsync("/api/runbooks/bulk", content);
+        return client.PostAsync("/api/runbooks/bulk" + query, content);
     }
 }

@@ -27,6 +27,23 @@ public sealed class RunbookDetailTests : BunitTestContext
     }
 
     [Fact]
+    public async Task Render_StepWithLinks_LinksOnlyTheSafeTargets()
+    {
+        var steps = new RunbookSection("steps", "Steps", 2, SectionRole.Steps, Priority.None, null,
+            [new RunbookStep("s1-1", "Open the <dashboard> & never this or that", StepKind.Manual, Links:
+                [new StepLink("the <dashboard>", "https://grafana.example.com/d/disk"), new StepLink("this", "javascript:alert(1)"), new StepLink("that", "data:text/html,x")])], []);
+        await StoreAsync([StoredRunbook("linked-steps", "Linked steps") with { Sections = [steps] }]);
+
+        var cut = Render<RunbookDetail>(p => p.Add(c => c.Slug, "linked-steps"));
+
+        var link = Assert.Single(cut.FindAll("a"), a => a.TextContent == "the <dashboard>");
+        Assert.Equal(("https://grafana.example.com/d/disk", "noopener noreferrer"), (link.GetAttribute("href"), link.GetAttribute("rel")));
+        Assert.Equal("Open the <dashboard> & never this or that", link.ParentElement!.TextContent);
+        Assert.DoesNotContain("javascript:", cut.Markup, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("data:text", cut.Markup, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task Render_ImportWarnings_AreShown()
     {
         await StoreAsync([StoredRunbook("disk", "Disk full") with { Sections = [Mitigation], Warnings = ["The title was cut to 200 characters."] }]);

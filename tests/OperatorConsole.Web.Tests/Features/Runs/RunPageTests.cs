@@ -200,6 +200,24 @@ public sealed class RunPageTests : BunitTestContext
         Assert.Equal("true", cut.Find($"[data-testid='step-{run.Steps[0].StepId}']").GetAttribute("data-current"));
     }
 
+    [Fact]
+    public async Task Render_StepWithLinks_OpensImportedAndWebLinksButNoScript()
+    {
+        await ImportAsync("runs/cleanup-guide.md", "# Log cleanup guide\n\n## Steps\n\n1. Delete rotated logs.\n");
+        var runbook = (await ImportAsync("runs/disk-links.md",
+            "# Disk with links\n\n## Steps\n\n1. Open [the dashboard](https://grafana.example.com/d/disk), follow [the guide](cleanup-guide.md#steps) and skip [this](javascript:alert(1)).\n")).Runbook;
+        var run = await Runs.StartAsync(Omar, runbook.Slug);
+
+        var cut = RenderRun(run.Id);
+
+        var step = cut.Find($"[data-testid='step-{run.Steps[0].StepId}']");
+        Assert.Equal(
+            ["https://grafana.example.com/d/disk", $"/runbooks/{Runbooks.List().Single(r => r.Title == "Log cleanup guide").Slug}#steps"],
+            step.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+        Assert.Contains("skip this.", step.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("javascript:", cut.Markup, StringComparison.OrdinalIgnoreCase);
+    }
+
     private async Task<RunbookRun> StartRunAsync()
     {
         var runbook = (await ImportAsync("rotate-signing-key.md", Markdown)).Runbook;
