@@ -52,6 +52,16 @@ public sealed class Permissions(IConsoleStore store, ActionCatalog catalog)
     /// <summary>The roles <paramref name="actor"/> holds as stored now (none for a disabled user or a revoked key).</summary>
     public Role RolesOf(Actor actor) => store.Read(s => CurrentRoles.Of(s, actor));
 
+    /// <summary>
+    /// Whether the actor's roles allow at least one of <paramref name="actions"/>, a lockdown aside: a page asks this to
+    /// know whether it offers the person anything to do at all, and a lockdown ends while the page is open.
+    /// </summary>
+    public bool MayPerformAnyOf(Actor actor, IEnumerable<string> actions)
+    {
+        var roles = RolesOf(actor);
+        return actions.Any(a => (roles & catalog.Rule(a).AnyOf) != Role.None);
+    }
+
     /// <summary>Every declared action's answer for whoever holds <paramref name="roles"/>, read in one go.</summary>
     public IReadOnlyDictionary<string, Permission> CheckAll(Role roles) =>
         store.Read(s => catalog.All.ToDictionary(r => r.Action, r => Decide(s, roles, r), StringComparer.Ordinal));

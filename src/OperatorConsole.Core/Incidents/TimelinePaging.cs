@@ -4,6 +4,20 @@ namespace OperatorConsole.Core.Incidents;
 public sealed record TimelineCursor(DateTimeOffset At, string Id)
 {
     public static TimelineCursor Of(TimelineEntry entry) => new(entry.At, entry.Id);
+
+    /// <summary>The cursor as one token for an address, e.g. a static page's <c>?before=</c>.</summary>
+    public string Key => $"{At.UtcTicks}.{Id}";
+
+    /// <summary>The cursor a <see cref="Key"/> names, or null for anything else (the page then shows the newest entries).</summary>
+    public static TimelineCursor? Parse(string? key)
+    {
+        var dot = key?.IndexOf('.', StringComparison.Ordinal) ?? -1;
+        return dot > 0 && dot < key!.Length - 1
+            && long.TryParse(key.AsSpan(0, dot), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ticks)
+            && ticks <= DateTimeOffset.MaxValue.UtcTicks
+            ? new TimelineCursor(new DateTimeOffset(ticks, TimeSpan.Zero), key[(dot + 1)..])
+            : null;
+    }
 }
 
 /// <summary>

@@ -9,6 +9,12 @@ internal sealed class LoadBrowser : IAsyncDisposable
     public const string ChromiumPath = "/usr/bin/chromium";
     private const int OpenBatch = 5;
 
+    /// <summary>Present once a page's circuit is live.</summary>
+    public const string CircuitUp = "[data-testid=circuit-up]";
+
+    /// <summary>Present once an incident's static page (someone who only watches it) has subscribed on the hub.</summary>
+    public const string WatchLive = "[data-incident-watch][data-live=ready]";
+
     private readonly IPlaywright _playwright;
     private readonly IBrowser _browser;
     private readonly float _timeoutMs;
@@ -39,15 +45,15 @@ internal sealed class LoadBrowser : IAsyncDisposable
         return new LoadBrowser(playwright, browser, timeout);
     }
 
-    /// <summary>A new context (its own cookies) signed in as the demo admin.</summary>
-    public async Task<IBrowserContext> SignedInAsync(Uri baseAddress)
+    /// <summary>A new context (its own cookies) signed in as the demo admin, or the demo user named.</summary>
+    public async Task<IBrowserContext> SignedInAsync(Uri baseAddress, string user = "admin", string password = ConsoleHost.AdminPassword)
     {
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString() });
         context.SetDefaultTimeout(_timeoutMs);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/login");
-        await page.FillAsync("#username", "admin");
-        await page.FillAsync("#password", ConsoleHost.AdminPassword);
+        await page.FillAsync("#username", user);
+        await page.FillAsync("#password", password);
         await page.ClickAsync("[data-testid=sign-in]");
         await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
         await page.CloseAsync();
@@ -56,9 +62,9 @@ internal sealed class LoadBrowser : IAsyncDisposable
 
     /// <summary>
     /// Opens <paramref name="count"/> pages on <paramref name="path"/>, a batch at a time, each waited until its circuit is
-    /// up and <paramref name="ready"/> is visible.
+    /// up (or <paramref name="live"/> is there) and <paramref name="ready"/> is visible.
     /// </summary>
-    public async Task<List<IPage>> OpenAsync(IBrowserContext context, string path, string ready, int count, TextWriter log)
+    public async Task<List<IPage>> OpenAsync(IBrowserContext context, string path, string ready, int count, TextWriter log, string live = CircuitUp)
     {
         var pages = new List<IPage>();
         while (pages.Count < count)
@@ -66,7 +72,7 @@ internal sealed class LoadBrowser : IAsyncDisposable
             var batch = Enumerable.Range(0, Math.Min(OpenBatch, count - pages.Count)).Select(async _ =>
             {
                 var page = await context.NewPageAsync();
-                await GotoReadyAsync(page, path, ready);
+                await GotoReadyAsync(page, path, ready, live);
                 return page;
             });
             try
@@ -83,10 +89,10 @@ internal sealed class LoadBrowser : IAsyncDisposable
         return pages;
     }
 
-    public static async Task GotoReadyAsync(IPage page, string path, string ready)
+    public static async Task GotoReadyAsync(IPage page, string path, string ready, string live = CircuitUp)
     {
         await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
-        await page.WaitForSelectorAsync("[data-testid=circuit-up]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
+        await page.WaitForSelectorAsync(live, new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
         await page.WaitForSelectorAsync(ready);
     }
 

@@ -32,7 +32,7 @@ public sealed class RoleControlsTests(BrowserFixture fixture) : IClassFixture<Br
 
         foreach (var path in pages)
         {
-            await BrowserFixture.GotoInteractiveAsync(page, path);
+            await GotoAsync(page, path);
             await OpenPanelsAsync(page, path);
             seen.AddRange((await ControlsAsync(page)).Select(c => (path, c.Action, c.Allowed, c.Enabled)));
         }
@@ -73,6 +73,14 @@ public sealed class RoleControlsTests(BrowserFixture fixture) : IClassFixture<Br
         var scope = fixture.Host.Service<ScopeService>().List()[0].Id;
         return ["/", "/incidents", $"/incidents/{incident}", "/kill-switches", "/lockdown", "/runbooks", $"/runbooks/{runbook}",
             "/runs", "/scopes", $"/scopes/{scope}", "/releases", "/rollbacks", "/health-checks", "/alerts"];
+    }
+
+    // Interactive, or the incident page a Viewer only watches: static, live once its watch script has subscribed.
+    private static async Task GotoAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await page.Locator("[data-testid=circuit-up], [data-incident-watch][data-live=ready]").First
+            .WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
     }
 
     // The kill-switch actions show under the table once a row is chosen.

@@ -39,6 +39,12 @@ public sealed partial class MainLayout : IDisposable
         _darkMode = Users.Find(actor.Id)?.DarkMode ?? false;
     }
 
+    /// <summary>
+    /// A static page (an incident for someone who only watches it) has no circuit to answer the shell's buttons, so it
+    /// shows none; a prerender of an interactive page has an assigned render mode and shows them.
+    /// </summary>
+    private bool IsStatic => !RendererInfo.IsInteractive && AssignedRenderMode is null;
+
     /// <summary>A page that failed is left behind on navigation: the next page starts clean.</summary>
     protected override void OnParametersSet() => _boundary?.Recover();
 

@@ -71,22 +71,45 @@ public static class MudMarkup
         builder.AddAttribute(3, "disabled", disabled);
         builder.AddAttribute(4, "onclick", onClick);
         builder.AddAttribute(5, "data-testid", testId);
-        builder.OpenElement(6, "span");
-        builder.AddAttribute(7, "class", "mud-button-label");
-        if (startIcon is not null)
-        {
-            builder.AddContent(8, ButtonIcon(startIcon, size));
-        }
-
-        builder.AddContent(9, label);
-        if (endIcon is not null)
-        {
-            builder.AddContent(10, ButtonIcon(endIcon, size, end: true));
-        }
-
-        builder.CloseElement();
+        builder.AddContent(6, ButtonLabel(label, size, startIcon, endIcon));
         builder.CloseElement();
     };
+
+    private static RenderFragment ButtonLabel(string label, Size size, string? startIcon, string? endIcon) => builder =>
+    {
+        builder.OpenElement(0, "span");
+        builder.AddAttribute(1, "class", "mud-button-label");
+        if (startIcon is not null)
+        {
+            builder.AddContent(2, ButtonIcon(startIcon, size));
+        }
+
+        builder.AddContent(3, label);
+        if (endIcon is not null)
+        {
+            builder.AddContent(4, ButtonIcon(endIcon, size, end: true));
+        }
+
+        builder.CloseElement();
+    };
+
+    /// <summary>
+    /// A MudButton with an Href: a link in the button's classes, for a static page's controls that only go somewhere.
+    /// Without <paramref name="href"/> it is the disabled button, as a MudButton with nowhere to go shows.
+    /// </summary>
+    public static RenderFragment LinkButton(
+        string label, string? href, Variant variant, Color color, Size size, string testId, string? startIcon = null, string? endIcon = null) =>
+        href is null
+            ? Button(label, default, variant, color, size, testId, disabled: true, startIcon, endIcon)
+            : builder =>
+            {
+                builder.OpenElement(0, "a");
+                builder.AddAttribute(1, "href", href);
+                builder.AddAttribute(2, "class", ButtonClass(variant, color, size));
+                builder.AddAttribute(3, "data-testid", testId);
+                builder.AddContent(4, ButtonLabel(label, size, startIcon, endIcon));
+                builder.CloseElement();
+            };
 
     /// <summary>The classes MudButton puts on its button (or link), e.g. for a small outlined primary button.</summary>
     public static string ButtonClass(Variant variant, Color color, Size size, string? extra = null) =>

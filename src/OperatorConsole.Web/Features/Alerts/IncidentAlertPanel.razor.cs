@@ -21,6 +21,9 @@ public sealed partial class IncidentAlertPanel
     /// <summary>Called after a silence changes, so the page can reload its timeline.</summary>
     [Parameter] public EventCallback Changed { get; set; }
 
+    /// <summary>Shows what is there and no controls, for someone who only watches the incident (its static page).</summary>
+    [Parameter] public bool ReadOnly { get; set; }
+
     [Inject] public required AlertService Alerts { get; init; }
     [Inject] public required AlertSilenceService Silences { get; init; }
     [Inject] public required RunbookService Runbooks { get; init; }

@@ -17,6 +17,9 @@ public sealed partial class AttachmentList
     [Parameter, EditorRequired] public IReadOnlyList<Attachment> Attachments { get; set; } = [];
     [Parameter] public EventCallback OnChanged { get; set; }
 
+    /// <summary>Shows what is there and no controls, for someone who only watches the incident (its static page).</summary>
+    [Parameter] public bool ReadOnly { get; set; }
+
     [Inject] public required EvidenceService Evidence { get; init; }
     [Inject] public required CurrentActor Current { get; init; }
     [Inject] public required UiActions Ui { get; init; }

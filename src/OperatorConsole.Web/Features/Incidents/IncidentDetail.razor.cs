@@ -28,7 +28,19 @@ public sealed partial class IncidentDetail : IDisposable
     private string? _severityReason;
     private LiveWatcher? _watcher;
 
+    // Whether this person only watches the page (Core's IncidentPageActions): it is then rendered statically, without a circuit.
+    private bool _watching;
+
+    // Set when an interactive render is reloading the page to get it static: nothing is rendered in between.
+    private bool _leaving;
+
     [Parameter] public string Id { get; set; } = string.Empty;
+
+    /// <summary>The static page's timeline filter, from its address (the interactive page filters in place).</summary>
+    [SupplyParameterFromQuery(Name = "kind")] public string? TimelineKind { get; set; }
+
+    /// <summary>The static page's timeline page, by its anchor's key (<see cref="TimelineCursor.Key"/>).</summary>
+    [SupplyParameterFromQuery(Name = "before")] public string? TimelineBefore { get; set; }
 
     [Inject] public required IncidentService Incidents { get; init; }
     [Inject] public required EvidenceService EvidenceStore { get; init; }
@@ -39,9 +51,18 @@ public sealed partial class IncidentDetail : IDisposable
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required ILiveEventSource Live { get; init; }
     [Inject] public required IDialogService Dialogs { get; init; }
+    [Inject] public required Core.Common.Permissions Permissions { get; init; }
+
+    protected override async Task OnInitializedAsync() => _watching = IncidentPageActions.OnlyWatches(Permissions, await Current.GetAsync());
 
     protected override void OnParametersSet()
     {
+        if (_watching)
+        {
+            ShowToWatcher();
+            return;
+        }
+
         _watcher?.Dispose();
         _watcher = LiveWatcher.Start(Live, _ => InvokeAsync(async () =>
         {
@@ -57,6 +78,23 @@ public sealed partial class IncidentDetail : IDisposable
     }
 
     public void Dispose() => _watcher?.Dispose();
+
+    /// <summary>
+    /// The static page renders as it is. Reached inside a circuit (a link on the interactive incident list), the page is
+    /// loaded again from the server, which serves it static (<see cref="WatchOnlyPage"/> asks Core the same question),
+    /// so it cannot come back here. Never while prerendering: that is static already.
+    /// </summary>
+    private void ShowToWatcher()
+    {
+        if (RendererInfo.IsInteractive)
+        {
+            _leaving = true;
+            Navigation.NavigateTo(Navigation.Uri, forceLoad: true);
+            return;
+        }
+
+        Load();
+    }
 
     private static string Format(TimeSpan t) => t.TotalMinutes < 1 ? $"{t.TotalSeconds:0}s" : t.TotalHours < 1 ? $"{t.TotalMinutes:0}m" : $"{t.TotalHours:0.0}h";
 

@@ -16,12 +16,20 @@ public sealed partial class IncidentPeoplePanel
     /// <summary>Raised after a change, so the page reads the incident again.</summary>
     [Parameter] public EventCallback Changed { get; set; }
 
+    /// <summary>Shows what is there and no controls, for someone who only watches the incident (its static page).</summary>
+    [Parameter] public bool ReadOnly { get; set; }
+
     [Inject] public required IncidentService Incidents { get; init; }
     [Inject] public required CurrentActor Current { get; init; }
     [Inject] public required UiActions Ui { get; init; }
 
     protected override async Task OnParametersSetAsync()
     {
+        if (ReadOnly)
+        {
+            return;
+        }
+
         _controls = Incidents.RoleControls(await Current.GetAsync(), Incident.Id);
         if (_people.Count == 0)
         {

@@ -22,6 +22,7 @@ public sealed partial class IncidentTimelineView
     private string? _rationale;
     private string? _shownId;
     private string? _shownKind;
+    private string? _shownBefore;
     private bool _kindsOpen;
 
     [Inject] public required IncidentService Incidents { get; init; }
@@ -33,19 +34,29 @@ public sealed partial class IncidentTimelineView
 
     [Parameter] public EventCallback<string?> KindChanged { get; set; }
 
+    /// <summary>
+    /// The static page's timeline: no controls but the filter and the paging, which are a GET form and links naming the
+    /// page by <see cref="Kind"/> and <see cref="Before"/> in the address.
+    /// </summary>
+    [Parameter] public bool ReadOnly { get; set; }
+
+    /// <summary>The page's anchor as its key (<see cref="TimelineCursor.Key"/>); null or unreadable shows the newest entries.</summary>
+    [Parameter] public string? Before { get; set; }
+
     [Parameter] public EventCallback<string> OnNote { get; set; }
     [Parameter] public EventCallback<(string Decision, string Rationale)> OnDecision { get; set; }
     [Parameter] public EventCallback<(string EntryId, bool Pinned)> OnPin { get; set; }
 
     protected override void OnParametersSet()
     {
-        if (_shownId == IncidentId && _shownKind == Kind)
+        if (_shownId == IncidentId && _shownKind == Kind && _shownBefore == Before)
         {
             return;
         }
 
-        (_shownId, _shownKind) = (IncidentId, Kind);
-        Show(Incidents.TimelinePage(IncidentId, Kind, anchor: null, PageSize));
+        (_shownId, _shownKind, _shownBefore) = (IncidentId, Kind, Before);
+        Kind = Kind is not null && TimelineKinds.All.Contains(Kind) ? Kind : null;
+        Show(Incidents.TimelinePage(IncidentId, Kind, TimelineCursor.Parse(Before), PageSize));
     }
 
     /// <summary>Reads the shown page, the pinned rows and the count again, e.g. when a live event says the timeline changed.</summary>
@@ -62,6 +73,11 @@ public sealed partial class IncidentTimelineView
         _pinned = [.. Incidents.PinnedTimeline(IncidentId).Where(e => Kind is null || e.Kind == Kind)];
         _count = Incidents.TimelineCount(IncidentId, Kind);
     }
+
+    [Inject] public required NavigationManager Navigation { get; init; }
+
+    private string PageHref(TimelineCursor? anchor) =>
+        Navigation.GetUriWithQueryParameters(new Dictionary<string, object?> { ["kind"] = Kind, ["before"] = anchor?.Key });
 
     private void ShowNewest() => _page = Incidents.TimelinePage(IncidentId, Kind, anchor: null, PageSize);
 

@@ -1,0 +1,166 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using OperatorConsole.Core.Common;
+using OperatorConsole.Core.Incidents;
+using OperatorConsole.Core.Users;
+using OperatorConsole.E2E.Shared;
+using OperatorConsole.Web.Features.Incidents;
+
+namespace OperatorConsole.E2E.Incidents;
+
+/// <summary>
+/// Issue 14: someone who may change nothing on an incident (a Viewer) gets its page without a circuit, kept live over
+/// the console hub by js/incident-watch.js; everyone who may act keeps the interactive page.
+/// </summary>
+public sealed class IncidentWatcherPageTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private const string Live = "[data-incident-watch][data-live=ready]";
+
+    [Fact]
+    public async Task IncidentPage_Viewer_StaticWithEverySectionAndNoControls()
+    {
+        var id = await OpenIncidentAsync("Viewer reads every section");
+        var viewer = await fixture.SignedInPageAsync("viewer", "demo-viewer");
+
+        await GotoLiveAsync(viewer, $"/incidents/{id}");
+
+        await Assertions.Expect(viewer.GetByTestId("circuit-up")).ToHaveCountAsync(0);
+        await Assertions.Expect(viewer.Locator("h1")).ToContainTextAsync("Viewer reads every section");
+        await Assertions.Expect(viewer.GetByTestId("incident-status")).ToHaveTextAsync(nameof(IncidentStatus.Detected));
+        foreach (var part in new[] { "people-panel", "obligations", "closure-panel", "post-incident-panel", "evidence-panel", "attachments", "timeline" })
+        {
+            await Assertions.Expect(viewer.GetByTestId(part)).ToBeVisibleAsync();
+        }
+
+        await Assertions.Expect(viewer.GetByTestId("timeline-entry")).Not.ToHaveCountAsync(0);
+        await Assertions.Expect(viewer.Locator("[data-action]")).ToHaveCountAsync(0);
+        await Assertions.Expect(viewer.Locator("#main-content input:not([disabled]), #main-content textarea")).ToHaveCountAsync(0);
+        await Assertions.Expect(viewer.Locator("#main-content button:not([disabled]):not([type=submit])")).ToHaveCountAsync(0);
+        await Assertions.Expect(viewer.GetByTestId("dark-mode")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task IncidentPage_OperatorAddsNoteInSecondBrowser_ViewerSeesItWithoutReload()
+    {
+        var id = await OpenIncidentAsync("Viewer watches live");
+        var viewer = await fixture.SignedInPageAsync("viewer", "demo-viewer");
+        var operatorPage = await fixture.SignedInPageAsync("oncall", "demo-oncall");
+        await viewer.SetViewportSizeAsync(1280, 500);
+        await GotoLiveAsync(viewer, $"/incidents/{id}");
+        await viewer.EvaluateAsync("() => { window.sameDocument = true; window.scrollTo(0, 300); }");
+
+        await BrowserFixture.GotoInteractiveAsync(operatorPage, $"/incidents/{id}");
+        await operatorPage.GetByTestId("note-input").FillAsync("Stakeholders: rollback under way");
+        await operatorPage.GetByTestId("add-note").ClickAsync();
+        await operatorPage.GetByTestId("move-Acknowledged").ClickAsync();
+
+        await Assertions.Expect(viewer.GetByTestId("timeline-page")).ToContainTextAsync("Stakeholders: rollback under way");
+        await Assertions.Expect(viewer.GetByTestId("incident-status")).ToHaveTextAsync("Acknowledged");
+        Assert.True(await viewer.EvaluateAsync<bool>("() => window.sameDocument === true"), "The viewer's page was reloaded.");
+        Assert.Equal(300, await viewer.EvaluateAsync<int>("() => Math.round(window.scrollY)"));
+        await Assertions.Expect(viewer.Locator(Live)).ToHaveCountAsync(1);
+        await Assertions.Expect(viewer.GetByTestId("live-status")).ToHaveTextAsync("");
+    }
+
+    [Fact]
+    public async Task IncidentPage_Viewer_TimelinePagesAndFiltersByLinksAndForm()
+    {
+        var id = await OpenIncidentAsync("Viewer pages the timeline");
+        var incidents = fixture.Host.Service<IncidentService>();
+        var oncall = Actor("oncall");
+        for (var i = 1; i <= IncidentTimelineView.PageSize + 5; i++)
+        {
+            await incidents.AddNoteAsync(oncall, id, $"Note number {i}");
+        }
+
+        var viewer = await fixture.SignedInPageAsync("viewer", "demo-viewer");
+        await GotoLiveAsync(viewer, $"/incidents/{id}");
+        await Assertions.Expect(viewer.GetByTestId("timeline-entry").First).ToContainTextAsync($"Note number {IncidentTimelineView.PageSize + 5}");
+        await Assertions.Expect(viewer.GetByTestId("timeline-newer")).ToBeDisabledAsync();
+
+        await viewer.GetByTestId("timeline-older").ClickAsync();
+        await Assertions.Expect(viewer).ToHaveURLAsync(new Regex("[?&]before="));
+        await Assertions.Expect(viewer.GetByTestId("timeline-entry").First).ToContainTextAsync("Note number 5");
+        await Assertions.Expect(viewer.GetByTestId("timeline-page")).Not.ToContainTextAsync("Note number 6");
+
+        await viewer.GetByTestId("timeline-newer").ClickAsync();
+        await Assertions.Expect(viewer.GetByTestId("timeline-entry").First).ToContainTextAsync($"Note number {IncidentTimelineView.PageSize + 5}");
+        await viewer.GetByTestId("timeline-older").ClickAsync();
+        await Assertions.Expect(viewer.GetByTestId("timeline-entry").First).ToContainTextAsync("Note number 5");
+        await viewer.GetByTestId("timeline-newest").ClickAsync();
+        await Assertions.Expect(viewer.GetByTestId("timeline-entry").First).ToContainTextAsync($"Note number {IncidentTimelineView.PageSize + 5}");
+
+        await viewer.GetByTestId("timeline-kind-select").SelectOptionAsync(TimelineKinds.Status);
+        await viewer.GetByTestId("timeline-kind-apply").ClickAsync();
+        await Assertions.Expect(viewer).ToHaveURLAsync(new Regex("[?&]kind=status"));
+        await Assertions.Expect(viewer.GetByTestId("timeline-page")).Not.ToContainTextAsync("Note number");
+        await Assertions.Expect(viewer.GetByTestId("timeline-entry")).Not.ToHaveCountAsync(0);
+        await Assertions.Expect(viewer.Locator(Live)).ToHaveCountAsync(1);
+    }
+
+    [Fact]
+    public async Task IncidentList_ViewerFollowsIncidentLink_ArrivesAtStaticPage()
+    {
+        var id = await OpenIncidentAsync("Viewer arrives from the list");
+        var viewer = await fixture.SignedInPageAsync("viewer", "demo-viewer");
+        await BrowserFixture.GotoInteractiveAsync(viewer, "/incidents");
+
+        await viewer.GetByTestId("incident-row-id").GetByText(id, new() { Exact = true }).ClickAsync();
+
+        await Assertions.Expect(viewer).ToHaveURLAsync(new Regex($"/incidents/{id}$"));
+        await viewer.Locator(Live).WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await Assertions.Expect(viewer.GetByTestId("circuit-up")).ToHaveCountAsync(0);
+        await Assertions.Expect(viewer.Locator("h1")).ToContainTextAsync("Viewer arrives from the list");
+    }
+
+    [Fact]
+    public async Task IncidentPage_OnCall_StaysInteractive()
+    {
+        var id = await OpenIncidentAsync("On-call keeps the circuit");
+        var oncall = await fixture.SignedInPageAsync("oncall", "demo-oncall");
+
+        await BrowserFixture.GotoInteractiveAsync(oncall, $"/incidents/{id}");
+
+        await Assertions.Expect(oncall.Locator("[data-incident-watch]")).ToHaveCountAsync(0);
+        await Assertions.Expect(oncall.GetByTestId("add-note")).ToBeEnabledAsync();
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task IncidentPage_ViewerOnPhone_AccessibleInLightAndDark(bool dark)
+    {
+        var id = await OpenIncidentAsync("Viewer on a phone");
+        var users = fixture.Host.Service<UserService>();
+        await users.SetDarkModeAsync(Actor("viewer"), dark);
+        try
+        {
+            var viewer = await fixture.SignedInPageAsync("viewer", "demo-viewer");
+            await viewer.SetViewportSizeAsync(390, 844);
+            await GotoLiveAsync(viewer, $"/incidents/{id}");
+
+            await Assertions.Expect(viewer.Locator("h1")).ToBeInViewportAsync();
+            Assert.True(await viewer.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The page scrolls sideways on a phone.");
+            await Axe.AssertNoSeriousViolationsAsync(viewer, $"static incident page ({(dark ? "dark" : "light")}, phone)");
+            await BrowserFixture.ScreenshotAsync(viewer, $"incident-viewer-phone-{(dark ? "dark" : "light")}");
+            await viewer.SetViewportSizeAsync(1440, 900);
+            await BrowserFixture.ScreenshotAsync(viewer, $"incident-viewer-{(dark ? "dark" : "light")}");
+        }
+        finally
+        {
+            await users.SetDarkModeAsync(Actor("viewer"), false);
+        }
+    }
+
+    private Actor Actor(string user) => fixture.Host.Service<UserService>().Find(user)!.ToActor();
+
+    private async Task<string> OpenIncidentAsync(string title) =>
+        (await fixture.Host.Service<IncidentService>().OpenAsync(Actor("oncall"),
+            new OpenIncident(title, IncidentClass.BadPublish, IncidentSeverity.Sev2, ["evora"], "Resolver health"))).Id;
+
+    private static async Task GotoLiveAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await page.Locator(Live).WaitForAsync(new() { State = WaitForSelectorState.Attached });
+    }
+}

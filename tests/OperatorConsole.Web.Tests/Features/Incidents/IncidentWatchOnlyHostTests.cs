@@ -1,0 +1,83 @@
+using System.Net;
+using System.Net.Http.Json;
+using OperatorConsole.Core.Common;
+using OperatorConsole.Core.Incidents;
+using OperatorConsole.Testing;
+using OperatorConsole.Web.Auth;
+using OperatorConsole.Web.Tests.Shared;
+
+namespace OperatorConsole.Web.Tests.Features.Incidents;
+
+/// <summary>
+/// Which incident pages come without a circuit, as a browser receives them, and that the static page's viewer cannot
+/// change the incident another way: every endpoint behind the page's controls refuses the viewer's cookie.
+/// </summary>
+public sealed class IncidentWatchOnlyHostTests(ConsoleHost host) : IClassFixture<ConsoleHost>
+{
+    private const string ServerComponent = "\"type\":\"server\"";
+
+    [Fact]
+    public async Task IncidentPage_Viewer_StaticWithTheWatchScriptAndNoCircuit()
+    {
+        var id = await OpenIncidentAsync();
+        using var viewer = await HostClients.SignedInClientAsync(host, "viewer", "demo-viewer");
+
+        var html = await viewer.GetStringAsync($"/incidents/{id}");
+
+        Assert.DoesNotContain(ServerComponent, html, StringComparison.Ordinal);
+        Assert.Contains($"data-incident-watch=\"{id}\"", html, StringComparison.Ordinal);
+        Assert.Contains("js/incident-watch", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-action=", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("oncall", "demo-oncall")]
+    [InlineData("owner", "demo-owner")]
+    public async Task IncidentPage_PersonWhoMayAct_Interactive(string user, string password)
+    {
+        var id = await OpenIncidentAsync();
+        using var client = await HostClients.SignedInClientAsync(host, user, password);
+
+        var html = await client.GetStringAsync($"/incidents/{id}");
+
+        Assert.Contains(ServerComponent, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-incident-watch", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task IncidentList_Viewer_StaysInteractive()
+    {
+        using var viewer = await HostClients.SignedInClientAsync(host, "viewer", "demo-viewer");
+
+        Assert.Contains(ServerComponent, await viewer.GetStringAsync("/incidents"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("notes", """{"text":"from a viewer"}""")]
+    [InlineData("decisions", """{"decision":"d","rationale":"r"}""")]
+    [InlineData("status", """{"to":"Acknowledged"}""")]
+    [InlineData("severity", """{"severity":"Sev1","reason":"r"}""")]
+    [InlineData("responders", "{}")]
+    [InlineData("closure-confirmation", "{}")]
+    [InlineData("evidence-bundle", "{}")]
+    [InlineData("attachments?name=a.txt", "hello")]
+    public async Task IncidentApi_ViewerCookie_Refused(string path, string body)
+    {
+        var id = await OpenIncidentAsync();
+        using var viewer = await HostClients.SignedInClientAsync(host, "viewer", "demo-viewer");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/incidents/{id}/{path}")
+        {
+            Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add(CrossSiteRequestGuard.Header, "1");
+
+        using var response = await viewer.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Single(host.Service<IncidentService>().Timeline(id));
+    }
+
+    private async Task<string> OpenIncidentAsync() =>
+        (await host.Service<IncidentService>().OpenAsync(Actor.System,
+            new OpenIncident("Watched by stakeholders", IncidentClass.BadPublish, IncidentSeverity.Sev2, ["evora"], null))).Id;
+}

@@ -1,0 +1,186 @@
+// Keeps an incident's static page live without a Blazor circuit (issue 14): someone who only watches an incident gets
+// the page server-rendered, and this script listens on the console hub with the sign-in cookie. On a change to the
+// incident it asks the server for the page again by enhanced navigation to the same address (the DOM is patched in
+// place; query and scroll stay). Changes that arrive during a refresh make one more refresh. Loaded on every static page;
+// it acts only where the page has a [data-incident-watch] element, and follows enhanced navigation between pages.
+(() => {
+    "use strict";
+
+    const pausedText = "Live updates paused; reconnecting…";
+    const refreshTimeoutMs = 15000;
+
+    let connection = null;
+    let incident = null; // the incident subscribed to, or null
+    let state = "off"; // "off", "connecting", "live" or "paused"
+    let retryTimer = 0;
+    let failures = 0;
+    let refreshing = false;
+    let again = false;
+    let refreshTimer = 0;
+
+    const watchRoot = () => document.querySelector("[data-incident-watch]");
+    const topics = id => [`incident:${id}`, "incidents"];
+    const backoff = n => Math.min(30000, 1000 * 2 ** Math.min(n, 5)) * (0.5 + Math.random() / 2);
+
+    // The server's render knows nothing of the connection: after every render the marker and status line are set again.
+    function show() {
+        const root = watchRoot();
+        if (root) {
+            root.dataset.live = state === "live" ? "ready" : state;
+        }
+
+        const status = document.querySelector("[data-testid=live-status]");
+        if (status) {
+            const text = state === "paused" ? pausedText : "";
+            if (status.textContent !== text) {
+                status.textContent = text;
+            }
+        }
+    }
+
+    function setState(next) {
+        state = next;
+        show();
+    }
+
+    function refresh() {
+        if (refreshing) {
+            again = true;
+            return;
+        }
+
+        refreshing = true;
+        again = false;
+        // A refresh that fails never ends in "enhancedload"; the timer ends it then, so live updates do not stop for good.
+        refreshTimer = setTimeout(refreshDone, refreshTimeoutMs);
+        Blazor.navigateTo(location.href, { replaceHistoryEntry: true });
+    }
+
+    function refreshDone() {
+        clearTimeout(refreshTimer);
+        refreshing = false;
+        if (again) {
+            refresh();
+        }
+    }
+
+    function onEvent(e) {
+        // "incidents" tells of every incident; only this one's changes matter here.
+        if (e.topic !== "incidents" || e.subject === incident) {
+            refresh();
+        }
+    }
+
+    async function subscribe(id) {
+        for (const topic of topics(id)) {
+            await connection.invoke("Subscribe", topic);
+        }
+
+        incident = id;
+        setState("live");
+        // What changed between the server's render and the subscription would otherwise show only with the next change.
+        refresh();
+    }
+
+    async function unsubscribe() {
+        const id = incident;
+        incident = null;
+        if (id !== null && connection.state === signalR.HubConnectionState.Connected) {
+            for (const topic of topics(id)) {
+                await connection.invoke("Unsubscribe", topic);
+            }
+        }
+    }
+
+    function scheduleStart(delay) {
+        clearTimeout(retryTimer);
+        retryTimer = setTimeout(start, delay);
+    }
+
+    async function start() {
+        const root = watchRoot();
+        if (!root || connection.state !== signalR.HubConnectionState.Disconnected) {
+            return;
+        }
+
+        try {
+            await connection.start();
+            failures = 0;
+            await subscribe(root.dataset.incidentWatch);
+        } catch {
+            failures++;
+            setState("paused");
+            if (connection.state !== signalR.HubConnectionState.Disconnected) {
+                await connection.stop(); // onclose schedules the next start
+            } else {
+                scheduleStart(backoff(failures));
+            }
+        }
+    }
+
+    function create() {
+        connection = new signalR.HubConnectionBuilder()
+            .withUrl(new URL("hubs/console", document.baseURI).href)
+            .withAutomaticReconnect({ nextRetryDelayInMilliseconds: c => backoff(c.previousRetryCount) })
+            .build();
+        connection.on("event", onEvent);
+        connection.onreconnecting(() => setState("paused"));
+        // A reconnection is a new connection: its subscriptions are made again, and the page read again for what was missed.
+        connection.onreconnected(async () => {
+            const id = incident;
+            incident = null;
+            try {
+                await subscribe(id);
+            } catch {
+                await connection.stop();
+            }
+        });
+        connection.onclose(() => {
+            incident = null;
+            if (watchRoot()) {
+                setState("paused");
+                scheduleStart(backoff(++failures));
+            }
+        });
+    }
+
+    // After each enhanced navigation or refresh: keep watching the same incident, switch to another, or stop.
+    async function follow() {
+        const root = watchRoot();
+        const wanted = root ? root.dataset.incidentWatch : null;
+        if (wanted === null) {
+            clearTimeout(retryTimer);
+            state = "off";
+            if (connection) {
+                await connection.stop();
+            }
+            return;
+        }
+
+        if (!connection) {
+            create();
+        }
+
+        if (connection.state === signalR.HubConnectionState.Disconnected) {
+            if (state === "off") {
+                setState("connecting");
+            }
+            scheduleStart(0);
+        } else if (incident !== null && incident !== wanted) {
+            try {
+                await unsubscribe();
+                await subscribe(wanted);
+            } catch {
+                await connection.stop();
+            }
+        }
+
+        show();
+    }
+
+    Blazor.addEventListener("enhancedload", () => {
+        refreshDone();
+        follow();
+    });
+    follow();
+})();
