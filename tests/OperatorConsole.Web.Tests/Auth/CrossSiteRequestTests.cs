@@ -23,6 +23,44 @@ public sealed class CrossSiteRequestTests(ConsoleHost host) : IClassFixture<Cons
 
     public Task DisposeAsync() => LockdownHostScope.ReleaseIfActiveAsync(host);
 
+    [Theory]
+    [InlineData("/hubs/console/negotiate?negotiateVersion=1", "same-site")]
+    [InlineData("/hubs/console/negotiate?negotiateVersion=1", "cross-site")]
+    [InlineData("/_blazor/negotiate?negotiateVersion=1", "same-site")]
+    public async Task LiveConnection_CookieFromAnotherSite_Refused(string path, string fetchSite)
+    {
+        using var browser = await HostClients.SignedInClientAsync(host, "viewer", "demo-viewer");
+
+        using var response = await browser.SendAsync(Negotiate(path, fetchSite));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("own pages", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("same-origin")]
+    [InlineData(null)]
+    public async Task HubNegotiate_CookieFromOwnPageOrNoBrowser_Accepted(string? fetchSite)
+    {
+        using var browser = await HostClients.SignedInClientAsync(host, "viewer", "demo-viewer");
+
+        using var response = await browser.SendAsync(Negotiate("/hubs/console/negotiate?negotiateVersion=1", fetchSite));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("connectionToken", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private static HttpRequestMessage Negotiate(string path, string? fetchSite)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path);
+        if (fetchSite is not null)
+        {
+            request.Headers.Add("Sec-Fetch-Site", fetchSite);
+        }
+
+        return request;
+    }
+
     [Fact]
     public async Task PostCommand_CookieWithTextPlainForm_RefusedAndNothingRecorded()
     {
