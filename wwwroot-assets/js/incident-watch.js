@@ -144,6 +144,15 @@
         });
     }
 
+    // A server render without a circuit cannot ask the browser its time zone: it reads it from this cookie
+    // (BrowserClock.ZoneCookie), so the refresh after subscribing already shows local times.
+    function rememberTimeZone() {
+        const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+        if (zone) {
+            document.cookie = `oc-tz=${encodeURIComponent(zone)}; path=/; max-age=31536000; SameSite=Strict`;
+        }
+    }
+
     // After each enhanced navigation or refresh: keep watching the same incident, switch to another, or stop.
     async function follow() {
         const root = watchRoot();
@@ -158,6 +167,7 @@
         }
 
         if (!connection) {
+            rememberTimeZone();
             create();
         }
 

@@ -80,6 +80,7 @@ public static class ConsoleHostSetup
         services.AddMudServices(o => Toasts.Configure(o.SnackbarConfiguration));
         services.AddScoped<UiActions>();
         services.AddScoped<ActorPermissions>();
+        services.AddHttpContextAccessor();
         services.AddScoped<BrowserClock>();
         services.AddConsoleCommands();
         services.AddSingleton<HubAccessGuard>();

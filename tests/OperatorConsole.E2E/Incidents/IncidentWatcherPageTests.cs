@@ -20,7 +20,7 @@ public sealed class IncidentWatcherPageTests(BrowserFixture fixture) : IClassFix
     public async Task IncidentPage_Viewer_StaticWithEverySectionAndNoControls()
     {
         var id = await OpenIncidentAsync("Viewer reads every section");
-        var viewer = await fixture.SignedInPageAsync("viewer", "demo-viewer");
+        var viewer = await fixture.SignedInPageAsync("viewer", "demo-viewer", timeZone: "Asia/Tokyo");
 
         await GotoLiveAsync(viewer, $"/incidents/{id}");
 
@@ -37,6 +37,8 @@ public sealed class IncidentWatcherPageTests(BrowserFixture fixture) : IClassFix
         await Assertions.Expect(viewer.Locator("#main-content input:not([disabled]), #main-content textarea")).ToHaveCountAsync(0);
         await Assertions.Expect(viewer.Locator("#main-content button:not([disabled]):not([type=submit])")).ToHaveCountAsync(0);
         await Assertions.Expect(viewer.GetByTestId("dark-mode")).ToHaveCountAsync(0);
+        // Local time, as on the interactive page: the script leaves the browser's zone for the server's render.
+        await Assertions.Expect(viewer.GetByTestId("timestamp").First).Not.ToContainTextAsync("UTC");
     }
 
     [Fact]

@@ -48,12 +48,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (its own cookies) signed in as <paramref name="user"/>.</summary>
-    public Task<IPage> SignedInPageAsync(string user, string password) => SignedInPageAsync(Browser, Host.BaseAddress, user, password);
+    public Task<IPage> SignedInPageAsync(string user, string password, string? timeZone = null) =>
+        SignedInPageAsync(Browser, Host.BaseAddress, user, password, timeZone);
 
     /// <summary>A fresh context of <paramref name="browser"/> signed in as <paramref name="user"/> at <paramref name="baseAddress"/>.</summary>
-    public static async Task<IPage> SignedInPageAsync(IBrowser browser, Uri baseAddress, string user, string password)
+    public static async Task<IPage> SignedInPageAsync(IBrowser browser, Uri baseAddress, string user, string password, string? timeZone = null)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString() });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString(), TimezoneId = timeZone });
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/login");

@@ -46,6 +46,7 @@ public abstract class BunitTestContext : BunitContext, IAsyncLifetime
         Services.AddScoped<CurrentActor>();
         Services.AddScoped<UiActions>();
         Services.AddScoped<ActorPermissions>();
+        Services.AddHttpContextAccessor();
         Services.AddScoped<BrowserClock>();
         Authorization = AddAuthorization();
         SignIn(Omar);

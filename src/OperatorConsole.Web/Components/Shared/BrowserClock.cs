@@ -5,10 +5,16 @@ namespace OperatorConsole.Web.Components.Shared;
 /// <summary>
 /// The person's clock for one circuit: the browser's time zone (asked once through JS; UTC until it answers or when it
 /// names a zone this server does not know) and a shared minute tick, so every <see cref="Timestamp"/> on the page
-/// keeps its relative time current without a timer of its own.
+/// keeps its relative time current without a timer of its own. A page rendered without a circuit cannot ask: there the
+/// zone comes from the <see cref="ZoneCookie"/> the browser's script left (js/incident-watch.js), still checked here.
 /// </summary>
-public sealed class BrowserClock(IJSRuntime js, TimeProvider clock, ILogger<BrowserClock> logger) : IDisposable
+public sealed class BrowserClock(IJSRuntime js, TimeProvider clock, ILogger<BrowserClock> logger, IHttpContextAccessor http) : IDisposable
 {
+    /// <summary>The browser's IANA zone, written by script; only ever a name looked up among this server's zones.</summary>
+    public const string ZoneCookie = "oc-tz";
+
+    private const int LongestZoneName = 64;
+
     /// <summary>Relative times are shown to the minute; refreshing more often changes nothing a person can see.</summary>
     public static readonly TimeSpan TickInterval = TimeSpan.FromSeconds(30);
 
@@ -17,7 +23,7 @@ public sealed class BrowserClock(IJSRuntime js, TimeProvider clock, ILogger<Brow
     private event Action? TickedOrLearned;
 
     /// <summary>The browser's zone, or null while unknown (times are then shown in UTC).</summary>
-    public TimeZoneInfo? Zone { get; private set; }
+    public TimeZoneInfo? Zone { get; private set; } = ZoneNamedBy(http.HttpContext?.Request.Cookies[ZoneCookie]);
 
     public DateTimeOffset Now => clock.GetUtcNow();
 
@@ -40,7 +46,7 @@ public sealed class BrowserClock(IJSRuntime js, TimeProvider clock, ILogger<Brow
         {
             await using var module = await js.InvokeAsync<IJSObjectReference?>("import", "./js/time.js");
             var id = module is null ? null : await module.InvokeAsync<string?>("timeZone");
-            if (id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone))
+            if (ZoneNamedBy(id) is { } zone)
             {
                 Zone = zone;
                 TickedOrLearned?.Invoke();
@@ -55,6 +61,9 @@ public sealed class BrowserClock(IJSRuntime js, TimeProvider clock, ILogger<Brow
             // The circuit ended before the browser answered.
         }
     }
+
+    private static TimeZoneInfo? ZoneNamedBy(string? id) =>
+        id is { Length: > 0 and <= LongestZoneName } && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : null;
 
     private sealed class Unsubscriber(Action unsubscribe) : IDisposable
     {

@@ -4,6 +4,7 @@ using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Testing;
 using OperatorConsole.Web.Auth;
+using OperatorConsole.Web.Components.Shared;
 using OperatorConsole.Web.Tests.Shared;
 
 namespace OperatorConsole.Web.Tests.Features.Incidents;
@@ -28,6 +29,24 @@ public sealed class IncidentWatchOnlyHostTests(ConsoleHost host) : IClassFixture
         Assert.Contains($"data-incident-watch=\"{id}\"", html, StringComparison.Ordinal);
         Assert.Contains("js/incident-watch", html, StringComparison.Ordinal);
         Assert.DoesNotContain("data-action=", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Asia%2FTokyo", "Asia/Tokyo")]
+    [InlineData("Nowhere%2FAtAll", null)]
+    [InlineData("", null)]
+    public async Task IncidentPage_Viewer_TimesInTheZoneTheBrowserLeft(string cookie, string? zone)
+    {
+        var id = await OpenIncidentAsync();
+        var openedAt = host.Service<IncidentService>().Get(id)!.OpenedAt;
+        using var viewer = await HostClients.SignedInClientAsync(host, "viewer", "demo-viewer");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/incidents/{id}");
+        request.Headers.Add("Cookie", $"{BrowserClock.ZoneCookie}={cookie}");
+
+        using var response = await viewer.SendAsync(request);
+
+        var expected = LocalTime.Short(openedAt, zone is null ? null : TimeZoneInfo.FindSystemTimeZoneById(zone));
+        Assert.Contains(expected, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Theory]
