@@ -27,7 +27,9 @@ public sealed class MetricsEndpointTests(ConsoleHost host) : IClassFixture<Conso
     {
         using var viewer = await host.ApiClientAsync(Role.Viewer);
 
-        var scrape = await ScrapeAsync(viewer);
+        // On a fresh host the first scrape may be the first request: the request-duration histogram is recorded only once
+        // a request has ended, so scrape until one has (each scrape is a request).
+        var scrape = await ScrapeUntilAsync(viewer, s => s.Has("http_server_request_duration_seconds_count"));
 
         foreach (var name in new[]
         {
