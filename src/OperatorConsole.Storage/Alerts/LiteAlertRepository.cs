@@ -30,6 +30,8 @@ internal sealed class LiteAlertRepository(ILiteDatabase db, bool writable) : IAl
             rekey.Run(alerts);
         }
 
+        new ResolvedAlertCount(db).Recount();
+
         db.GetCollection(LiteSchema.AlertDeliveries).EnsureIndex("receivedAt");
         db.GetCollection(LiteSchema.AlertSilences).EnsureIndex("incidentId");
     }
