@@ -38,6 +38,22 @@ public sealed class RunbookParserOperatorStructureTests
         Assert.Equal([("Check pod events via kubectl describe pod x.", StepKind.Manual)], steps.Select(s => (s.Text, s.Kind)));
     }
 
+    // AWS GuardDuty's finding pages write their one actionable part as a bold label below descriptive text.
+    [Fact]
+    public void Parse_BoldLabelNamingAnActionablePart_OpensItsStepsPart()
+    {
+        var runbook = Parse("Finding:Type/Example\n---\n\n### Something odd ran on an instance.\n\nA process ran a command an attacker would.\n\n**Remediation recommendations:**\n\nIf this activity is unexpected, isolate the instance. See [the guide](https://example.org/guide).\n");
+
+        var part = Assert.Single(runbook.Sections, s => s.Title == "Remediation recommendations");
+        Assert.Equal(SectionRole.Steps, part.Role);
+        Assert.Equal([StepKind.Decision], part.Steps.Select(s => s.Kind));
+    }
+
+    // "Fix: none needed" is a remark with its text on the line, not the start of a part.
+    [Fact]
+    public void Parse_ActionableWordLabelWithTextOnItsLine_OpensNoPart() =>
+        Assert.DoesNotContain(Parse("# T\n\n## Meaning\n\nFix: none needed, it clears itself.\n").Sections, s => s.Role == SectionRole.Steps);
+
     [Fact]
     public void Parse_CodeUnderANestedBullet_BelongsToThatBullet()
     {
