@@ -87,7 +87,7 @@ public static partial class RunbookFileClassifier
         MarkdownDocument document;
         try
         {
-            document = Markdown.Parse(Encoding.UTF8.GetString(content), Pipeline);
+            document = Markdown.Parse(HugoRefLinks.Unwrap(Encoding.UTF8.GetString(content)), Pipeline);
         }
         catch (Exception ex) when (ex is ArgumentException or InsufficientExecutionStackException)
         {

@@ -87,6 +87,10 @@ public sealed class RunbookFileClassifierTests
         Assert.Equal(["alerts/img/graph.png", "alerts/cpu.md"], result.References);
     }
 
+    [Fact]
+    public void Classify_HugoRefShortcode_IsAReferenceToThePathItNames() =>
+        Assert.Equal(["alerts/node/clock-skew.md"], Classify("alerts/node/clock.md", "# Clock\n\n## Mitigation\n\nSee [skew]({{< ref \"./clock-skew.md\" >}}).\n").References);
+
     [Theory]
     [InlineData("img/graph.png")]
     [InlineData("docs/diagram.svg")]
