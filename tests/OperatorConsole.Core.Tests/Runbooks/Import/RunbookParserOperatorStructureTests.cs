@@ -38,6 +38,22 @@ public sealed class RunbookParserOperatorStructureTests
         Assert.Equal([("Check pod events via kubectl describe pod x.", StepKind.Manual)], steps.Select(s => (s.Text, s.Kind)));
     }
 
+    // prometheus-operator's NodeFilesystemAlmostOutOfSpace: the whole mitigation is a pointer to another runbook.
+    [Fact]
+    public void Parse_PointerThatIsAnActionableSectionsOnlyContent_IsItsStepWithItsLink()
+    {
+        var step = Assert.Single(Steps("# NodeDiskAlmostFull\n\n## Meaning\n\nThe disk is nearly full.\n\n## Mitigation\n\nSee [Disk filling up](./NodeDiskFillingUp.md).\n"));
+
+        Assert.Equal("See Disk filling up.", step.Text);
+        Assert.Equal([new StepLink("Disk filling up", "./NodeDiskFillingUp.md")], step.Links);
+    }
+
+    [Fact]
+    public void Parse_PointerBesideOtherSteps_IsNoStep() =>
+        Assert.Equal(
+            ["Roll the deployment back"],
+            Steps("# T\n\n## Mitigation\n\nSee the [debugging guide](https://example.org/debug) for more.\n\nRoll the deployment back:\n\n```sh\nkubectl rollout undo deploy/x\n```\n").Select(s => s.Text));
+
     // AWS GuardDuty's finding pages write their one actionable part as a bold label below descriptive text.
     [Fact]
     public void Parse_BoldLabelNamingAnActionablePart_OpensItsStepsPart()
