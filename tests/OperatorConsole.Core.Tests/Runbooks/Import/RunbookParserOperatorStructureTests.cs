@@ -54,6 +54,12 @@ public sealed class RunbookParserOperatorStructureTests
             ["Roll the deployment back"],
             Steps("# T\n\n## Mitigation\n\nSee the [debugging guide](https://example.org/debug) for more.\n\nRoll the deployment back:\n\n```sh\nkubectl rollout undo deploy/x\n```\n").Select(s => s.Text));
 
+    [Theory]
+    [InlineData("mermaid", "graph LR\n  lb --> web")]
+    [InlineData("math", "error\\_rate = 1 - \\frac{ok}{total}")]
+    public void Parse_DiagramOrMathBlock_IsNoCommand(string language, string content) =>
+        Assert.Empty(Steps($"# T\n\n## Diagnosis\n\nThe request path:\n\n```{language}\n{content}\n```\n"));
+
     // AWS GuardDuty's finding pages write their one actionable part as a bold label below descriptive text.
     [Fact]
     public void Parse_BoldLabelNamingAnActionablePart_OpensItsStepsPart()
