@@ -40,6 +40,13 @@ public static partial class RunbookFileClassifier
         "governance", "funding", "changelog", "changes", "authors", "maintainers", "codeowners", "notice",
     };
 
+    // The words a template's name is made of besides "template" (see IsTemplateName).
+    private static readonly HashSet<string> TemplateNameWords = new(StringComparer.Ordinal)
+    {
+        "template", "templates", "runbook", "runbooks", "run", "book", "playbook", "alert", "incident", "postmortem",
+        "example", "sample", "tutorial", "default", "blank", "new", "base", "page", "doc", "docs", "my", "the", "a", "v",
+    };
+
     public static FileClass Classify(string path, byte[] content)
     {
         if (!RunbookFileTypes.IsMarkdown(path))
@@ -60,12 +67,17 @@ public static partial class RunbookFileClassifier
             return new FileClass(FileKind.Skipped, "_index.md is a site section's index page, not a runbook.");
         }
 
-        if (path.StartsWith(".github/", StringComparison.Ordinal) || (!path.Contains('/', StringComparison.Ordinal) && RepositoryFiles.Contains(name)))
+        if (IsHidden(path))
         {
-            return new FileClass(FileKind.Skipped, "A file about the repository itself (contributing, licence, security policy, GitHub templates); it is not a runbook.");
+            return new FileClass(FileKind.Skipped, "A hidden file or folder (.github/, .gitlab/, a name starting with a dot) holds the repository's own tooling and templates; it is not a runbook.");
         }
 
-        if (TemplateWord().IsMatch(name))
+        if (!path.Contains('/', StringComparison.Ordinal) && RepositoryFiles.Contains(name))
+        {
+            return new FileClass(FileKind.Skipped, "A file about the repository itself (contributing, licence, security policy, changelog); it is not a runbook.");
+        }
+
+        if (IsTemplateName(name))
         {
             return new FileClass(FileKind.Skipped, "A template (its name says so) is the start of a runbook, not a runbook.");
         }
@@ -75,7 +87,7 @@ public static partial class RunbookFileClassifier
         MarkdownDocument document;
         try
         {
-            document = Markdown.Parse(Encoding.UTF8.GetString(content), Pipeline);
+            document = Markdown.Parse(HugoRefLinks.Unwrap(Encoding.UTF8.GetString(content)), Pipeline);
         }
         catch (Exception ex) when (ex is ArgumentException or InsufficientExecutionStackException)
         {
@@ -97,10 +109,23 @@ public static partial class RunbookFileClassifier
         return new FileClass(FileKind.Runbook, References: references);
     }
 
-    // "runbook-template", "TEMPLATE", "example_tutorial_template"; not an alert name holding it inside a word
+    // Issue and merge-request templates live under .github/ and .gitlab/; a file named only ".md" has no name to be
+    // titled by and is a generator's leftover (a real repository had one duplicating another runbook).
+    private static bool IsHidden(string path) =>
+        path.Split('/').Any(segment => segment.StartsWith('.'));
+
+    // A template's name says nothing but that it is one: "runbook-template", "TEMPLATE", "example_tutorial_template".
+    // A runbook about templates names what it does with them ("assign-groups-by-template",
+    // "list-all-administrative-template-policies"), and an alert name holds the word inside another
     // (OpenShift's SSPTemplateValidatorDown).
-    [GeneratedRegex("(^|[^a-z])templates?($|[^a-z])")]
-    private static partial Regex TemplateWord();
+    private static bool IsTemplateName(string name)
+    {
+        var words = NameWord().Matches(name).Select(m => m.Value).ToList();
+        return words.Any(w => w is "template" or "templates") && words.All(w => TemplateNameWords.Contains(w) || w.All(char.IsAsciiDigit));
+    }
+
+    [GeneratedRegex("[a-z]+|[0-9]+")]
+    private static partial Regex NameWord();
 
     private static bool IsDraftOrTemplate(MarkdownDocument document)
     {

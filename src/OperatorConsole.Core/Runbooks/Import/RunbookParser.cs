@@ -90,7 +90,7 @@ public sealed class RunbookParser
         MarkdownDocument document;
         try
         {
-            document = Markdown.Parse(source, Pipeline);
+            document = Markdown.Parse(HugoRefLinks.Unwrap(source), Pipeline);
         }
         catch (Exception ex) when (ex is ArgumentException or InsufficientExecutionStackException)
         {

@@ -68,7 +68,7 @@ public sealed class RunbookRenderer
 
     private static string Render(string markdown, MarkdownPipeline pipeline, string? documentPath, RunbookLinkContext? links)
     {
-        var document = Markdown.Parse(markdown, pipeline);
+        var document = Markdown.Parse(HugoRefLinks.Unwrap(markdown), pipeline);
         if (links is not null)
         {
             RelativeLinks.Rewrite(document, links);

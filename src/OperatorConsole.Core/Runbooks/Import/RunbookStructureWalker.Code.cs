@@ -15,6 +15,12 @@ internal sealed partial class RunbookStructureWalker
         "text", "txt", "plaintext", "plain", "log", "logs", "output", "out",
     };
 
+    // Blocks in these languages are drawn by the page (GitLab and GitHub render mermaid and math); nobody runs them.
+    private static readonly HashSet<string> DiagramLanguages = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "mermaid", "plantuml", "puml", "math", "latex", "tex", "dot", "graphviz", "svgbob",
+    };
+
     private void OnCode(CodeBlock code, Handoff handoff)
     {
         var section = EnsureSection();
@@ -33,7 +39,7 @@ internal sealed partial class RunbookStructureWalker
         // A block labelled as output with no command left to take it (a second sample, a sample before any command)
         // is still output, never a command.
         if ((IsOutput(language, handoff) && AttachOutput(content)) || handoff.ExpectingOutput
-            || (language is not null && OutputLanguages.Contains(language)))
+            || (language is not null && (OutputLanguages.Contains(language) || DiagramLanguages.Contains(language))))
         {
             EmitInstruction(handoff);
             return;

@@ -58,6 +58,11 @@ internal sealed partial class RunbookStructureWalker
         var instruction = joined is not null && _current is { Actionable: true } section && Sentences.Instruction(joined) is { } wanted
             ? new PendingInstruction(section, wanted, links)
             : null;
+        if (instruction is null && joined is not null && _current is { Actionable: true } pointed && Sentences.Pointer(joined) is { } pointer)
+        {
+            pointed.OfferPointer(StepLinks.With(ListStep(pointer, StepKind.Manual), links));
+        }
+
         _handoff = new Handoff(joined is null ? null : Sentences.LeadIn(joined), expectingOutput, pending, caption, Instruction: instruction, Links: links);
     }
 

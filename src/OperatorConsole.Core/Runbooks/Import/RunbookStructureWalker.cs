@@ -104,11 +104,12 @@ internal sealed partial class RunbookStructureWalker(string source)
     {
         var title = TitleText.Heading(MarkdownText.Title(MarkdownText.Plain(heading.Inline)), _warnings);
 
-        // The document's own title names the runbook, not a part of it, whatever its words.
-        var isDocumentTitle = heading.Level == 1 && FirstHeading1 is null;
-        if (heading.Level == 1)
+        // The document's own title names the runbook, not a part of it, whatever its words; a first "# Summary" or
+        // "# Overview" is a part written at the top level (GitLab's runbooks), and the file name titles the runbook.
+        var isDocumentTitle = heading.Level == 1 && FirstHeading1 is null && !SectionVocabulary.NamesOnlyAPart(title);
+        if (isDocumentTitle)
         {
-            FirstHeading1 ??= title;
+            FirstHeading1 = title;
         }
 
         while (_headings.Count > 0 && _headings[^1].Level >= heading.Level)

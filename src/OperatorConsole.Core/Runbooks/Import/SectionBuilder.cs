@@ -7,6 +7,7 @@ internal sealed class SectionBuilder(string id, string title, int level, Section
     private readonly List<RunbookTable> _tables = [];
     private readonly SortedSet<string> _mentions = new(StringComparer.Ordinal);
     private (int Start, int End)? _body;
+    private RunbookStep? _pointer;
 
     public string Title => title;
 
@@ -38,6 +39,9 @@ internal sealed class SectionBuilder(string id, string title, int level, Section
 
     public void Add(RunbookTable table) => _tables.Add(table);
 
+    /// <summary>Keeps the first "See [other runbook]" pointer: the section's step if it ends without any.</summary>
+    public void OfferPointer(RunbookStep step) => _pointer ??= step;
+
     public void Mention(IEnumerable<string> severities) => _mentions.UnionWith(severities);
 
     /// <summary>Extends the section's text to cover the source from <paramref name="start"/> to <paramref name="end"/>.</summary>
@@ -45,7 +49,10 @@ internal sealed class SectionBuilder(string id, string title, int level, Section
 
     // A severity named in the heading describes the section; otherwise the gravest one mentioned does.
     public RunbookSection Build(string source) =>
-        new(id, title, level, role, priority, headingSeverity ?? _mentions.Min, _steps.ToList(), _tables.ToList(), BodyOf(source));
+        new(id, title, level, role, priority, headingSeverity ?? _mentions.Min, StepsOrPointer(), _tables.ToList(), BodyOf(source));
+
+    private List<RunbookStep> StepsOrPointer() =>
+        _steps.Count == 0 && _pointer is { } pointer ? [pointer with { Id = $"{id}-1" }] : _steps.ToList();
 
     private string? BodyOf(string source) =>
         _body is { } body && body.Start < source.Length ? source[body.Start..Math.Min(source.Length, body.End + 1)].Trim() : null;

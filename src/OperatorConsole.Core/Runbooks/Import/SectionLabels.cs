@@ -29,13 +29,20 @@ internal static partial class SectionLabels
     /// <summary>"3. Steps" → "Steps", "A) The panic button" → "The panic button".</summary>
     public static string WithoutNumbering(string title) => HeadingNumber().Replace(title, "");
 
-    /// <summary>Reads "Trigger: text" (bold or plain); only known role words count as labels.</summary>
+    /// <summary>
+    /// Reads "Trigger: text" (bold or plain); only known role words count as labels. A label alone on its line that
+    /// names an actionable part the way a heading would ("**Remediation recommendations:**", "Mitigation:") opens
+    /// that part too: some repositories write their parts as bold labels rather than headings.
+    /// </summary>
     public static bool TryReadRoleLabel(string line, out SectionRole role, out string label, out string rest)
     {
         var match = Label().Match(line);
         label = match.Groups["label"].Value.Trim();
         rest = match.Groups["rest"].Value.Trim();
-        role = match.Success ? Roles.GetValueOrDefault(label, SectionRole.General) : SectionRole.General;
+        role = !match.Success ? SectionRole.General
+            : Roles.TryGetValue(label, out var named) ? named
+            : rest.Length == 0 && SectionVocabulary.RoleOf(label) is var heading && SectionVocabulary.IsActionable(heading) ? heading
+            : SectionRole.General;
         return role != SectionRole.General;
     }
 

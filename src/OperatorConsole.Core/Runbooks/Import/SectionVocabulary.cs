@@ -56,6 +56,17 @@ internal static class SectionVocabulary
         return FirstWords.GetValueOrDefault(first, SectionRole.General);
     }
 
+    /// <summary>
+    /// A heading that is nothing but the name of a part ("Summary", "Overview", "What does this alert mean?"):
+    /// written as a document's first <c>#</c> it still names a part, not the runbook.
+    /// </summary>
+    public static bool NamesOnlyAPart(string title)
+    {
+        var bare = SectionLabels.WithoutNumbering(title).TrimEnd(':', '?', ' ');
+        return SectionLabels.RoleOfLabel(bare) != SectionRole.General || Phrases.ContainsKey(bare)
+            || (!bare.Contains(' ', StringComparison.Ordinal) && FirstWords.ContainsKey(bare));
+    }
+
     /// <summary>Sections whose lists, commands and instructions are the operator's steps.</summary>
     public static bool IsActionable(SectionRole role) => role is SectionRole.Steps or SectionRole.Verification;
 

@@ -37,6 +37,13 @@ internal static partial class Sentences
     }
 
     /// <summary>
+    /// A paragraph that sends the reader elsewhere ("See [Disk filling up](./NodeDiskFillingUp.md)."): no step
+    /// where the section has others, but the section's one step when it has nothing else.
+    /// </summary>
+    public static string? Pointer(string paragraph) =>
+        FirstWord().Match(paragraph).Value is "See" or "Refer" && !paragraph.EndsWith(':') ? paragraph : null;
+
+    /// <summary>
     /// The title of a command introduced by <paramref name="paragraph"/>: the closing "…, restart it:" when it is an
     /// instruction, else the paragraph's first instruction, else its last sentence.
     /// </summary>

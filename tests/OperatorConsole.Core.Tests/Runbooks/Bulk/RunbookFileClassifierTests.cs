@@ -22,6 +22,10 @@ public sealed class RunbookFileClassifierTests
     [InlineData("code-of-conduct.md", "# Code of conduct\n\n- Be kind.\n")]
     [InlineData("LICENSE.md", "# MIT License\n\nPermission is hereby granted…\n")]
     [InlineData(".github/PULL_REQUEST_TEMPLATE/prs.md", "- [ ] Tests pass\n- [ ] Docs updated\n")]
+    [InlineData(".gitlab/issue_templates/incident.md", "## Summary\n\n- [ ] Page the on-call\n")]
+    [InlineData("runbooks/.md", "Finding:Runtime/Example\n---\n\n### A finding\n\n- Look at the instance.\n")]
+    [InlineData("docs/tutorials/example_tutorial_template.md", "# Tutorial title\n\n1. First step\n")]
+    [InlineData("templates/runbook-template-v2.md", "# Alert name\n")]
     public void Classify_NotARunbook_SkippedWithReason(string path, string text)
     {
         var result = Classify(path, text);
@@ -36,13 +40,17 @@ public sealed class RunbookFileClassifierTests
     public void Classify_IndexPageBundleWithCommandsOrSteps_IsARunbook(string text) =>
         Assert.Equal(FileKind.Runbook, Classify("alerts/disk-full/index.md", text).Kind);
 
-    // Alert names such as OpenShift's SSPTemplateValidatorDown hold "Template" inside a word; only a name whose word
-    // is "template" marks a template.
+    // Alert names such as OpenShift's SSPTemplateValidatorDown hold "Template" inside a word, and runbooks about
+    // templates name what they do with them (RealmJoin's "assign-groups-by-template"); only a name made of nothing but
+    // "template" and generic words marks a template.
     [Theory]
     [InlineData("alerts/virt/SSPTemplateValidatorDown.md")]
     [InlineData("alerts/virt/SSPCommonTemplatesModificationReverted.md")]
     [InlineData("alerts/security.md")]
     [InlineData("docs/ci/changelog-job-failing.md")]
+    [InlineData("docs/user/general/assign-groups-by-template.md")]
+    [InlineData("docs/org/general/list-all-administrative-template-policies.md")]
+    [InlineData("alerts/template-controller-down.md")]
     public void Classify_NameHoldingAMetaWordInsideAnother_IsARunbook(string path) =>
         Assert.Equal(FileKind.Runbook, Classify(path, "# Alert\n\n## Mitigation\n\n1. Restart the operator.\n").Kind);
 
@@ -78,6 +86,10 @@ public sealed class RunbookFileClassifierTests
         Assert.Equal(FileKind.Runbook, result.Kind);
         Assert.Equal(["alerts/img/graph.png", "alerts/cpu.md"], result.References);
     }
+
+    [Fact]
+    public void Classify_HugoRefShortcode_IsAReferenceToThePathItNames() =>
+        Assert.Equal(["alerts/node/clock-skew.md"], Classify("alerts/node/clock.md", "# Clock\n\n## Mitigation\n\nSee [skew]({{< ref \"./clock-skew.md\" >}}).\n").References);
 
     [Theory]
     [InlineData("img/graph.png")]

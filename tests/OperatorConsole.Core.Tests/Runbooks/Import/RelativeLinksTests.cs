@@ -42,6 +42,18 @@ public sealed class RelativeLinksTests
         Assert.Equal("/runbooks/cpu-high#mitigation", link.GetAttribute("href"));
     }
 
+    // Hugo sites (prometheus-operator/runbooks) link their pages with a ref shortcode instead of a path.
+    [Theory]
+    [InlineData("See [CPU]({{< ref \"../cpu.md\" >}}) first.")]
+    [InlineData("See [CPU]({{% relref ../cpu.md %}}) first.")]
+    public void ToSafeHtml_HugoRefShortcodeToImportedRunbook_OpensIt(string markdown)
+    {
+        var body = Body(markdown);
+
+        Assert.Equal("/runbooks/cpu-high", body.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal("See CPU first.", body.TextContent.Trim());
+    }
+
     [Theory]
     [InlineData("[gone](../gone.md)", "gone")]
     [InlineData("![missing](missing.png)", "missing")]

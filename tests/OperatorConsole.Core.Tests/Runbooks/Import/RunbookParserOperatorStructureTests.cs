@@ -38,6 +38,44 @@ public sealed class RunbookParserOperatorStructureTests
         Assert.Equal([("Check pod events via kubectl describe pod x.", StepKind.Manual)], steps.Select(s => (s.Text, s.Kind)));
     }
 
+    // prometheus-operator's NodeFilesystemAlmostOutOfSpace: the whole mitigation is a pointer to another runbook.
+    [Fact]
+    public void Parse_PointerThatIsAnActionableSectionsOnlyContent_IsItsStepWithItsLink()
+    {
+        var step = Assert.Single(Steps("# NodeDiskAlmostFull\n\n## Meaning\n\nThe disk is nearly full.\n\n## Mitigation\n\nSee [Disk filling up](./NodeDiskFillingUp.md).\n"));
+
+        Assert.Equal("See Disk filling up.", step.Text);
+        Assert.Equal([new StepLink("Disk filling up", "./NodeDiskFillingUp.md")], step.Links);
+    }
+
+    [Fact]
+    public void Parse_PointerBesideOtherSteps_IsNoStep() =>
+        Assert.Equal(
+            ["Roll the deployment back"],
+            Steps("# T\n\n## Mitigation\n\nSee the [debugging guide](https://example.org/debug) for more.\n\nRoll the deployment back:\n\n```sh\nkubectl rollout undo deploy/x\n```\n").Select(s => s.Text));
+
+    [Theory]
+    [InlineData("mermaid", "graph LR\n  lb --> web")]
+    [InlineData("math", "error\\_rate = 1 - \\frac{ok}{total}")]
+    public void Parse_DiagramOrMathBlock_IsNoCommand(string language, string content) =>
+        Assert.Empty(Steps($"# T\n\n## Diagnosis\n\nThe request path:\n\n```{language}\n{content}\n```\n"));
+
+    // AWS GuardDuty's finding pages write their one actionable part as a bold label below descriptive text.
+    [Fact]
+    public void Parse_BoldLabelNamingAnActionablePart_OpensItsStepsPart()
+    {
+        var runbook = Parse("Finding:Type/Example\n---\n\n### Something odd ran on an instance.\n\nA process ran a command an attacker would.\n\n**Remediation recommendations:**\n\nIf this activity is unexpected, isolate the instance. See [the guide](https://example.org/guide).\n");
+
+        var part = Assert.Single(runbook.Sections, s => s.Title == "Remediation recommendations");
+        Assert.Equal(SectionRole.Steps, part.Role);
+        Assert.Equal([StepKind.Decision], part.Steps.Select(s => s.Kind));
+    }
+
+    // "Fix: none needed" is a remark with its text on the line, not the start of a part.
+    [Fact]
+    public void Parse_ActionableWordLabelWithTextOnItsLine_OpensNoPart() =>
+        Assert.DoesNotContain(Parse("# T\n\n## Meaning\n\nFix: none needed, it clears itself.\n").Sections, s => s.Role == SectionRole.Steps);
+
     [Fact]
     public void Parse_CodeUnderANestedBullet_BelongsToThatBullet()
     {

@@ -1,4 +1,5 @@
 using System.Text;
+using OperatorConsole.Core.Runbooks;
 using OperatorConsole.Core.Runbooks.Import;
 
 namespace OperatorConsole.Core.Tests.Runbooks.Import;
@@ -49,6 +50,25 @@ public sealed class RunbookParserTitleTests
     {
         Assert.Equal("KubeAPIDown", _parser.Parse("# KubeAPIDown\n\n" + Prose, "kube-apiserver-down.md").Title);
     }
+
+    // GitLab's runbooks open several pages with "# Summary"; RealmJoin's generated lists with "# Overview".
+    [Theory]
+    [InlineData("# Summary")]
+    [InlineData("# Overview")]
+    [InlineData("# 1. Description:")]
+    public void Parse_FirstLevelOneHeadingNamingOnlyAPart_LeavesTheTitleToTheFileNameAndIsThatPart(string heading)
+    {
+        var runbook = _parser.Parse(heading + "\n\nHow to get paged for the cluster.\n\n## Procedure\n\n1. Join the rotation.\n", "docs/kube/k8s-oncall-setup.md");
+
+        Assert.Equal("k8s-oncall-setup", runbook.Title);
+        Assert.Equal(SectionRole.Context, runbook.Sections[0].Role);
+    }
+
+    [Theory]
+    [InlineData("# Summary of the payments outage drill")]
+    [InlineData("# Mitigation for stuck pods")]
+    public void Parse_FirstLevelOneHeadingThatOnlyStartsWithAPartsWord_IsTheTitle(string heading) =>
+        Assert.Equal(heading[2..], _parser.Parse(heading + "\n\n" + Prose, "drill.md").Title);
 
     [Fact]
     public void Parse_PastedProseWithoutHeading_TakesItsFirstLineCutWithAWarning()

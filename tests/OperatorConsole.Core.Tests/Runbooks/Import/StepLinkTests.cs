@@ -54,6 +54,16 @@ public sealed class StepLinkTests
     }
 
     [Fact]
+    public void Parse_HugoRefShortcodeInAStep_IsALinkToThePathItNames()
+    {
+        var step = Assert.Single(Steps("# Disk full\n\n## Mitigation\n\n- Grow the volume as in [the grow runbook]({{< ref \"./grow.md\" >}}).\n"));
+
+        Assert.Equal("Grow the volume as in the grow runbook.", step.Text);
+        Assert.Equal([new StepLink("the grow runbook", "./grow.md")], step.Links);
+        Assert.Contains("href=\"/runbooks/grow-volume\"", _renderer.StepHtml(step, Context), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_NestedItemsFoldedIntoTheirParent_KeepTheirLinks()
     {
         var step = Steps(Document)[3];
