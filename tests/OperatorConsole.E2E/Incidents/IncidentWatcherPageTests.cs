@@ -198,7 +198,17 @@ public sealed class IncidentWatcherPageTests(BrowserFixture fixture) : IClassFix
             Assert.True(await viewer.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The page scrolls sideways on a phone.");
             await Axe.AssertNoSeriousViolationsAsync(viewer, $"static incident page ({(dark ? "dark" : "light")}, phone)");
             await BrowserFixture.ScreenshotAsync(viewer, $"incident-viewer-phone-{(dark ? "dark" : "light")}");
+
+            // The drawer is hidden on a phone and nothing can toggle it without a circuit: the native menu holds its links.
+            await viewer.GetByTestId("static-menu").Locator("summary").ClickAsync();
+            var incidentsLink = viewer.GetByTestId("static-menu").GetByRole(AriaRole.Link, new() { Name = "Incidents", Exact = true });
+            await Assertions.Expect(incidentsLink).ToBeVisibleAsync();
+            await Axe.AssertNoSeriousViolationsAsync(viewer, $"static incident page, menu open ({(dark ? "dark" : "light")}, phone)");
+            await BrowserFixture.ScreenshotAsync(viewer, $"incident-viewer-phone-menu-{(dark ? "dark" : "light")}");
+            await viewer.GetByTestId("static-menu").Locator("summary").ClickAsync();
+
             await viewer.SetViewportSizeAsync(1440, 900);
+            await Assertions.Expect(viewer.GetByTestId("static-menu")).ToBeHiddenAsync();
             await BrowserFixture.ScreenshotAsync(viewer, $"incident-viewer-{(dark ? "dark" : "light")}");
         }
         finally
