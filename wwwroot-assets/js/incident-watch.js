@@ -1,8 +1,9 @@
 // Keeps an incident's static page live without a Blazor circuit (issue 14): someone who only watches an incident gets
 // the page server-rendered, and this script listens on the console hub with the sign-in cookie. On a change to the
-// incident it asks the server for the page again by enhanced navigation to the same address (the DOM is patched in
-// place; query and scroll stay). Changes that arrive during a refresh make one more refresh. Loaded on every static page;
-// it acts only where the page has a [data-incident-watch] element, and follows enhanced navigation between pages.
+// incident, to lockdown, or to the shell's SEV-1 banners it asks the server for the page again by enhanced navigation to
+// the same address (the DOM is patched in place; query and scroll stay). Changes that arrive during a refresh make one
+// more refresh. Loaded on every static page; it acts only where the page has a [data-incident-watch] element (which
+// names the topics), and follows enhanced navigation between pages.
 (() => {
     "use strict";
 
@@ -11,6 +12,7 @@
 
     let connection = null;
     let incident = null; // the incident subscribed to, or null
+    let subscribed = []; // its topics
     let state = "off"; // "off", "connecting", "live" or "paused"
     let retryTimer = 0;
     let failures = 0;
@@ -19,7 +21,7 @@
     let refreshTimer = 0;
 
     const watchRoot = () => document.querySelector("[data-incident-watch]");
-    const topics = id => [`incident:${id}`, "incidents"];
+    const words = value => (value || "").split(" ").filter(w => w.length > 0);
     const backoff = n => Math.min(30000, 1000 * 2 ** Math.min(n, 5)) * (0.5 + Math.random() / 2);
 
     // The server's render knows nothing of the connection: after every render the marker and status line are set again.
@@ -64,29 +66,38 @@
         }
     }
 
+    // "incidents" tells of every incident: besides this one's changes, only those that may add a SEV-1 banner or change one
+    // shown matter here. Every change of the incident's own topic and of lockdown does.
     function onEvent(e) {
-        // "incidents" tells of every incident; only this one's changes matter here.
-        if (e.topic !== "incidents" || e.subject === incident) {
+        if (e.topic !== "incidents" || e.subject === incident || mayChangeSev1Banners(e)) {
             refresh();
         }
     }
 
-    async function subscribe(id) {
-        for (const topic of topics(id)) {
+    function mayChangeSev1Banners(e) {
+        const root = watchRoot();
+        return (root !== null && words(root.dataset.sev1Kinds).includes(e.kind))
+            || [...document.querySelectorAll("[data-sev1]")].some(banner => banner.dataset.sev1 === e.subject);
+    }
+
+    async function subscribe(id, topics) {
+        for (const topic of topics) {
             await connection.invoke("Subscribe", topic);
         }
 
         incident = id;
+        subscribed = topics;
         setState("live");
         // What changed between the server's render and the subscription would otherwise show only with the next change.
         refresh();
     }
 
     async function unsubscribe() {
-        const id = incident;
+        const topics = incident === null ? [] : subscribed;
         incident = null;
-        if (id !== null && connection.state === signalR.HubConnectionState.Connected) {
-            for (const topic of topics(id)) {
+        subscribed = [];
+        if (connection.state === signalR.HubConnectionState.Connected) {
+            for (const topic of topics) {
                 await connection.invoke("Unsubscribe", topic);
             }
         }
@@ -106,7 +117,7 @@
         try {
             await connection.start();
             failures = 0;
-            await subscribe(root.dataset.incidentWatch);
+            await subscribe(root.dataset.incidentWatch, words(root.dataset.topics));
         } catch {
             failures++;
             setState("paused");
@@ -127,10 +138,10 @@
         connection.onreconnecting(() => setState("paused"));
         // A reconnection is a new connection: its subscriptions are made again, and the page read again for what was missed.
         connection.onreconnected(async () => {
-            const id = incident;
+            const [id, topics] = [incident, subscribed];
             incident = null;
             try {
-                await subscribe(id);
+                await subscribe(id, topics);
             } catch {
                 await connection.stop();
             }
@@ -179,7 +190,7 @@
         } else if (incident !== null && incident !== wanted) {
             try {
                 await unsubscribe();
-                await subscribe(wanted);
+                await subscribe(wanted, words(root.dataset.topics));
             } catch {
                 await connection.stop();
             }

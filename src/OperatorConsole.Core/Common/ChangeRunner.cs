@@ -11,7 +11,17 @@ namespace OperatorConsole.Core.Common;
 /// </summary>
 public sealed class ChangeRunner(IConsoleStore store, ILiveEventPublisher publisher, TimeProvider clock, ActionCatalog catalog)
 {
+    private long _committed;
+
     public IConsoleStore Store => store;
+
+    /// <summary>
+    /// Writes this instance has committed through here, counted once each is durable and before its events go out: a
+    /// reader that saw an event of a change and then reads this count gets a count that includes that change. What was
+    /// read from the store after reading the count is at least as new as that many changes (e.g. a page rendered once
+    /// and shared, see the web's WatchPageRenders). Other instances' changes are not counted.
+    /// </summary>
+    public long Committed => Interlocked.Read(ref _committed);
 
     public DateTimeOffset Now => clock.GetUtcNow();
 
@@ -43,6 +53,7 @@ public sealed class ChangeRunner(IConsoleStore store, ILiveEventPublisher publis
             },
             cancellationToken);
 
+        Interlocked.Increment(ref _committed);
         foreach (var liveEvent in committed!.Events)
         {
             publisher.Publish(liveEvent);

@@ -10,4 +10,10 @@ public static class IncidentEvents
     public const string Timeline = "incident.timeline";
     public const string PostIncident = "incident.post-incident";
     public const string FollowUp = "incident.follow-up";
+
+    /// <summary>
+    /// Kinds on <see cref="Live.Topics.Incidents"/> by which an incident may become an open SEV-1 (everyone's banner); any
+    /// other change can only alter or end one already shown. A page without a circuit reads again only on these.
+    /// </summary>
+    public static readonly IReadOnlyList<string> MayOpenSev1 = [Opened, IncidentActions.SetSeverity, IncidentActions.Reopen];
 }

@@ -82,6 +82,7 @@ public static class ConsoleHostSetup
         services.AddScoped<ActorPermissions>();
         services.AddHttpContextAccessor();
         services.AddScoped<BrowserClock>();
+        services.AddSingleton<Features.Incidents.WatchPageRenders>();
         services.AddConsoleCommands();
         services.AddSingleton<HubAccessGuard>();
         services.AddHostedService(sp => sp.GetRequiredService<HubAccessGuard>());

@@ -80,6 +80,15 @@ internal sealed class LoadConsole : IAsyncDisposable
         return (await ConsoleHost.ReadAsync<Incident>(response)).Id;
     }
 
+    /// <summary>Adds a note to the incident through the API; returns when it was sent, on the wall clock.</summary>
+    public async Task<double> AddNoteAsync(string incidentId, string text)
+    {
+        var startEpochMs = (DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).TotalMilliseconds;
+        using var response = await Api.PostAsJsonAsync($"/api/incidents/{incidentId}/notes", new { text });
+        await EnsureAsync(response, "add a note");
+        return startEpochMs;
+    }
+
     public async ValueTask DisposeAsync()
     {
         Api.Dispose();

@@ -28,6 +28,9 @@ public sealed record LoadOptions
 
     public int Circuits { get; init; } = 50;
 
+    /// <summary>Static incident pages held by the Viewer, per run of the watchers part; each takes --page-flips notes.</summary>
+    public IReadOnlyList<int> Watchers { get; init; } = [10, 50];
+
     /// <summary>
     /// The page whose idle circuits are weighed; another page (e.g. one with little on it) shows what the shell and
     /// Blazor itself cost per circuit.
@@ -62,7 +65,7 @@ public sealed record LoadOptions
     /// <summary>The parts to run (all by default): <c>--parts hub,pages</c> measures only those, e.g. before and after a change.</summary>
     public IReadOnlySet<string> Parts { get; init; } = AllParts;
 
-    public static readonly IReadOnlySet<string> AllParts = new HashSet<string>(["hub", "polling", "pages", "memory", "timeline", "writes"], StringComparer.Ordinal);
+    public static readonly IReadOnlySet<string> AllParts = new HashSet<string>(["hub", "polling", "pages", "watchers", "memory", "timeline", "writes"], StringComparer.Ordinal);
 
     public bool Runs(string part) => Parts.Contains(part);
 
@@ -76,6 +79,7 @@ public sealed record LoadOptions
         Pages = [10],
         PageFlips = 5,
         Circuits = 10,
+        Watchers = [10],
         Writers = [1, 8, 32],
         WriteSeconds = 3,
         TimelineLoads = 3,
@@ -83,9 +87,9 @@ public sealed record LoadOptions
 
     public const string Usage = """
         load [--quick] [--scale-out] [--clients 100,1000] [--flips 200] [--readback-flips 50] [--poll-intervals 1,15] [--poll-window 30]
-             [--pages 10,25,50] [--page-flips 20] [--circuits 50] [--circuit-page incident|/path] [--writers 1,8,32] [--write-seconds 10]
+             [--pages 10,25,50] [--page-flips 20] [--watchers 10,50] [--circuits 50] [--circuit-page incident|/path] [--writers 1,8,32] [--write-seconds 10]
              [--timeline-entries 10000] [--timeline-loads 10] [--connect-batch 50] [--step-timeout 60] [--out load-results]
-             [--parts hub,polling,pages,memory,timeline,writes] [--warm-up 60]
+             [--parts hub,polling,pages,watchers,memory,timeline,writes] [--warm-up 60]
         """;
 
     /// <summary>Reads the options; --quick first sets the small profile, later options override it.</summary>
@@ -110,6 +114,7 @@ public sealed record LoadOptions
                 "--poll-window" => options with { PollWindowSeconds = Number(name, value) },
                 "--pages" => options with { Pages = List(name, value) },
                 "--page-flips" => options with { PageFlips = Number(name, value) },
+                "--watchers" => options with { Watchers = List(name, value) },
                 "--circuits" => options with { Circuits = Number(name, value) },
                 "--circuit-page" => options with { CircuitPage = value },
                 "--writers" => options with { Writers = List(name, value) },

@@ -48,7 +48,7 @@ public static class LoadRunner
             }
         }
 
-        if (options.Runs("pages") || options.Runs("memory") || options.Runs("timeline"))
+        if (options.Runs("pages") || options.Runs("watchers") || options.Runs("memory") || options.Runs("timeline"))
         {
             await using var browser = await LoadBrowser.LaunchAsync(options.StepTimeout);
             if (options.Runs("pages"))
@@ -57,6 +57,15 @@ public static class LoadRunner
                 foreach (var pages in options.Pages)
                 {
                     Keep(await PagesScenario.RunAsync(console, browser, options, pages, log));
+                }
+            }
+
+            if (options.Runs("watchers"))
+            {
+                await using var console = await LoadConsole.StartAsync();
+                foreach (var watchers in options.Watchers)
+                {
+                    Keep(await WatchersScenario.RunAsync(console, browser, options, watchers, log));
                 }
             }
 

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Incidents;
+using OperatorConsole.Core.Lockdown;
 using OperatorConsole.Core.Users;
 using OperatorConsole.E2E.Shared;
 using OperatorConsole.Web.Features.Incidents;
@@ -62,6 +63,58 @@ public sealed class IncidentWatcherPageTests(BrowserFixture fixture) : IClassFix
         Assert.Equal(300, await viewer.EvaluateAsync<int>("() => Math.round(window.scrollY)"));
         await Assertions.Expect(viewer.Locator(Live)).ToHaveCountAsync(1);
         await Assertions.Expect(viewer.GetByTestId("live-status")).ToHaveTextAsync("");
+    }
+
+    [Fact]
+    public async Task IncidentPage_LockdownEngagedAndReleasedElsewhere_ViewersBannerFollowsWithoutReload()
+    {
+        var id = await OpenIncidentAsync("Viewer sees lockdown");
+        var viewer = await fixture.SignedInPageAsync("viewer", "demo-viewer");
+        await GotoLiveAsync(viewer, $"/incidents/{id}");
+        await viewer.EvaluateAsync("() => { window.sameDocument = true; }");
+        await Assertions.Expect(viewer.GetByTestId("lockdown-banner")).ToHaveCountAsync(0);
+        var lockdown = fixture.Host.Service<LockdownService>();
+
+        await lockdown.EngageAsync(Actor("oncall2"), "Watcher banner check");
+        try
+        {
+            await Assertions.Expect(viewer.GetByTestId("lockdown-banner")).ToContainTextAsync("Watcher banner check");
+        }
+        finally
+        {
+            // Four-eyes by default: one on-call asks, another person who may release confirms.
+            var request = await lockdown.RequestReleaseAsync(Actor("oncall2"), "Watcher banner check done");
+            await (request.FourEyes
+                ? lockdown.ConfirmReleaseRequestAsync(Actor("owner"), request.RequestId)
+                : lockdown.ConfirmReleaseAsync(Actor("oncall2"), request.Token));
+        }
+
+        await Assertions.Expect(viewer.GetByTestId("lockdown-banner")).ToHaveCountAsync(0);
+        Assert.True(await viewer.EvaluateAsync<bool>("() => window.sameDocument === true"), "The viewer's page was reloaded.");
+    }
+
+    [Fact]
+    public async Task IncidentPage_Sev1OpenedAndDowngradedElsewhere_ViewersBannerFollowsWithoutReload()
+    {
+        var id = await OpenIncidentAsync("Viewer sees SEV-1 banners");
+        var viewer = await fixture.SignedInPageAsync("viewer", "demo-viewer");
+        await GotoLiveAsync(viewer, $"/incidents/{id}");
+        await viewer.EvaluateAsync("() => { window.sameDocument = true; }");
+        var incidents = fixture.Host.Service<IncidentService>();
+
+        var sev1 = (await incidents.OpenAsync(Actor("oncall"),
+            new OpenIncident("Checkout down everywhere", IncidentClass.BadPublish, IncidentSeverity.Sev1, ["evora"], null))).Id;
+        try
+        {
+            await Assertions.Expect(viewer.Locator($"[data-sev1='{sev1}']")).ToContainTextAsync("Checkout down everywhere");
+        }
+        finally
+        {
+            await incidents.SetSeverityAsync(Actor("owner"), sev1, IncidentSeverity.Sev2, "Contained to one region");
+        }
+
+        await Assertions.Expect(viewer.Locator($"[data-sev1='{sev1}']")).ToHaveCountAsync(0);
+        Assert.True(await viewer.EvaluateAsync<bool>("() => window.sameDocument === true"), "The viewer's page was reloaded.");
     }
 
     [Fact]
@@ -145,7 +198,17 @@ public sealed class IncidentWatcherPageTests(BrowserFixture fixture) : IClassFix
             Assert.True(await viewer.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The page scrolls sideways on a phone.");
             await Axe.AssertNoSeriousViolationsAsync(viewer, $"static incident page ({(dark ? "dark" : "light")}, phone)");
             await BrowserFixture.ScreenshotAsync(viewer, $"incident-viewer-phone-{(dark ? "dark" : "light")}");
+
+            // The drawer is hidden on a phone and nothing can toggle it without a circuit: the native menu holds its links.
+            await viewer.GetByTestId("static-menu").Locator("summary").ClickAsync();
+            var incidentsLink = viewer.GetByTestId("static-menu").GetByRole(AriaRole.Link, new() { Name = "Incidents", Exact = true });
+            await Assertions.Expect(incidentsLink).ToBeVisibleAsync();
+            await Axe.AssertNoSeriousViolationsAsync(viewer, $"static incident page, menu open ({(dark ? "dark" : "light")}, phone)");
+            await BrowserFixture.ScreenshotAsync(viewer, $"incident-viewer-phone-menu-{(dark ? "dark" : "light")}");
+            await viewer.GetByTestId("static-menu").Locator("summary").ClickAsync();
+
             await viewer.SetViewportSizeAsync(1440, 900);
+            await Assertions.Expect(viewer.GetByTestId("static-menu")).ToBeHiddenAsync();
             await BrowserFixture.ScreenshotAsync(viewer, $"incident-viewer-{(dark ? "dark" : "light")}");
         }
         finally

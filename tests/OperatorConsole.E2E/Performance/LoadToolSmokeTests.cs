@@ -4,7 +4,7 @@ namespace OperatorConsole.E2E.Performance;
 
 /// <summary>
 /// Keeps the load tool working: one run at tiny sizes through every part (hub clients, polling, Chromium pages,
-/// circuits, timeline, writes), and one through the scale-out comparison. It asserts that every figure came out and
+/// watchers, circuits, timeline, writes), and one through the scale-out comparison. It asserts that every figure came out and
 /// nothing was lost — never how fast.
 /// </summary>
 public sealed class LoadToolSmokeTests : IDisposable
@@ -20,6 +20,7 @@ public sealed class LoadToolSmokeTests : IDisposable
         PollWindowSeconds = 3,
         Pages = [2],
         PageFlips = 2,
+        Watchers = [2],
         Circuits = 2,
         Writers = [1, 2],
         WriteSeconds = 1,
@@ -39,7 +40,7 @@ public sealed class LoadToolSmokeTests : IDisposable
         var written = report.WriteTo(_output);
 
         string[] expected = ["hub-event-3", "hub-state-3", "hub-cpu-3", "hub-readback-3", "poll-1s-3", "ratio-3", "pages-2",
-            "memory-per-watcher", "memory-per-circuit", "timeline-first-row", "writes-1", "writes-2", "data-file"];
+            "watchers-2", "watcher-render-2", "memory-per-watcher", "memory-per-circuit", "timeline-first-row", "writes-1", "writes-2", "data-file"];
         Assert.Equal(expected.Order(), report.Figures.Select(f => f.Key).Order());
 
         // Only the pushed-state row may be absent, and only while this build's events carry no state.

@@ -1,3 +1,5 @@
+using OperatorConsole.Web.Features.Incidents;
+using OperatorConsole.Core.Live;
 using System.Security.Claims;
 using System.Text;
 using Bunit;
@@ -48,6 +50,8 @@ public abstract class BunitTestContext : BunitContext, IAsyncLifetime
         Services.AddScoped<ActorPermissions>();
         Services.AddHttpContextAccessor();
         Services.AddScoped<BrowserClock>();
+        Services.AddSingleton<ILiveEventOrigins, SingleInstanceOrigins>();
+        Services.AddSingleton<WatchPageRenders>();
         Authorization = AddAuthorization();
         SignIn(Omar);
     }

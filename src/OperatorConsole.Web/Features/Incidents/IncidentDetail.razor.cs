@@ -34,7 +34,15 @@ public sealed partial class IncidentDetail : IDisposable
     // Set when an interactive render is reloading the page to get it static: nothing is rendered in between.
     private bool _leaving;
 
+    // The static page's incident part, shared with other watchers asking for the same (WatchPageRenders).
+    private SharedRender? _shared;
+
     [Parameter] public string Id { get; set; } = string.Empty;
+
+    /// <summary>Set by <see cref="WatchPageRenders"/>: this render is the static page's incident part, to be shared.</summary>
+    [Parameter] public bool SharedPart { get; set; }
+
+    [CascadingParameter] public HttpContext? HttpContext { get; set; }
 
     /// <summary>The static page's timeline filter, from its address (the interactive page filters in place).</summary>
     [SupplyParameterFromQuery(Name = "kind")] public string? TimelineKind { get; set; }
@@ -52,14 +60,16 @@ public sealed partial class IncidentDetail : IDisposable
     [Inject] public required ILiveEventSource Live { get; init; }
     [Inject] public required IDialogService Dialogs { get; init; }
     [Inject] public required Core.Common.Permissions Permissions { get; init; }
+    [Inject] public required WatchPageRenders SharedRenders { get; init; }
+    [Inject] public required BrowserClock Clock { get; init; }
 
     protected override async Task OnInitializedAsync() => _watching = IncidentPageActions.OnlyWatches(Permissions, await Current.GetAsync());
 
-    protected override void OnParametersSet()
+    protected override async Task OnParametersSetAsync()
     {
         if (_watching)
         {
-            ShowToWatcher();
+            await ShowToWatcherAsync();
             return;
         }
 
@@ -84,7 +94,7 @@ public sealed partial class IncidentDetail : IDisposable
     /// loaded again from the server, which serves it static (<see cref="WatchOnlyPage"/> asks Core the same question),
     /// so it cannot come back here. Never while prerendering: that is static already.
     /// </summary>
-    private void ShowToWatcher()
+    private async Task ShowToWatcherAsync()
     {
         if (RendererInfo.IsInteractive)
         {
@@ -93,7 +103,13 @@ public sealed partial class IncidentDetail : IDisposable
             return;
         }
 
-        Load();
+        if (SharedPart || HttpContext is null)
+        {
+            Load();
+            return;
+        }
+
+        _shared = await SharedRenders.GetAsync(HttpContext, Id, await Current.GetAsync(), Clock.Zone);
     }
 
     private static string Format(TimeSpan t) => t.TotalMinutes < 1 ? $"{t.TotalSeconds:0}s" : t.TotalHours < 1 ? $"{t.TotalMinutes:0}m" : $"{t.TotalHours:0.0}h";

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Incidents;
+using OperatorConsole.Core.Users;
 using OperatorConsole.Testing;
 using OperatorConsole.Web.Auth;
 using OperatorConsole.Web.Components.Shared;
@@ -47,6 +48,71 @@ public sealed class IncidentWatchOnlyHostTests(ConsoleHost host) : IClassFixture
 
         var expected = LocalTime.Short(openedAt, zone is null ? null : TimeZoneInfo.FindSystemTimeZoneById(zone));
         Assert.Contains(expected, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task IncidentPage_ViewersBeforeAndAfterANote_NeverAnOlderPageAndEachTheirOwnShell()
+    {
+        var id = await OpenIncidentAsync();
+        using var vera = await HostClients.SignedInClientAsync(host, "viewer", "demo-viewer");
+        using var other = await HostClients.SignedInClientAsync(host, await SecondViewerAsync(), SecondViewerPassword);
+        var before = await vera.GetStringAsync($"/incidents/{id}");
+
+        await host.Service<IncidentService>().AddNoteAsync(Actor.System, id, "Shared render check: rollback done");
+        var afterVera = await vera.GetStringAsync($"/incidents/{id}");
+        var afterOther = await other.GetStringAsync($"/incidents/{id}");
+
+        Assert.DoesNotContain("rollback done", before, StringComparison.Ordinal);
+        Assert.Contains("rollback done", afterVera, StringComparison.Ordinal);
+        Assert.Contains("rollback done", afterOther, StringComparison.Ordinal);
+        Assert.Equal("Vera Viewer", await CurrentUserAsync(afterVera));
+        Assert.Equal("Vic Viewer", await CurrentUserAsync(afterOther));
+    }
+
+    [Fact]
+    public async Task IncidentPage_SameIncidentInTwoZones_EachInItsOwnZone()
+    {
+        var id = await OpenIncidentAsync();
+        var openedAt = host.Service<IncidentService>().Get(id)!.OpenedAt;
+        using var viewer = await HostClients.SignedInClientAsync(host, "viewer", "demo-viewer");
+
+        foreach (var zone in new[] { "Asia/Tokyo", "America/New_York", "Asia/Tokyo" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/incidents/{id}");
+            request.Headers.Add("Cookie", $"{BrowserClock.ZoneCookie}={Uri.EscapeDataString(zone)}");
+            using var response = await viewer.SendAsync(request);
+
+            Assert.Contains(LocalTime.Short(openedAt, TimeZoneInfo.FindSystemTimeZoneById(zone)), await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task IncidentPage_FilteredThenUnfiltered_EachAsAsked()
+    {
+        var id = await OpenIncidentAsync();
+        await host.Service<IncidentService>().AddNoteAsync(Actor.System, id, "Unfiltered note");
+        using var viewer = await HostClients.SignedInClientAsync(host, "viewer", "demo-viewer");
+
+        var filtered = await viewer.GetStringAsync($"/incidents/{id}?kind={TimelineKinds.Status}");
+        var unfiltered = await viewer.GetStringAsync($"/incidents/{id}");
+
+        Assert.DoesNotContain("Unfiltered note", filtered, StringComparison.Ordinal);
+        Assert.Contains("Unfiltered note", unfiltered, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task IncidentPage_PersonWhoMayActAfterAViewer_InteractiveWithControls()
+    {
+        var id = await OpenIncidentAsync();
+        using var viewer = await HostClients.SignedInClientAsync(host, "viewer", "demo-viewer");
+        using var oncall = await HostClients.SignedInClientAsync(host, "oncall", "demo-oncall");
+        Assert.Contains($"data-incident-watch=\"{id}\"", await viewer.GetStringAsync($"/incidents/{id}"), StringComparison.Ordinal);
+
+        var html = await oncall.GetStringAsync($"/incidents/{id}");
+
+        Assert.Contains(ServerComponent, html, StringComparison.Ordinal);
+        Assert.Contains("data-action=", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-incident-watch", html, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -95,6 +161,23 @@ public sealed class IncidentWatchOnlyHostTests(ConsoleHost host) : IClassFixture
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Single(host.Service<IncidentService>().Timeline(id));
     }
+
+    private const string SecondViewerPassword = "second-viewer-password-1";
+
+    /// <summary>A second person who only watches, created once per host.</summary>
+    private async Task<string> SecondViewerAsync()
+    {
+        var users = host.Service<UserService>();
+        if (users.Find("viewer2") is null)
+        {
+            await users.CreateAsync(Actor.System, "viewer2", "Vic Viewer", SecondViewerPassword, Role.Viewer);
+        }
+
+        return "viewer2";
+    }
+
+    private static async Task<string> CurrentUserAsync(string html) =>
+        (await HostClients.ParseAsync(html)).QuerySelector("[data-testid=current-user]")!.TextContent.Trim();
 
     private async Task<string> OpenIncidentAsync() =>
         (await host.Service<IncidentService>().OpenAsync(Actor.System,
