@@ -38,7 +38,9 @@ public sealed class WatchPageRenders(ChangeRunner changes, ILiveEventOrigins ori
         }
 
         var request = http.Request;
-        var key = new Key(incidentId, $"{request.Host}{request.PathBase}{request.Path}{request.QueryString}", zone?.Id, actor.Roles,
+        // The roles as stored now, which the page's permission checks read; the sign-in's claim may be older.
+        var roles = http.RequestServices.GetRequiredService<Core.Common.Permissions>().RolesOf(actor);
+        var key = new Key(incidentId, $"{request.Host}{request.PathBase}{request.Path}{request.QueryString}", zone?.Id, roles,
             changes.Committed, clock.GetUtcNow().UtcTicks / TimeSpan.TicksPerMinute);
         if (_renders.Count >= Capacity)
         {
