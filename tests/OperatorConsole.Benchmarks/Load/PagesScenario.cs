@@ -32,12 +32,14 @@ internal static class PagesScenario
         var warmUpFlips = flips.Count;
 
         var cpu = HostCpu.Start();
+        var browserCpu = BrowserCpu.Start();
         for (var i = 0; i < options.PageFlips; i++)
         {
             flips.Add(await FlipAndWaitAsync(console, shown, flips.Count + 1, options, log));
         }
 
         var (cpuPerFlip, jitted) = (cpu.MillisecondsPer(options.PageFlips), cpu.MethodsJitted);
+        var browserPerFlip = browserCpu.PerFlip(options.PageFlips);
         var changes = flips.Select(f => (f.StartEpochMs, f.On ? "ON" : "off")).ToList();
         var (measured, lost) = await PageChanges.ShownAsync(pages, changes, warmUpFlips, flips.Count);
         var (first, firstLost) = await PageChanges.ShownAsync(pages, changes, 0, Math.Min(options.PageFlips, flips.Count));
@@ -45,7 +47,7 @@ internal static class PagesScenario
         return new Figure($"pages-{count}", $"flip → {count} open Blazor pages (in-page MutationObserver)", count >= 50 ? "p99 ≤ 250 ms" : "(report)")
         {
             Latency = latency, Lost = lost, Met = count >= 50 ? latency?.P99 <= 250 && lost == 0 : null,
-            Note = $"server CPU {cpuPerFlip:0.##} ms per flip; {jitted:N0} methods JIT-compiled meanwhile; after {warmUpFlips} uncounted warm-up flips; "
+            Note = $"server CPU {cpuPerFlip:0.##} ms per flip; {browserPerFlip}; {jitted:N0} methods JIT-compiled meanwhile; after {warmUpFlips} uncounted warm-up flips; "
                 + $"the first {options.PageFlips} flips after the pages opened, as counted before: {Latency.Of(first)}, {firstLost} lost",
         };
     }
