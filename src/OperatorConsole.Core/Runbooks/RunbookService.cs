@@ -32,8 +32,8 @@ public sealed class RunbookService(ChangeRunner changes, RunbookParser parser, L
 
     /// <summary>
     /// Parses and stores a runbook under its identity (<see cref="RunbookIdentity"/>). Content equal to any earlier
-    /// version (line endings and trailing whitespace aside) with the same files changes nothing; otherwise it becomes
-    /// a new version and the old ones stay readable.
+    /// version (line endings and trailing whitespace aside) with the same files changes nothing, unless it is the newest
+    /// version's and this importer reads it otherwise; otherwise it becomes a new version and the old ones stay readable.
     /// </summary>
     public async Task<ImportResult> ImportAsync(Actor actor, RunbookUpload upload)
     {
@@ -49,7 +49,10 @@ public sealed class RunbookService(ChangeRunner changes, RunbookParser parser, L
             var files = Describe(upload.Files);
             var slug = RunbookIdentity.SlugFor(c.Session.Runbooks, parsed, sourcePath);
             var versions = c.Session.Runbooks.Versions(slug);
-            if (SourceText.SameAs(versions, parsed.Source, files) is { } same)
+            // The newest version's own text read otherwise (by an older importer) becomes a version read the new way, so
+            // an importer upgrade reaches runbooks by re-importing them; an older version's text changes nothing.
+            var same = SourceText.SameAs(versions, parsed.Source, files);
+            if (same is not null && (!ReferenceEquals(same, versions[0]) || RunbookReading.Same(same, parsed)))
             {
                 return new ImportResult(same, IsNewVersion: false, Unchanged: true);
             }
@@ -92,6 +95,7 @@ public sealed class RunbookService(ChangeRunner changes, RunbookParser parser, L
                 steps = runbook.AllSteps.Count(),
                 files = files.Count,
                 repairs = runbook.Repairs.Count,
+                reread = same is not null,
             });
             c.Publish(Topics.Runbooks, "runbook.imported", runbook.Slug, $"{runbook.Title} v{runbook.Version}", entry.Sequence);
             return new ImportResult(runbook, versions.Count > 0, Unchanged: false);

@@ -37,6 +37,53 @@ public sealed class RunbookServiceTests : IDisposable
         Assert.Single(_store.Runbooks.Versions(TestRunbooks.DrillSlug));
     }
 
+    public static TheoryData<string> SeedRunbooks() =>
+        new(Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "seed-data", "runbooks"), "*.md")
+            .Select(Path.GetFileName)
+            .OfType<string>());
+
+    // The stored reading (sections, steps, links…) must compare equal to a fresh parse after the round trip through the
+    // store, or every re-import would add a version.
+    [Theory]
+    [MemberData(nameof(SeedRunbooks))]
+    public async Task Import_SeedRunbookTwice_SecondUnchanged(string name)
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "seed-data", "runbooks", name));
+        var first = await _store.Runbooks.ImportAsync(TestActors.Omar, name, bytes);
+
+        var again = await _store.Runbooks.ImportAsync(TestActors.Omar, name, bytes);
+
+        Assert.True(again.Unchanged);
+        Assert.Single(_store.Runbooks.Versions(first.Runbook.Slug));
+    }
+
+    [Fact]
+    public async Task Import_SameTextAsNewestVersionReadOtherwiseBefore_AddsVersionReadTheNewWay()
+    {
+        var first = await _store.Runbooks.ImportAsync(TestActors.Omar, "drill.md", TestRunbooks.Drill());
+        await StoreAsReadByAnOlderImporter(first.Runbook with { Version = 2, Title = "Failover", Sections = [] });
+
+        var again = await _store.Runbooks.ImportAsync(TestActors.Omar, "drill.md", TestRunbooks.Drill());
+
+        Assert.Equal((3, true, false), (again.Runbook.Version, again.IsNewVersion, again.Unchanged));
+        var newest = _store.Runbooks.Get(TestRunbooks.DrillSlug)!;
+        Assert.Equal(("Failover drill", first.Runbook.AllSteps.Count()), (newest.Title, newest.AllSteps.Count()));
+        Assert.Contains("\"reread\":true", _store.Ledger[^1].Payload, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_TextOfAnOlderVersion_UnchangedAndNewestStays()
+    {
+        var first = await _store.Runbooks.ImportAsync(TestActors.Omar, "drill.md", TestRunbooks.Drill());
+        await _store.Runbooks.ImportAsync(TestActors.Olga, "drill.md", TestRunbooks.Drill(ExtraStep));
+        await StoreAsReadByAnOlderImporter(first.Runbook with { Version = 3, Title = "Failover", Source = "# Failover" });
+
+        var again = await _store.Runbooks.ImportAsync(TestActors.Omar, "drill.md", TestRunbooks.Drill());
+
+        Assert.Equal((1, true), (again.Runbook.Version, again.Unchanged));
+        Assert.Equal(3, _store.Runbooks.Get(TestRunbooks.DrillSlug)!.Version);
+    }
+
     [Fact]
     public async Task Import_SameBytesTwice_SecondWritesNoLedgerEntry()
     {
@@ -111,4 +158,11 @@ public sealed class RunbookServiceTests : IDisposable
         Assert.True(watcher.Reader.TryRead(out var imported));
         Assert.Equal(("runbook.imported", TestRunbooks.DrillSlug, 1L), (imported.Kind, imported.Subject, imported.LedgerSequence));
     }
+
+    private Task StoreAsReadByAnOlderImporter(Runbook runbook) =>
+        _store.Changes.RunAsync(TestActors.Admin, c =>
+        {
+            c.Session.Runbooks.Add(runbook);
+            return 0;
+        });
 }
