@@ -11,27 +11,17 @@ internal static class RunbookReading
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>
+    /// Whether <paramref name="stored"/> holds what <paramref name="parsed"/> read. The stored version is put back into
+    /// the parse's own shape, so a field the parse gains and the store does not keep makes every re-import differ (the
+    /// seed round-trip tests catch it) instead of being left out of the comparison unnoticed. Slug and text are not part
+    /// of the reading: the caller matched the text, and the slug is the runbook's identity.
+    /// </summary>
     public static bool Same(Runbook stored, ParsedRunbook parsed) =>
-        Serialize(new Reading(
-            stored.Title, stored.DeclaredId, stored.Priority, stored.Trigger, stored.Purpose, stored.Tags, stored.Severities,
-            stored.Sections, stored.Repairs, stored.Aliases, stored.Warnings))
-        == Serialize(new Reading(
-            parsed.Title, parsed.DeclaredId, parsed.Priority, parsed.Trigger, parsed.Purpose, parsed.Tags, parsed.Severities,
-            parsed.Sections, parsed.Repairs, parsed.Aliases, parsed.Warnings));
+        Serialize(parsed with { Slug = "", Source = "" }) == Serialize(new ParsedRunbook(
+            Slug: "", stored.Title, stored.Priority, stored.Trigger, stored.Purpose, stored.Tags, stored.Severities,
+            stored.Sections, Source: "", stored.Repairs, stored.Aliases, stored.Warnings, stored.DeclaredId));
 
     // Records holding lists do not compare by content; their JSON does.
-    private static string Serialize(Reading reading) => JsonSerializer.Serialize(reading, Json);
-
-    private sealed record Reading(
-        string Title,
-        string? DeclaredId,
-        Priority Priority,
-        string? Trigger,
-        string? Purpose,
-        IReadOnlyList<string> Tags,
-        IReadOnlyList<string> Severities,
-        IReadOnlyList<RunbookSection> Sections,
-        IReadOnlyList<string> Repairs,
-        IReadOnlyList<string> Aliases,
-        IReadOnlyList<string> Warnings);
+    private static string Serialize(ParsedRunbook reading) => JsonSerializer.Serialize(reading, Json);
 }

@@ -9,6 +9,7 @@ namespace OperatorConsole.Storage.Tests.Runbooks;
 public sealed class RunbookServiceTests : IDisposable
 {
     private const string ExtraStep = "\n3. Record the failover time in the incident.";
+    private static readonly string SeedRunbookFolder = Path.Combine(AppContext.BaseDirectory, "seed-data", "runbooks");
     private readonly TestStore _store = new();
 
     public void Dispose() => _store.Dispose();
@@ -38,7 +39,7 @@ public sealed class RunbookServiceTests : IDisposable
     }
 
     public static TheoryData<string> SeedRunbooks() =>
-        new(Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "seed-data", "runbooks"), "*.md")
+        new(Directory.GetFiles(SeedRunbookFolder, "*.md")
             .Select(Path.GetFileName)
             .OfType<string>());
 
@@ -48,7 +49,7 @@ public sealed class RunbookServiceTests : IDisposable
     [MemberData(nameof(SeedRunbooks))]
     public async Task Import_SeedRunbookTwice_SecondUnchanged(string name)
     {
-        var bytes = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "seed-data", "runbooks", name));
+        var bytes = File.ReadAllBytes(Path.Combine(SeedRunbookFolder, name));
         var first = await _store.Runbooks.ImportAsync(TestActors.Omar, name, bytes);
 
         var again = await _store.Runbooks.ImportAsync(TestActors.Omar, name, bytes);
