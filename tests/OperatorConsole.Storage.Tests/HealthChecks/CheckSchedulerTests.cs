@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.Extensions.Time.Testing;
 using OperatorConsole.Core.HealthChecks;
 using OperatorConsole.Core.Live;
@@ -7,7 +8,7 @@ namespace OperatorConsole.Storage.Tests.HealthChecks;
 
 public sealed class CheckSchedulerTests : IDisposable
 {
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 29, 8, 0, 0, TimeSpan.Zero));
+    private readonly SleepReportingClock _clock = new(new DateTimeOffset(2026, 11, 29, 8, 0, 0, TimeSpan.Zero));
     private readonly TestStore _store;
     private readonly CheckTarget _target;
 
@@ -60,35 +61,60 @@ public sealed class CheckSchedulerTests : IDisposable
         var loop = _store.CheckScheduler.RunAsync(stop.Token);
 
         await NextResultAsync(results);
-        await AdvanceUntilNextResultAsync(results);
-        await AdvanceUntilNextResultAsync(results);
+        await SleepUntilNextResultAsync(results);
+        await SleepUntilNextResultAsync(results);
 
         await stop.CancelAsync();
         await loop;
-        // Never early; at most one step late, as the test may move the clock just before the loop arms its timer.
         var times = History(check).Select(r => r.At).ToList();
         Assert.Equal(3, times.Count);
-        Assert.All(times.Zip(times.Skip(1), (a, b) => (b - a).TotalSeconds), gap => Assert.InRange(gap, 30, 31));
+        Assert.All(times.Zip(times.Skip(1), (a, b) => b - a), gap => Assert.Equal(TimeSpan.FromSeconds(30), gap));
     }
 
     private IReadOnlyList<CheckResult> History(ScheduledCheck check) => _store.HealthChecks.Get(check.Id).History;
 
-    // The loop arms its timer after publishing a result, so time moves in one-second steps until the next result
-    // arrives; the results' own times then show the interval was kept.
-    private async Task AdvanceUntilNextResultAsync(LiveSubscription results)
+    // Time moves only to the end of a sleep the loop armed, so a result is stamped exactly when the loop woke for it
+    // however slowly this machine runs; a sleep armed before the test sees the previous result waits for the next call.
+    private async Task SleepUntilNextResultAsync(LiveSubscription results)
     {
         var next = NextResultAsync(results);
         while (!next.IsCompleted)
         {
-            _clock.Advance(TimeSpan.FromSeconds(1));
-            await Task.WhenAny(next, Task.Delay(10));
+            await Task.WhenAny(next, _clock.Sleeps.Reader.WaitToReadAsync().AsTask());
+            while (!next.IsCompleted && _clock.Sleeps.Reader.TryRead(out var wakeAt))
+            {
+                if (wakeAt > _clock.GetUtcNow())
+                {
+                    _clock.SetUtcNow(wakeAt);
+                }
+            }
         }
+
+        await next;
     }
 
     private static async Task NextResultAsync(LiveSubscription results)
     {
         while (await results.Reader.ReadAsync() is var e && e.Kind != HealthCheckEvents.Result)
         {
+        }
+    }
+
+    private sealed class SleepReportingClock(DateTimeOffset start) : FakeTimeProvider(start)
+    {
+        /// <summary>When each timer armed on this clock is due.</summary>
+        public Channel<DateTimeOffset> Sleeps { get; } = Channel.CreateUnbounded<DateTimeOffset>();
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var wakeAt = GetUtcNow() + dueTime;
+            var timer = base.CreateTimer(callback, state, dueTime, period);
+            if (dueTime != Timeout.InfiniteTimeSpan)
+            {
+                Sleeps.Writer.TryWrite(wakeAt);
+            }
+
+            return timer;
         }
     }
 }
