@@ -71,13 +71,13 @@ public static class LoadRunner
 
             if (options.Runs("memory"))
             {
-                // Watchers first, each part on a console of its own: a console disposed with circuits still open leaves them
+                // Watch pages first, each part on a console of its own: a console disposed with circuits still open leaves them
                 // running into the next part's measurement (they fail and are freed there); one with only hub connections does not.
                 await using (var watched = await LoadConsole.StartAsync())
                 {
-                    if (await CircuitMemoryScenario.RunWatchersAsync(watched, browser, options, log) is { } watchers)
+                    foreach (var figure in await CircuitMemoryScenario.RunWatchPagesAsync(watched, browser, options, log))
                     {
-                        Keep(watchers);
+                        Keep(figure);
                     }
                 }
 

@@ -21,7 +21,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<B
         var operatorPage = await fixture.SignedInPageAsync(MainPages.OperatorUser, MainPages.OperatorPassword);
         foreach (var path in await MainPages.OperatorPathsAsync(fixture.Host))
         {
-            await BrowserFixture.GotoInteractiveAsync(operatorPage, path);
+            await BrowserFixture.GotoLiveAsync(operatorPage, path);
             failures.Add(await Axe.SeriousViolationsAsync(operatorPage, path));
         }
 

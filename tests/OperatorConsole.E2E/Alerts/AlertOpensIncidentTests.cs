@@ -31,6 +31,8 @@ public sealed class AlertOpensIncidentTests(BrowserFixture fixture) : IClassFixt
         await Assertions.Expect(row).ToBeVisibleAsync();
         await row.GetByRole(AriaRole.Link).ClickAsync();
         await Assertions.Expect(page.GetByTestId("first-action")).ToContainTextAsync("Halt lane graduation and inspect locality/country policy state.");
+        await page.GetByTestId("incident-act").ClickAsync();
+        await page.GetByTestId("circuit-up").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await Assertions.Expect(page.GetByTestId("run-alert-runbook")).ToHaveTextAsync("Run FallbackSpike");
         await Assertions.Expect(page.GetByTestId("timeline")).ToContainTextAsync("Alert FallbackSpike firing");
         await BrowserFixture.ScreenshotAsync(page, "alert-opened-incident");

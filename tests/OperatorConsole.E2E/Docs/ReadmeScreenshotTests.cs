@@ -3,6 +3,7 @@ using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.KillSwitches;
 using OperatorConsole.Core.Users;
 using OperatorConsole.E2E.Shared;
+using OperatorConsole.Web.Features.Incidents;
 
 namespace OperatorConsole.E2E.Docs;
 
@@ -24,7 +25,7 @@ public sealed class ReadmeScreenshotTests(BrowserFixture fixture) : IClassFixtur
         await page.SetViewportSizeAsync(1440, 900);
 
         await SaveAsync(page, "/", "command-centre");
-        await SaveAsync(page, $"/incidents/{incident}", "incident");
+        await SaveAsync(page, $"/{WatchOnlyPage.ActHref(incident)}", "incident");
         await SaveAsync(page, "/kill-switches", "kill-switches");
         await page.SetViewportSizeAsync(390, 844);
         await SaveAsync(page, $"/incidents/{incident}", "phone-incident");
@@ -46,7 +47,7 @@ public sealed class ReadmeScreenshotTests(BrowserFixture fixture) : IClassFixtur
 
     private async Task SaveAsync(IPage page, string path, string name)
     {
-        await BrowserFixture.GotoInteractiveAsync(page, path);
+        await BrowserFixture.GotoLiveAsync(page, path);
         await Assertions.Expect(page.Locator("main h1").First).ToBeVisibleAsync();
         Directory.CreateDirectory(_folder);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_folder, name + ".png") });

@@ -2,6 +2,7 @@ using Microsoft.Playwright;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.Users;
 using OperatorConsole.E2E.Shared;
+using OperatorConsole.Web.Features.Incidents;
 
 namespace OperatorConsole.E2E.Incidents;
 
@@ -14,7 +15,7 @@ public sealed class EvidencePreservationTests(BrowserFixture fixture) : IClassFi
         var incident = await fixture.Host.Service<IncidentService>()
             .OpenAsync(owner, new OpenIncident("Bad publish in évora", IncidentClass.BadPublish, IncidentSeverity.Sev1, ["evora"], "Resolver health"));
         var page = await fixture.SignedInPageAsync("oncall", "demo-oncall");
-        await BrowserFixture.GotoInteractiveAsync(page, $"/incidents/{incident.Id}");
+        await BrowserFixture.GotoInteractiveAsync(page, $"/{WatchOnlyPage.ActHref(incident.Id)}");
 
         await BrowserFixture.ExpandAsync(page, "Record evidence (what failed, what was done, how it was checked)");
         await page.GetByTestId("attachment-input").SetInputFilesAsync(new FilePayload

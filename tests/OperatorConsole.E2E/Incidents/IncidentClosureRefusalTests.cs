@@ -2,6 +2,7 @@ using Microsoft.Playwright;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.Users;
 using OperatorConsole.E2E.Shared;
+using OperatorConsole.Web.Features.Incidents;
 
 namespace OperatorConsole.E2E.Incidents;
 
@@ -14,7 +15,7 @@ public sealed class IncidentClosureRefusalTests(BrowserFixture fixture) : IClass
         var incidents = fixture.Host.Service<IncidentService>();
         var incident = await incidents.OpenAsync(owner, new OpenIncident("Stale pack in lisbon", IncidentClass.StalePackBreach, IncidentSeverity.Sev2, ["lisbon"], "Stale pack alert"));
         var page = await fixture.SignedInPageAsync("owner", "demo-owner");
-        await BrowserFixture.GotoInteractiveAsync(page, $"/incidents/{incident.Id}");
+        await BrowserFixture.GotoInteractiveAsync(page, $"/{WatchOnlyPage.ActHref(incident.Id)}");
 
         await page.GetByTestId("move-Resolved").ClickAsync();
         await Assertions.Expect(page.GetByTestId("incident-status")).ToHaveTextAsync("Resolved");

@@ -10,8 +10,9 @@ using OperatorConsole.Web.Features.Incidents;
 namespace OperatorConsole.E2E.Incidents;
 
 /// <summary>
-/// Issue 14: someone who may change nothing on an incident (a Viewer) gets its page without a circuit, kept live over
-/// the console hub by js/incident-watch.js; everyone who may act keeps the interactive page.
+/// Issue 14: an incident's page comes without a circuit, kept live over the console hub by js/incident-watch.js. Someone
+/// who may change nothing on it (a Viewer) only ever gets that page; everyone who may act gets the interactive page, with
+/// its controls, by asking for it, and gives its circuit back by going back to watching.
 /// </summary>
 public sealed class IncidentWatcherPageTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
@@ -23,7 +24,7 @@ public sealed class IncidentWatcherPageTests(BrowserFixture fixture) : IClassFix
         var id = await OpenIncidentAsync("Viewer reads every section");
         var viewer = await fixture.SignedInPageAsync("viewer", "demo-viewer", timeZone: "Asia/Tokyo");
 
-        await GotoLiveAsync(viewer, $"/incidents/{id}");
+        await GotoWatchPageAsync(viewer, $"/incidents/{id}");
 
         await Assertions.Expect(viewer.GetByTestId("circuit-up")).ToHaveCountAsync(0);
         await Assertions.Expect(viewer.Locator("h1")).ToContainTextAsync("Viewer reads every section");
@@ -49,10 +50,10 @@ public sealed class IncidentWatcherPageTests(BrowserFixture fixture) : IClassFix
         var viewer = await fixture.SignedInPageAsync("viewer", "demo-viewer");
         var operatorPage = await fixture.SignedInPageAsync("oncall", "demo-oncall");
         await viewer.SetViewportSizeAsync(1280, 500);
-        await GotoLiveAsync(viewer, $"/incidents/{id}");
+        await GotoWatchPageAsync(viewer, $"/incidents/{id}");
         await viewer.EvaluateAsync("() => { window.sameDocument = true; window.scrollTo(0, 300); }");
 
-        await BrowserFixture.GotoInteractiveAsync(operatorPage, $"/incidents/{id}");
+        await BrowserFixture.GotoInteractiveAsync(operatorPage, $"/{WatchOnlyPage.ActHref(id)}");
         await operatorPage.GetByTestId("note-input").FillAsync("Stakeholders: rollback under way");
         await operatorPage.GetByTestId("add-note").ClickAsync();
         await operatorPage.GetByTestId("move-Acknowledged").ClickAsync();
@@ -70,7 +71,7 @@ public sealed class IncidentWatcherPageTests(BrowserFixture fixture) : IClassFix
     {
         var id = await OpenIncidentAsync("Viewer sees lockdown");
         var viewer = await fixture.SignedInPageAsync("viewer", "demo-viewer");
-        await GotoLiveAsync(viewer, $"/incidents/{id}");
+        await GotoWatchPageAsync(viewer, $"/incidents/{id}");
         await viewer.EvaluateAsync("() => { window.sameDocument = true; }");
         await Assertions.Expect(viewer.GetByTestId("lockdown-banner")).ToHaveCountAsync(0);
         var lockdown = fixture.Host.Service<LockdownService>();
@@ -98,7 +99,7 @@ public sealed class IncidentWatcherPageTests(BrowserFixture fixture) : IClassFix
     {
         var id = await OpenIncidentAsync("Viewer sees SEV-1 banners");
         var viewer = await fixture.SignedInPageAsync("viewer", "demo-viewer");
-        await GotoLiveAsync(viewer, $"/incidents/{id}");
+        await GotoWatchPageAsync(viewer, $"/incidents/{id}");
         await viewer.EvaluateAsync("() => { window.sameDocument = true; }");
         var incidents = fixture.Host.Service<IncidentService>();
 
@@ -129,7 +130,7 @@ public sealed class IncidentWatcherPageTests(BrowserFixture fixture) : IClassFix
         }
 
         var viewer = await fixture.SignedInPageAsync("viewer", "demo-viewer");
-        await GotoLiveAsync(viewer, $"/incidents/{id}");
+        await GotoWatchPageAsync(viewer, $"/incidents/{id}");
         await Assertions.Expect(viewer.GetByTestId("timeline-entry").First).ToContainTextAsync($"Note number {IncidentTimelineView.PageSize + 5}");
         await Assertions.Expect(viewer.GetByTestId("timeline-newer")).ToBeDisabledAsync();
 
@@ -169,15 +170,32 @@ public sealed class IncidentWatcherPageTests(BrowserFixture fixture) : IClassFix
     }
 
     [Fact]
-    public async Task IncidentPage_OnCall_StaysInteractive()
+    public async Task IncidentList_OnCallFollowsLinkActsThenWatches_CircuitOnlyWhileActing()
     {
-        var id = await OpenIncidentAsync("On-call keeps the circuit");
+        var id = await OpenIncidentAsync("On-call acts, then watches");
         var oncall = await fixture.SignedInPageAsync("oncall", "demo-oncall");
+        await BrowserFixture.GotoInteractiveAsync(oncall, "/incidents");
 
-        await BrowserFixture.GotoInteractiveAsync(oncall, $"/incidents/{id}");
+        await oncall.GetByTestId("incident-row-id").GetByText(id, new() { Exact = true }).ClickAsync();
+        await Assertions.Expect(oncall).ToHaveURLAsync(new Regex($"/incidents/{id}$"));
+        await oncall.Locator(Live).WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await Assertions.Expect(oncall.GetByTestId("circuit-up")).ToHaveCountAsync(0);
+        await Assertions.Expect(oncall.Locator("[data-action]")).ToHaveCountAsync(0);
 
+        await oncall.GetByTestId("incident-act").ClickAsync();
+        await oncall.GetByTestId("circuit-up").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await Assertions.Expect(oncall).ToHaveURLAsync(new Regex($"/incidents/{id}\\?mode=act$"));
         await Assertions.Expect(oncall.Locator("[data-incident-watch]")).ToHaveCountAsync(0);
-        await Assertions.Expect(oncall.GetByTestId("add-note")).ToBeEnabledAsync();
+        await oncall.GetByTestId("note-input").FillAsync("Acted on, then left to watch");
+        await oncall.GetByTestId("add-note").ClickAsync();
+        await Assertions.Expect(oncall.GetByTestId("timeline-page")).ToContainTextAsync("Acted on, then left to watch");
+
+        await oncall.GetByTestId("incident-watch-only").ClickAsync();
+        await Assertions.Expect(oncall).ToHaveURLAsync(new Regex($"/incidents/{id}$"));
+        await oncall.Locator(Live).WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await Assertions.Expect(oncall.GetByTestId("circuit-up")).ToHaveCountAsync(0);
+        await Assertions.Expect(oncall.GetByTestId("timeline-page")).ToContainTextAsync("Acted on, then left to watch");
+        await Assertions.Expect(oncall.GetByTestId("incident-act")).ToBeVisibleAsync();
     }
 
     [Theory]
@@ -192,7 +210,7 @@ public sealed class IncidentWatcherPageTests(BrowserFixture fixture) : IClassFix
         {
             var viewer = await fixture.SignedInPageAsync("viewer", "demo-viewer");
             await viewer.SetViewportSizeAsync(390, 844);
-            await GotoLiveAsync(viewer, $"/incidents/{id}");
+            await GotoWatchPageAsync(viewer, $"/incidents/{id}");
 
             await Assertions.Expect(viewer.Locator("h1")).ToBeInViewportAsync();
             Assert.True(await viewer.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The page scrolls sideways on a phone.");
@@ -223,7 +241,7 @@ public sealed class IncidentWatcherPageTests(BrowserFixture fixture) : IClassFix
         (await fixture.Host.Service<IncidentService>().OpenAsync(Actor("oncall"),
             new OpenIncident(title, IncidentClass.BadPublish, IncidentSeverity.Sev2, ["evora"], "Resolver health"))).Id;
 
-    private static async Task GotoLiveAsync(IPage page, string path)
+    private static async Task GotoWatchPageAsync(IPage page, string path)
     {
         await page.GotoAsync(path);
         await page.Locator(Live).WaitForAsync(new() { State = WaitForSelectorState.Attached });

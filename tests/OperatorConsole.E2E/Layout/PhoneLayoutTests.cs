@@ -123,7 +123,7 @@ public sealed class PhoneLayoutTests(BrowserFixture fixture) : IClassFixture<Bro
 
     private static async Task<IEnumerable<string>> ProblemsAsync(IPage page, string path)
     {
-        await BrowserFixture.GotoInteractiveAsync(page, path);
+        await BrowserFixture.GotoLiveAsync(page, path);
         var found = await page.EvaluateAsync<string[]>(Problems);
         return found.Select(problem => $"{path}: {problem}");
     }

@@ -5,6 +5,7 @@ using OperatorConsole.Core.Runbooks;
 using OperatorConsole.Core.Scopes;
 using OperatorConsole.Core.Users;
 using OperatorConsole.E2E.Shared;
+using OperatorConsole.Web.Features.Incidents;
 
 namespace OperatorConsole.E2E.Roles;
 
@@ -32,7 +33,7 @@ public sealed class RoleControlsTests(BrowserFixture fixture) : IClassFixture<Br
 
         foreach (var path in pages)
         {
-            await GotoAsync(page, path);
+            await BrowserFixture.GotoLiveAsync(page, path);
             await OpenPanelsAsync(page, path);
             seen.AddRange((await ControlsAsync(page)).Select(c => (path, c.Action, c.Allowed, c.Enabled)));
         }
@@ -71,16 +72,8 @@ public sealed class RoleControlsTests(BrowserFixture fixture) : IClassFixture<Br
             ?? (await incidents.OpenAsync(Actor.System, new OpenIncident(IncidentTitle, IncidentClass.BadPublish, IncidentSeverity.Sev2, ["evora"], "Resolver health"))).Id;
         var runbook = fixture.Host.Service<RunbookService>().List()[0].Slug;
         var scope = fixture.Host.Service<ScopeService>().List()[0].Id;
-        return ["/", "/incidents", $"/incidents/{incident}", "/kill-switches", "/lockdown", "/runbooks", $"/runbooks/{runbook}",
+        return ["/", "/incidents", $"/incidents/{incident}", $"/{WatchOnlyPage.ActHref(incident)}", "/kill-switches", "/lockdown", "/runbooks", $"/runbooks/{runbook}",
             "/runs", "/scopes", $"/scopes/{scope}", "/releases", "/rollbacks", "/health-checks", "/alerts"];
-    }
-
-    // Interactive, or the incident page a Viewer only watches: static, live once its watch script has subscribed.
-    private static async Task GotoAsync(IPage page, string path)
-    {
-        await page.GotoAsync(path);
-        await page.Locator("[data-testid=circuit-up], [data-incident-watch][data-live=ready]").First
-            .WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
     }
 
     // The kill-switch actions show under the table once a row is chosen.

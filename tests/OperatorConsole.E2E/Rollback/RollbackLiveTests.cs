@@ -9,6 +9,7 @@ using OperatorConsole.Core.Scopes;
 using OperatorConsole.Core.Users;
 using OperatorConsole.E2E.Shared;
 using Xunit.Abstractions;
+using OperatorConsole.Web.Features.Incidents;
 
 namespace OperatorConsole.E2E.Rollback;
 
@@ -46,7 +47,7 @@ public sealed partial class RollbackLiveTests(BrowserFixture fixture, ITestOutpu
         // Started from the incident: its scope's rollback link carries the incident to the scope page.
         var oncall = await fixture.SignedInPageAsync("oncall", "demo-oncall");
         var viewer = await fixture.SignedInPageAsync("viewer", "demo-viewer");
-        await BrowserFixture.GotoInteractiveAsync(oncall, $"/incidents/{incident.Id}");
+        await BrowserFixture.GotoInteractiveAsync(oncall, $"/{WatchOnlyPage.ActHref(incident.Id)}");
         await oncall.GetByTestId("incident-rollback-links").GetByText($"Roll back {Scope}").ClickAsync();
         await Assertions.Expect(oncall).ToHaveURLAsync(new Regex(Regex.Escape($"/scopes/{Scope}")));
         await oncall.GetByTestId("circuit-up").WaitForAsync(new() { State = WaitForSelectorState.Attached });

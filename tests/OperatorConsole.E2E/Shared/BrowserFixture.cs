@@ -73,6 +73,17 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>
+    /// Opens a page and waits until it is live: its interactive circuit is up, or, on an incident's watch page (no
+    /// circuit), its watch script has subscribed.
+    /// </summary>
+    public static async Task GotoLiveAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await page.Locator("[data-testid=circuit-up], [data-incident-watch][data-live=ready]").First
+            .WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+    }
+
+    /// <summary>
     /// Picks an option of a MudSelect and checks it took: under load a click can land while the
     /// popover is still opening, so it tries again (bounded) instead of going on with the old value.
     /// </summary>

@@ -5,6 +5,7 @@ using OperatorConsole.Core.Runbooks;
 using OperatorConsole.Core.Runs;
 using OperatorConsole.Core.Users;
 using OperatorConsole.Testing;
+using OperatorConsole.Web.Features.Incidents;
 
 namespace OperatorConsole.E2E.Shared;
 
@@ -44,7 +45,7 @@ public static class MainPages
         return
         [
             "/", "/runbooks", $"/runbooks/{runbook.Slug}", "/runbooks/import", "/runs", $"/runs/{run.Id}",
-            "/incidents", $"/incidents/{incident.Id}", "/incidents/new", "/alerts", "/kill-switches", "/lockdown",
+            "/incidents", $"/incidents/{incident.Id}", $"/{WatchOnlyPage.ActHref(incident.Id)}", "/incidents/new", "/alerts", "/kill-switches", "/lockdown",
             "/scopes", "/scopes/porto", "/releases", $"/releases/{release}", "/rollbacks", "/follow-ups",
             "/ledger", "/ledger/investigate", "/health-checks", "/health-check", "/evidence/verify",
             "/launches", $"/launches/{launch}", "/insights",

@@ -7,6 +7,7 @@ using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Evidence;
 using OperatorConsole.Core.Incidents;
 using OperatorConsole.Testing;
+using OperatorConsole.Web.Features.Incidents;
 using OperatorConsole.Web.Tests.Shared;
 
 namespace OperatorConsole.Web.Tests.Api;
@@ -94,7 +95,7 @@ public sealed class EvidenceEndpointsTests(ConsoleHost host) : IClassFixture<Con
         var incidentId = await OpenIncidentAsync();
 
         // What the "Preserve evidence" button sends: the form's own fields (its antiforgery token), same origin, with the auth cookie.
-        var page = await HostClients.ParseAsync(await client.GetStringAsync($"/incidents/{incidentId}"));
+        var page = await HostClients.ParseAsync(await client.GetStringAsync($"/{WatchOnlyPage.ActHref(incidentId)}"));
         var fields = page.QuerySelectorAll("[data-testid=preserve-form] input[type=hidden]").OfType<AngleSharp.Html.Dom.IHtmlInputElement>()
             .Select(i => KeyValuePair.Create(i.Name!, i.Value));
         using var response = await client.PostAsync($"/api/incidents/{incidentId}/evidence-bundle", new FormUrlEncodedContent(fields));

@@ -4,6 +4,7 @@ using OperatorConsole.Core.Incidents;
 using OperatorConsole.Core.Live;
 using OperatorConsole.Web.Auth;
 using OperatorConsole.Web.Components.Shared;
+using OperatorConsole.Web.Features.Incidents;
 
 namespace OperatorConsole.Web.Features.Alerts;
 
@@ -45,7 +46,7 @@ public sealed partial class AlertsPage : IDisposable
         await Ui.TryAsync(async () => incident = await Alerts.OpenIncidentAsync(await Current.GetAsync(), alertId, _class, _severity));
         if (incident is not null)
         {
-            Navigation.NavigateTo($"incidents/{incident.Id}");
+            Navigation.NavigateTo(WatchOnlyPage.ActHref(incident.Id));
         }
     }
 }

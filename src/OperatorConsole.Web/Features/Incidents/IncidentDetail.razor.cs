@@ -28,8 +28,11 @@ public sealed partial class IncidentDetail : IDisposable
     private string? _severityReason;
     private LiveWatcher? _watcher;
 
-    // Whether this person only watches the page (Core's IncidentPageActions): it is then rendered statically, without a circuit.
+    // Whether this is the watch page (Core's IncidentPageActions): it is then rendered statically, without a circuit.
     private bool _watching;
+
+    // Whether this person may make one of the page's changes: the watch page then offers the page with its controls.
+    private bool _mayAct;
 
     // Set when an interactive render is reloading the page to get it static: nothing is rendered in between.
     private bool _leaving;
@@ -47,6 +50,9 @@ public sealed partial class IncidentDetail : IDisposable
     /// <summary>The static page's timeline filter, from its address (the interactive page filters in place).</summary>
     [SupplyParameterFromQuery(Name = "kind")] public string? TimelineKind { get; set; }
 
+    /// <summary>Asks for the page with its controls (<see cref="WatchOnlyPage.ActHref"/>); the watch page otherwise.</summary>
+    [SupplyParameterFromQuery(Name = WatchOnlyPage.ModeQuery)] public string? Mode { get; set; }
+
     /// <summary>The static page's timeline page, by its anchor's key (<see cref="TimelineCursor.Key"/>).</summary>
     [SupplyParameterFromQuery(Name = "before")] public string? TimelineBefore { get; set; }
 
@@ -63,10 +69,11 @@ public sealed partial class IncidentDetail : IDisposable
     [Inject] public required WatchPageRenders SharedRenders { get; init; }
     [Inject] public required BrowserClock Clock { get; init; }
 
-    protected override async Task OnInitializedAsync() => _watching = IncidentPageActions.OnlyWatches(Permissions, await Current.GetAsync());
-
     protected override async Task OnParametersSetAsync()
     {
+        var actor = await Current.GetAsync();
+        _mayAct = !IncidentPageActions.OnlyWatches(Permissions, actor);
+        _watching = IncidentPageActions.Watches(Permissions, actor, WatchOnlyPage.AsksToAct(Mode));
         if (_watching)
         {
             await ShowToWatcherAsync();
@@ -90,9 +97,10 @@ public sealed partial class IncidentDetail : IDisposable
     public void Dispose() => _watcher?.Dispose();
 
     /// <summary>
-    /// The static page renders as it is. Reached inside a circuit (a link on the interactive incident list), the page is
-    /// loaded again from the server, which serves it static (<see cref="WatchOnlyPage"/> asks Core the same question),
-    /// so it cannot come back here. Never while prerendering: that is static already.
+    /// The static page renders as it is. Reached inside a circuit (a link on the interactive incident list, or leaving the
+    /// page with its controls), the page is loaded again from the server, which serves it static (<see cref="WatchOnlyPage"/>
+    /// asks Core the same question), so it cannot come back here and the circuit ends. Never while prerendering: that is
+    /// static already.
     /// </summary>
     private async Task ShowToWatcherAsync()
     {

@@ -5,9 +5,10 @@ using OperatorConsole.Web.Auth;
 namespace OperatorConsole.Web.Features.Incidents;
 
 /// <summary>
-/// Whether this request's page is an incident page for someone who only watches it (see <see cref="IncidentPageActions"/>): it
-/// is then static server-rendered, without a circuit, and kept live by js/incident-watch.js over the console hub. The
-/// interactive <see cref="IncidentDetail"/> asks the same question, so the two always agree.
+/// Whether this request's page is an incident's watch page (see <see cref="IncidentPageActions"/>): it is then static
+/// server-rendered, without a circuit, and kept live by js/incident-watch.js over the console hub. The interactive
+/// <see cref="IncidentDetail"/> asks the same question, so the two always agree. The page with its controls is asked for
+/// by the address <see cref="ActHref"/> gives.
 /// </summary>
 public static class WatchOnlyPage
 {
@@ -20,8 +21,18 @@ public static class WatchOnlyPage
     /// <summary>The list's event kinds that may bring a new SEV-1 banner (<see cref="IncidentEvents.MayOpenSev1"/>).</summary>
     public static string Sev1Kinds { get; } = string.Join(' ', IncidentEvents.MayOpenSev1);
 
+    /// <summary>The query parameter, and its value, that ask for the page with its controls.</summary>
+    public const string ModeQuery = "mode";
+    public const string ActMode = "act";
+
+    /// <summary>The address of an incident's page with its controls, relative to the base address.</summary>
+    public static string ActHref(string incidentId) => $"incidents/{Uri.EscapeDataString(incidentId)}?{ModeQuery}={ActMode}";
+
+    public static bool AsksToAct(string? mode) => string.Equals(mode, ActMode, StringComparison.Ordinal);
+
     public static bool Applies(HttpContext http) =>
         http.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>()?.Type == typeof(IncidentDetail)
         && http.User.Identity?.IsAuthenticated == true
-        && IncidentPageActions.OnlyWatches(http.RequestServices.GetRequiredService<Core.Common.Permissions>(), http.User.ToActor());
+        && IncidentPageActions.Watches(http.RequestServices.GetRequiredService<Core.Common.Permissions>(), http.User.ToActor(),
+            AsksToAct(http.Request.Query[ModeQuery]));
 }

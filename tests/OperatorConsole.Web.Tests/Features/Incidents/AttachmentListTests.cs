@@ -15,7 +15,7 @@ public sealed class AttachmentListTests : IncidentTestContext
     public async Task UploadFile_SmallLog_ListsItWithSizeSha256AndDownloadLink()
     {
         var id = await OpenIncidentAsync();
-        var cut = Render<IncidentDetail>(p => p.Add(c => c.Id, id));
+        var cut = RenderToAct(id);
         var log = "12:00:01 publish_blocked\n";
 
         cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(log, "publish.log", contentType: "text/plain"));
@@ -32,7 +32,7 @@ public sealed class AttachmentListTests : IncidentTestContext
     public async Task UploadFile_OverLimit_ShowsLimitAndStoresNothing()
     {
         var id = await OpenIncidentAsync();
-        var cut = Render<IncidentDetail>(p => p.Add(c => c.Id, id));
+        var cut = RenderToAct(id);
 
         cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(new byte[AttachmentRules.MaxBytes + 1], "dump.bin"));
 
@@ -45,7 +45,7 @@ public sealed class AttachmentListTests : IncidentTestContext
     {
         var id = await OpenIncidentAsync();
 
-        var cut = Render<IncidentDetail>(p => p.Add(c => c.Id, id));
+        var cut = RenderToAct(id);
 
         var form = cut.Find("[data-testid=preserve-form]");
         Assert.Equal(("post", $"api/incidents/{id}/evidence-bundle"), (form.GetAttribute("method"), form.GetAttribute("action")));

@@ -12,7 +12,7 @@ public sealed class EvidenceFormTests : IncidentTestContext
     {
         var id = await OpenIncidentAsync("zrh", "gva");
 
-        var cut = Render<IncidentDetail>(p => p.Add(c => c.Id, id));
+        var cut = RenderToAct(id);
 
         Assert.Empty(cut.FindAll("input[data-testid=evidence-scope]"));
     }
@@ -21,7 +21,7 @@ public sealed class EvidenceFormTests : IncidentTestContext
     public async Task OpenForm_OpenIncident_PrefillsScopeTriggerAndOperator()
     {
         var id = await OpenIncidentAsync("zrh", "gva");
-        var cut = Render<IncidentDetail>(p => p.Add(c => c.Id, id));
+        var cut = RenderToAct(id);
 
         OpenForm(cut);
 
@@ -34,7 +34,7 @@ public sealed class EvidenceFormTests : IncidentTestContext
     public async Task ClickRecord_MissingFields_ShowsEachMissingFieldAndStoresNothing()
     {
         var id = await OpenIncidentAsync("zrh", "gva");
-        var cut = Render<IncidentDetail>(p => p.Add(c => c.Id, id));
+        var cut = RenderToAct(id);
         OpenForm(cut);
         cut.Find("input[data-testid=evidence-scope]").Change(string.Empty);
         OperatorInput(cut).Change(" ");
@@ -52,7 +52,7 @@ public sealed class EvidenceFormTests : IncidentTestContext
     public async Task ClickRecord_CompletedDraft_StoresRecordAndClearsProblems()
     {
         var id = await OpenIncidentAsync("zrh", "gva");
-        var cut = Render<IncidentDetail>(p => p.Add(c => c.Id, id));
+        var cut = RenderToAct(id);
         OpenForm(cut);
         cut.Find("input[data-testid=evidence-verification]").Change("Publish passes on retry");
         cut.Find("input[data-testid=evidence-followup]").Change("Alert on publish retries");

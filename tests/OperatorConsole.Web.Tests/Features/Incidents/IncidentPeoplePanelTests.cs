@@ -10,7 +10,7 @@ public sealed class IncidentPeoplePanelTests : IncidentTestContext
     public async Task ClickJoin_NotWorkingOnIt_ListsThemAndTheButtonBecomesLeave()
     {
         var id = await OpenIncidentAsync();
-        var cut = Render<IncidentDetail>(p => p.Add(c => c.Id, id));
+        var cut = RenderToAct(id);
         cut.WaitForAssertion(() => cut.Find("[data-testid=join-incident]").MarkupMatches(
             "<button type=\"button\" class=\"mud-button-root mud-button mud-button-filled mud-button-filled-primary mud-button-filled-size-small mud-ripple\" " +
             "data-testid=\"join-incident\"><span class=\"mud-button-label\">I'm working on this</span></button>"), LiveTimeout);
@@ -32,7 +32,7 @@ public sealed class IncidentPeoplePanelTests : IncidentTestContext
     {
         var id = await OpenIncidentAsync();
         await Incidents.JoinAsync(Omar, id);
-        var cut = Render<IncidentDetail>(p => p.Add(c => c.Id, id));
+        var cut = RenderToAct(id);
         cut.WaitForAssertion(() => cut.Find("[data-testid=leave-incident]"), LiveTimeout);
 
         cut.Find("[data-testid=leave-incident]").Click();

@@ -1,5 +1,8 @@
+using Bunit;
+using Bunit.TestDoubles;
 using Microsoft.Extensions.DependencyInjection;
 using OperatorConsole.Core.Incidents;
+using OperatorConsole.Web.Features.Incidents;
 using OperatorConsole.Web.Tests.Shared;
 
 namespace OperatorConsole.Web.Tests.Features.Incidents;
@@ -13,4 +16,11 @@ public abstract class IncidentTestContext : BunitTestContext
     protected async Task<string> OpenIncidentAsync(params string[] scopes) =>
         (await Incidents.OpenAsync(Omar, new OpenIncident("Publish blocked", IncidentClass.PublishFailure, IncidentSeverity.Sev2,
             scopes.Length > 0 ? scopes : ["zrh"], "alert: publish-blocked"))).Id;
+
+    /// <summary>The incident page with its controls, as asked for by <see cref="WatchOnlyPage.ActHref"/>.</summary>
+    protected IRenderedComponent<IncidentDetail> RenderToAct(string id)
+    {
+        Services.GetRequiredService<BunitNavigationManager>().NavigateTo(WatchOnlyPage.ActHref(id));
+        return Render<IncidentDetail>(p => p.Add(c => c.Id, id));
+    }
 }

@@ -70,7 +70,7 @@ public sealed class IncidentTimelineViewTests : IncidentTestContext
     public async Task AddNoteThroughService_AfterRender_AppearsLiveOnIncidentPage()
     {
         var id = await OpenIncidentAsync();
-        var cut = Render<IncidentDetail>(p => p.Add(c => c.Id, id));
+        var cut = RenderToAct(id);
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=timeline-entry]")), LiveTimeout);
 
         await Incidents.AddNoteAsync(Olga, id, "consumer lag back to normal");
@@ -88,7 +88,7 @@ public sealed class IncidentTimelineViewTests : IncidentTestContext
     public async Task ClickAddNote_TypedNote_StoredAndShown()
     {
         var id = await OpenIncidentAsync();
-        var cut = Render<IncidentDetail>(p => p.Add(c => c.Id, id));
+        var cut = RenderToAct(id);
 
         cut.Find("input[data-testid=note-input]").Change("paged timeline note");
         cut.Find("[data-testid=add-note]").Click();

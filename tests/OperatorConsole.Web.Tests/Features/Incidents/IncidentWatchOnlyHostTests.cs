@@ -6,6 +6,7 @@ using OperatorConsole.Core.Users;
 using OperatorConsole.Testing;
 using OperatorConsole.Web.Auth;
 using OperatorConsole.Web.Components.Shared;
+using OperatorConsole.Web.Features.Incidents;
 using OperatorConsole.Web.Tests.Shared;
 
 namespace OperatorConsole.Web.Tests.Features.Incidents;
@@ -101,14 +102,14 @@ public sealed class IncidentWatchOnlyHostTests(ConsoleHost host) : IClassFixture
     }
 
     [Fact]
-    public async Task IncidentPage_PersonWhoMayActAfterAViewer_InteractiveWithControls()
+    public async Task IncidentPage_PersonWhoMayActAskingAfterAViewer_InteractiveWithControls()
     {
         var id = await OpenIncidentAsync();
         using var viewer = await HostClients.SignedInClientAsync(host, "viewer", "demo-viewer");
         using var oncall = await HostClients.SignedInClientAsync(host, "oncall", "demo-oncall");
-        Assert.Contains($"data-incident-watch=\"{id}\"", await viewer.GetStringAsync($"/incidents/{id}"), StringComparison.Ordinal);
+        Assert.Contains($"data-incident-watch=\"{id}\"", await viewer.GetStringAsync($"/incidents/{id}?mode=act"), StringComparison.Ordinal);
 
-        var html = await oncall.GetStringAsync($"/incidents/{id}");
+        var html = await oncall.GetStringAsync($"/{WatchOnlyPage.ActHref(id)}");
 
         Assert.Contains(ServerComponent, html, StringComparison.Ordinal);
         Assert.Contains("data-action=", html, StringComparison.Ordinal);
@@ -118,12 +119,29 @@ public sealed class IncidentWatchOnlyHostTests(ConsoleHost host) : IClassFixture
     [Theory]
     [InlineData("oncall", "demo-oncall")]
     [InlineData("owner", "demo-owner")]
-    public async Task IncidentPage_PersonWhoMayAct_Interactive(string user, string password)
+    [InlineData("admin", "demo-admin")]
+    public async Task IncidentPage_PersonWhoMayActNotAsking_WatchPageWithTheWayToAct(string user, string password)
     {
         var id = await OpenIncidentAsync();
         using var client = await HostClients.SignedInClientAsync(host, user, password);
 
         var html = await client.GetStringAsync($"/incidents/{id}");
+
+        Assert.DoesNotContain(ServerComponent, html, StringComparison.Ordinal);
+        Assert.Contains($"data-incident-watch=\"{id}\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-action=", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{WatchOnlyPage.ActHref(id)}\"", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("oncall", "demo-oncall")]
+    [InlineData("owner", "demo-owner")]
+    public async Task IncidentPage_PersonWhoMayActAsking_Interactive(string user, string password)
+    {
+        var id = await OpenIncidentAsync();
+        using var client = await HostClients.SignedInClientAsync(host, user, password);
+
+        var html = await client.GetStringAsync($"/{WatchOnlyPage.ActHref(id)}");
 
         Assert.Contains(ServerComponent, html, StringComparison.Ordinal);
         Assert.DoesNotContain("data-incident-watch", html, StringComparison.Ordinal);

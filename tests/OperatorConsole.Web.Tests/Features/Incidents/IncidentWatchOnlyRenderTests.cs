@@ -27,13 +27,84 @@ public sealed class IncidentWatchOnlyRenderTests : IncidentTestContext
         Assert.Equal(onlyWatches, IncidentPageActions.OnlyWatches(permissions, new Actor("someone", "Someone", roles)));
     }
 
+    [Theory]
+    [InlineData(Role.Viewer, false, true)]
+    [InlineData(Role.Viewer, true, true)]
+    [InlineData(Role.OnCall, false, true)]
+    [InlineData(Role.OnCall, true, false)]
+    [InlineData(Role.IncidentOwner, true, false)]
+    [InlineData(Role.None, true, true)]
+    public void Watches_RolesAndAsking_WatchPageUnlessAskedByAPersonWhoMayAct(Role roles, bool askedToAct, bool watches)
+    {
+        var permissions = Services.GetRequiredService<Core.Common.Permissions>();
+
+        Assert.Equal(watches, IncidentPageActions.Watches(permissions, new Actor("someone", "Someone", roles), askedToAct));
+    }
+
+    [Fact]
+    public async Task Render_OnCallStaticWithoutAsking_WatchPageOfferingThePageWithControls()
+    {
+        var id = await OpenIncidentAsync();
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+
+        var cut = Render<IncidentDetail>(p => p.Add(c => c.Id, id));
+
+        Assert.Equal(id, cut.Find("[data-incident-watch]").GetAttribute("data-incident-watch"));
+        Assert.Empty(cut.FindAll("[data-action]"));
+        Assert.Equal(WatchOnlyPage.ActHref(id), cut.Find("a[data-testid=incident-act]").GetAttribute("href"));
+        Assert.Equal("false", cut.Find("a[data-testid=incident-act]").GetAttribute("data-enhance-nav"));
+        Assert.Empty(cut.FindAll("[data-testid=incident-watch-only]"));
+    }
+
+    [Fact]
+    public async Task Render_OnCallAskingToAct_ControlsAndAWayBackToWatching()
+    {
+        var id = await OpenIncidentAsync();
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+
+        var cut = RenderToAct(id);
+
+        Assert.NotEmpty(cut.FindAll("[data-action]"));
+        Assert.Empty(cut.FindAll("[data-incident-watch]"));
+        Assert.Empty(cut.FindAll("[data-testid=incident-act]"));
+        Assert.Equal($"incidents/{id}", cut.Find("a[data-testid=incident-watch-only]").GetAttribute("href"));
+        Assert.DoesNotContain(Services.GetRequiredService<BunitNavigationManager>().History, h => h.Options.ForceLoad);
+    }
+
+    [Fact]
+    public async Task Render_OnCallInsideACircuitWithoutAsking_LoadsTheWatchPageFromTheServer()
+    {
+        var id = await OpenIncidentAsync();
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+
+        var cut = Render<IncidentDetail>(p => p.Add(c => c.Id, id));
+
+        var reload = Services.GetRequiredService<BunitNavigationManager>().History.First();
+        Assert.True(reload.Options.ForceLoad);
+        Assert.Empty(cut.FindAll("[data-action]"));
+    }
+
+    [Fact]
+    public async Task Render_ViewerAskingToAct_StillTheWatchPageWithNothingToOffer()
+    {
+        var id = await OpenIncidentAsync();
+        SignIn(Vera);
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+
+        var cut = RenderToAct(id);
+
+        Assert.NotNull(cut.Find("[data-incident-watch]"));
+        Assert.Empty(cut.FindAll("[data-action]"));
+        Assert.Empty(cut.FindAll("[data-testid=incident-act]"));
+    }
+
     [Fact]
     public async Task Render_PersonWhoMayDoEverything_EveryChangeControlIsAnIncidentPageAction()
     {
         var id = await OpenIncidentAsync();
         SignIn(Everyone);
 
-        var cut = Render<IncidentDetail>(p => p.Add(c => c.Id, id));
+        var cut = RenderToAct(id);
 
         var actions = cut.FindAll("[data-action]").Select(e => e.GetAttribute("data-action")!).Distinct().ToList();
         Assert.NotEmpty(actions);
