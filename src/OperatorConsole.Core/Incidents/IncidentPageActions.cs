@@ -9,7 +9,7 @@ namespace OperatorConsole.Core.Incidents;
 /// <summary>
 /// Every change an incident's page offers, and which form of the page a person gets. The page is first served as a watch
 /// page, without a live circuit (kept live over the hub), so a crowd of open pages costs the server little (issue 14): a
-/// circuit holds ~900 KB for as long as the page is open, a watch page ~15 KB. A person whose roles allow none of the
+/// circuit holds ~900 KB for as long as the page is open, a watch page ~30 KB. A person whose roles allow none of the
 /// changes (a Viewer, a stakeholder during an incident) only ever watches; anyone else gets the page with its controls
 /// by asking to act on it.
 /// </summary>

@@ -54,6 +54,9 @@ public static class ConsoleHostSetup
             .Validate(o => o.SealEvery >= 1 && o.SealInterval > TimeSpan.Zero, "Ledger:SealEvery must be at least 1 and Ledger:SealInterval positive.")
             .ValidateOnStart();
         services.AddOptions<AlertOptions>().Bind(builder.Configuration.GetSection(AlertOptions.Section));
+        services.AddOptions<Features.Incidents.ActPageOptions>().Bind(builder.Configuration.GetSection(Features.Incidents.ActPageOptions.Section))
+            .Validate(o => o.ActPageIdle >= TimeSpan.Zero, "Incidents:ActPageIdle must not be negative.")
+            .ValidateOnStart();
         services.AddOptions<NotificationOptions>().Bind(builder.Configuration.GetSection(NotificationOptions.Section))
             .Validate(o => o.MaxAttempts >= 1 && o.FirstRetryAfter > TimeSpan.Zero && o.MaxRetryAfter >= o.FirstRetryAfter && o.Timeout > TimeSpan.Zero
                 && o.SweepInterval > TimeSpan.Zero, "Notifications: MaxAttempts at least 1, and the waits and timeout positive.")

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
 using MudBlazor;
 using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Evidence;
@@ -68,6 +69,7 @@ public sealed partial class IncidentDetail : IDisposable
     [Inject] public required Core.Common.Permissions Permissions { get; init; }
     [Inject] public required WatchPageRenders SharedRenders { get; init; }
     [Inject] public required BrowserClock Clock { get; init; }
+    [Inject] public required IOptions<ActPageOptions> ActPage { get; init; }
 
     protected override async Task OnParametersSetAsync()
     {

@@ -68,6 +68,7 @@ public sealed class IncidentWatchOnlyRenderTests : IncidentTestContext
         Assert.Empty(cut.FindAll("[data-incident-watch]"));
         Assert.Empty(cut.FindAll("[data-testid=incident-act]"));
         Assert.Equal($"incidents/{id}", cut.Find("a[data-testid=incident-watch-only]").GetAttribute("href"));
+        Assert.Equal("900000", cut.Find("a[data-testid=incident-watch-only]").GetAttribute("data-idle-return-after"));
         Assert.DoesNotContain(Services.GetRequiredService<BunitNavigationManager>().History, h => h.Options.ForceLoad);
     }
 
