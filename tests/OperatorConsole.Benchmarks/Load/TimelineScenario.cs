@@ -9,7 +9,9 @@ namespace OperatorConsole.Benchmarks.Load;
 /// First timeline row of a big incident in a warm browser, on its page as the admin first gets it (the static watch page):
 /// the entries are seeded straight into the store (one transaction), the page is loaded once to warm the browser's
 /// caches, then each load is timed in the page from navigation start (performance.now()) to the first timeline row
-/// appearing in the DOM.
+/// appearing in the DOM. Then what acting costs on the same incident, for the demo on-call (who may add notes): "Act on
+/// this incident" is clicked on the watch page, and the page with its controls is timed from its navigation start to
+/// its circuit being up with the note control Core has allowed (after one untimed round to warm the browser).
 /// </summary>
 internal static class TimelineScenario
 {
@@ -24,7 +26,22 @@ internal static class TimelineScenario
         }).observe(document, { subtree: true, childList: true });
         """;
 
-    public static async Task<Figure> RunAsync(LoadConsole console, LoadBrowser browser, LoadOptions options, TextWriter log)
+    private const string Act = "[data-testid=incident-act]";
+
+    // Circuit up and the note control allowed by Core: the page can act.
+    private const string ActReady = "[data-testid=circuit-up]";
+    private const string AllowedControl = "[data-testid=add-note][data-allowed=true]";
+
+    private const string WatchActReady = """
+        new MutationObserver((_, observer) => {
+          if (document.querySelector('[data-testid=circuit-up]') && document.querySelector('[data-testid=add-note][data-allowed=true]')) {
+            window.__ocActReady = performance.now();
+            observer.disconnect();
+          }
+        }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-allowed'] });
+        """;
+
+    public static async Task<IReadOnlyList<Figure>> RunAsync(LoadConsole console, LoadBrowser browser, LoadOptions options, TextWriter log)
     {
         log.WriteLine($"first timeline row: incident with {options.TimelineEntries:N0} entries, {options.TimelineLoads} warm loads");
         var incidentId = await console.OpenIncidentAsync("Load tool: long timeline");
@@ -45,9 +62,40 @@ internal static class TimelineScenario
         }
 
         var latency = Latency.Of(milliseconds);
-        return new Figure("timeline-first-row", $"first timeline row, {options.TimelineEntries:N0}-entry incident, warm browser", "p50 ≤ 300 ms")
+        var firstRow = new Figure("timeline-first-row", $"first timeline row, {options.TimelineEntries:N0}-entry incident, warm browser", "p50 ≤ 300 ms")
         {
             Latency = latency, Met = latency?.P50 <= 300,
+        };
+        return [firstRow, await ActAsync(console, browser, path, options, log)];
+    }
+
+    private static async Task<Figure> ActAsync(LoadConsole console, LoadBrowser browser, string path, LoadOptions options, TextWriter log)
+    {
+        log.WriteLine($"acting: watch page -> Act on this incident -> controls ready, {options.TimelineLoads} times");
+        var context = await browser.SignedInAsync(console.Host.BaseAddress, "oncall", "demo-oncall");
+        await using var _ = context;
+        await context.AddInitScriptAsync(WatchActReady);
+        var page = await context.NewPageAsync();
+        var milliseconds = new List<double>();
+        var documents = new List<double>();
+        for (var i = -1; i < options.TimelineLoads; i++)
+        {
+            await LoadBrowser.GotoReadyAsync(page, path, Row, LoadBrowser.WatchLive);
+            await page.ClickAsync(Act);
+            await page.WaitForSelectorAsync(ActReady, new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
+            await page.WaitForSelectorAsync(AllowedControl);
+            await page.WaitForFunctionAsync("() => window.__ocActReady");
+            if (i >= 0)
+            {
+                milliseconds.Add(await page.EvaluateAsync<double>("() => window.__ocActReady"));
+                documents.Add(await page.EvaluateAsync<double>("() => performance.getEntriesByType('navigation')[0].responseEnd"));
+            }
+        }
+
+        return new Figure("act-page-ready", $"Act on this incident -> its controls ready, {options.TimelineEntries:N0}-entry incident, warm browser", "(report)")
+        {
+            Latency = Latency.Of(milliseconds),
+            Note = $"the prerendered document fully arrived at p50 {Latency.Of(documents)?.P50:0} ms, the rest is its scripts and the circuit starting",
         };
     }
 

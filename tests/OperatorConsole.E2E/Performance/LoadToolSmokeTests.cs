@@ -40,7 +40,7 @@ public sealed class LoadToolSmokeTests : IDisposable
         var written = report.WriteTo(_output);
 
         string[] expected = ["hub-event-3", "hub-state-3", "hub-cpu-3", "hub-readback-3", "poll-1s-3", "ratio-3", "pages-2",
-            "watchers-2", "watcher-render-2", "memory-per-watcher", "memory-per-watch-page", "memory-per-circuit", "timeline-first-row", "writes-1", "writes-2", "data-file"];
+            "watchers-2", "watcher-render-2", "memory-per-watcher", "memory-per-watch-page", "memory-per-circuit", "timeline-first-row", "act-page-ready", "writes-1", "writes-2", "data-file"];
         Assert.Equal(expected.Order(), report.Figures.Select(f => f.Key).Order());
 
         // Only the pushed-state row may be absent, and only while this build's events carry no state.
