@@ -17,9 +17,9 @@ internal static class TimelineScenario
 {
     private const string Row = "[data-testid=timeline-entry]";
 
-    private const string WatchFirstRow = """
+    private const string WatchFirstRow = $$"""
         new MutationObserver((_, observer) => {
-          if (document.querySelector('[data-testid=timeline-entry]')) {
+          if (document.querySelector('{{Row}}')) {
             window.__ocFirstRow = performance.now();
             observer.disconnect();
           }
@@ -28,13 +28,13 @@ internal static class TimelineScenario
 
     private const string Act = "[data-testid=incident-act]";
 
-    // Circuit up and the note control allowed by Core: the page can act.
-    private const string ActReady = "[data-testid=circuit-up]";
-    private const string AllowedControl = "[data-testid=add-note][data-allowed=true]";
+    // The page can act once its circuit is up and Core has allowed the note control.
+    private const string CircuitUp = "[data-testid=circuit-up]";
+    private const string NoteAllowed = "[data-testid=add-note][data-allowed=true]";
 
-    private const string WatchActReady = """
+    private const string WatchActReady = $$"""
         new MutationObserver((_, observer) => {
-          if (document.querySelector('[data-testid=circuit-up]') && document.querySelector('[data-testid=add-note][data-allowed=true]')) {
+          if (document.querySelector('{{CircuitUp}}') && document.querySelector('{{NoteAllowed}}')) {
             window.__ocActReady = performance.now();
             observer.disconnect();
           }
@@ -71,32 +71,34 @@ internal static class TimelineScenario
 
     private static async Task<Figure> ActAsync(LoadConsole console, LoadBrowser browser, string path, LoadOptions options, TextWriter log)
     {
-        log.WriteLine($"acting: watch page -> Act on this incident -> controls ready, {options.TimelineLoads} times");
+        log.WriteLine($"acting: watch page → Act on this incident → controls ready, {options.TimelineLoads} times");
         var context = await browser.SignedInAsync(console.Host.BaseAddress, "oncall", "demo-oncall");
         await using var _ = context;
         await context.AddInitScriptAsync(WatchActReady);
         var page = await context.NewPageAsync();
+        await ActOnceAsync(page, path); // warms the browser; not counted
         var milliseconds = new List<double>();
         var documents = new List<double>();
-        for (var i = -1; i < options.TimelineLoads; i++)
+        for (var i = 0; i < options.TimelineLoads; i++)
         {
-            await LoadBrowser.GotoReadyAsync(page, path, Row, LoadBrowser.WatchLive);
-            await page.ClickAsync(Act);
-            await page.WaitForSelectorAsync(ActReady, new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
-            await page.WaitForSelectorAsync(AllowedControl);
-            await page.WaitForFunctionAsync("() => window.__ocActReady");
-            if (i >= 0)
-            {
-                milliseconds.Add(await page.EvaluateAsync<double>("() => window.__ocActReady"));
-                documents.Add(await page.EvaluateAsync<double>("() => performance.getEntriesByType('navigation')[0].responseEnd"));
-            }
+            await ActOnceAsync(page, path);
+            milliseconds.Add(await page.EvaluateAsync<double>("() => window.__ocActReady"));
+            documents.Add(await page.EvaluateAsync<double>("() => performance.getEntriesByType('navigation')[0].responseEnd"));
         }
 
-        return new Figure("act-page-ready", $"Act on this incident -> its controls ready, {options.TimelineEntries:N0}-entry incident, warm browser", "(report)")
+        return new Figure("act-page-ready", $"Act on this incident → its controls ready, {options.TimelineEntries:N0}-entry incident, warm browser", "(report)")
         {
             Latency = Latency.Of(milliseconds),
             Note = $"the prerendered document fully arrived at p50 {Latency.Of(documents)?.P50:0} ms, the rest is its scripts and the circuit starting",
         };
+    }
+
+    // The watch page has no circuit, so the mark can only come from the page with its controls.
+    private static async Task ActOnceAsync(IPage page, string path)
+    {
+        await LoadBrowser.GotoReadyAsync(page, path, Row, LoadBrowser.WatchLive);
+        await page.ClickAsync(Act);
+        await page.WaitForFunctionAsync("() => window.__ocActReady");
     }
 
     private static Task<bool> SeedAsync(IConsoleStore store, string incidentId, int count)
