@@ -29,11 +29,19 @@ namespace OperatorConsole.Web.Hosting;
 
 public static class ConsoleHostSetup
 {
+    /// <summary>ASP.NET's setting (StaticAssetDevelopmentRuntimeHandler) that serves a build's static assets as in development.</summary>
+    private const string ReloadStaticAssetsAtRuntime = "ReloadStaticAssetsAtRuntime";
+
     public static WebApplicationBuilder AddConsoleHost(this WebApplicationBuilder builder)
     {
         // Serve the static web assets of referenced packages (MudBlazor) from their build-time
         // locations in every environment, so `dotnet run` works without publishing first.
         builder.WebHost.UseStaticWebAssets();
+        // Unless asked for, serve them as their build manifest says (fingerprinted URLs cached a year, immutable), not as
+        // ASP.NET serves a build's assets by default (no-cache, every request checking the file on disk): otherwise every
+        // full page load revalidated each script and stylesheet, and Chromium downloaded MudBlazor's 627 KB stylesheet
+        // again each time. `--ReloadStaticAssetsAtRuntime=true` gives the default back for editing wwwroot-assets live.
+        builder.Configuration[ReloadStaticAssetsAtRuntime] ??= "false";
         builder.UseDefaultListenAddress();
         var services = builder.Services;
         services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection(StorageOptions.Section)).ValidateOnStart();

@@ -87,7 +87,6 @@ public static class AccessTable
         ["GET /api-reference/favicon.svg"] = Access.Anyone,
         ["GET /api-reference/scalar.aspnetcore.js"] = Access.Anyone,
         ["GET /api-reference/scalar.js"] = Access.Anyone,
-        ["GET {**path:file}"] = Access.SignedIn, // static files not in the manifest
 
         // Writes: the roles Core requires.
         ["POST /account/logout"] = Access.SignedIn,

@@ -13,20 +13,42 @@ public sealed class SharedAssetsTests(ConsoleHost host) : IClassFixture<ConsoleH
 {
     [Theory]
     [InlineData("css/app.css")]
+    [InlineData("_content/MudBlazor/MudBlazor.min.css")]
+    [InlineData("_framework/blazor.web.js")]
+    public async Task LinkedAsset_FingerprintedUrl_CachedForAYearWithoutRevalidating(string path)
+    {
+        var (client, _) = HostClients.CookieClient(host);
+        var url = await LinkedUrlAsync(client, path);
+        Assert.NotEqual(path, url);
+
+        using var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("max-age=31536000, immutable", response.Headers.CacheControl?.ToString());
+    }
+
+    [Theory]
+    [InlineData("css/app.css")]
     [InlineData("js/clipboard.js")]
     [InlineData("icons/console.svg")]
     public async Task SharedAsset_AsLinkedFromThePage_ServedWithTheRepositoryBytes(string path)
     {
         var (client, _) = HostClients.CookieClient(host);
-        var page = await client.GetStringAsync("/login");
-        var name = Path.GetFileNameWithoutExtension(path);
-        var extension = Path.GetExtension(path);
-        var linked = Regex.Match(page, $"{Regex.Escape(Path.GetDirectoryName(path)!)}/{Regex.Escape(name)}(\\.[a-z0-9]+)?{Regex.Escape(extension)}");
-        var url = linked.Success ? linked.Value : path;
+        var url = await LinkedUrlAsync(client, path);
 
         using var response = await client.GetAsync(url);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(RepositoryFiles.Root(), "wwwroot-assets", path)), await response.Content.ReadAsByteArrayAsync());
+    }
+
+    /// <summary>The URL the login page links <paramref name="path"/> by (fingerprinted), or the path itself when it is not linked.</summary>
+    private static async Task<string> LinkedUrlAsync(HttpClient client, string path)
+    {
+        var page = await client.GetStringAsync("/login");
+        var name = Path.GetFileNameWithoutExtension(path);
+        var extension = Path.GetExtension(path);
+        var linked = Regex.Match(page, $"{Regex.Escape(Path.GetDirectoryName(path)!)}/{Regex.Escape(name)}(\\.[a-z0-9]+)?{Regex.Escape(extension)}");
+        return linked.Success ? linked.Value : path;
     }
 }
