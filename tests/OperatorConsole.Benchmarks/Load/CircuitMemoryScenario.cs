@@ -19,7 +19,7 @@ internal static class CircuitMemoryScenario
     {
         log.WriteLine($"server memory per circuit: {options.Circuits} pages on {options.CircuitPage}");
         var (path, ready) = options.CircuitPage == IncidentPage
-            ? ($"/{WatchOnlyPage.ActHref(await console.OpenIncidentAsync("Load tool: idle circuits"))}", "[data-testid=timeline]")
+            ? ($"/{IncidentLinks.Act(await console.OpenIncidentAsync("Load tool: idle circuits"))}", "[data-testid=timeline]")
             : (options.CircuitPage, "main");
         var context = await browser.SignedInAsync(console.Host.BaseAddress);
         await using var _ = context;

@@ -25,7 +25,7 @@ public sealed class ReadmeScreenshotTests(BrowserFixture fixture) : IClassFixtur
         await page.SetViewportSizeAsync(1440, 900);
 
         await SaveAsync(page, "/", "command-centre");
-        await SaveAsync(page, $"/{WatchOnlyPage.ActHref(incident)}", "incident");
+        await SaveAsync(page, $"/{IncidentLinks.Act(incident)}", "incident");
         await SaveAsync(page, "/kill-switches", "kill-switches");
         await page.SetViewportSizeAsync(390, 844);
         await SaveAsync(page, $"/incidents/{incident}", "phone-incident");

@@ -44,7 +44,7 @@ public sealed class ActPageIdleTests : IAsyncLifetime
         var id = await OpenIncidentAsync("Left open after acting");
         var page = await BrowserFixture.SignedInPageAsync(_browser!, _host.BaseAddress, "oncall", "demo-oncall");
 
-        await page.GotoAsync($"/{WatchOnlyPage.ActHref(id)}");
+        await page.GotoAsync($"/{IncidentLinks.Act(id)}");
         await page.GetByTestId("circuit-up").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/incidents/{id}$"), Patience);
@@ -58,7 +58,7 @@ public sealed class ActPageIdleTests : IAsyncLifetime
     {
         var id = await OpenIncidentAsync("Note half written");
         var page = await BrowserFixture.SignedInPageAsync(_browser!, _host.BaseAddress, "oncall", "demo-oncall");
-        await BrowserFixture.GotoInteractiveAsync(page, $"/{WatchOnlyPage.ActHref(id)}");
+        await BrowserFixture.GotoInteractiveAsync(page, $"/{IncidentLinks.Act(id)}");
 
         await page.GetByTestId("note-input").FillAsync("Still writing this");
 

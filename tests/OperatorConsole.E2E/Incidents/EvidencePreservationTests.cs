@@ -15,7 +15,7 @@ public sealed class EvidencePreservationTests(BrowserFixture fixture) : IClassFi
         var incident = await fixture.Host.Service<IncidentService>()
             .OpenAsync(owner, new OpenIncident("Bad publish in évora", IncidentClass.BadPublish, IncidentSeverity.Sev1, ["evora"], "Resolver health"));
         var page = await fixture.SignedInPageAsync("oncall", "demo-oncall");
-        await BrowserFixture.GotoInteractiveAsync(page, $"/{WatchOnlyPage.ActHref(incident.Id)}");
+        await BrowserFixture.GotoInteractiveAsync(page, $"/{IncidentLinks.Act(incident.Id)}");
 
         await BrowserFixture.ExpandAsync(page, "Record evidence (what failed, what was done, how it was checked)");
         await page.GetByTestId("attachment-input").SetInputFilesAsync(new FilePayload

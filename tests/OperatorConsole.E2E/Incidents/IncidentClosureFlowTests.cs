@@ -16,8 +16,8 @@ public sealed class IncidentClosureFlowTests(BrowserFixture fixture) : IClassFix
         var incident = await incidents.OpenAsync(owner, new OpenIncident("Publish blocked for porto", IncidentClass.PublishFailure, IncidentSeverity.Sev2, ["porto"], "Publish blocked alert"));
         var ownerPage = await fixture.SignedInPageAsync("owner", "demo-owner");
         var responderPage = await fixture.SignedInPageAsync("oncall", "demo-oncall");
-        await BrowserFixture.GotoInteractiveAsync(ownerPage, $"/{WatchOnlyPage.ActHref(incident.Id)}");
-        await BrowserFixture.GotoInteractiveAsync(responderPage, $"/{WatchOnlyPage.ActHref(incident.Id)}");
+        await BrowserFixture.GotoInteractiveAsync(ownerPage, $"/{IncidentLinks.Act(incident.Id)}");
+        await BrowserFixture.GotoInteractiveAsync(responderPage, $"/{IncidentLinks.Act(incident.Id)}");
 
         await BrowserFixture.ExpandAsync(responderPage, "Record evidence (what failed, what was done, how it was checked)");
         await responderPage.GetByTestId("evidence-containment").FillAsync("Left last known good active; publish paused for porto");
@@ -45,7 +45,7 @@ public sealed class IncidentClosureFlowTests(BrowserFixture fixture) : IClassFix
         var incidents = fixture.Host.Service<IncidentService>();
         var incident = await incidents.OpenAsync(owner, new OpenIncident("Fallback spike in faro", IncidentClass.FallbackPathSpike, IncidentSeverity.Sev3, ["faro"], null));
         var page = await fixture.SignedInPageAsync("oncall", "demo-oncall");
-        await BrowserFixture.GotoInteractiveAsync(page, $"/{WatchOnlyPage.ActHref(incident.Id)}");
+        await BrowserFixture.GotoInteractiveAsync(page, $"/{IncidentLinks.Act(incident.Id)}");
 
         await BrowserFixture.ExpandAsync(page, "Record evidence (what failed, what was done, how it was checked)");
         await page.GetByTestId("record-evidence").ClickAsync();

@@ -15,7 +15,7 @@ public sealed class IncidentClosureRefusalTests(BrowserFixture fixture) : IClass
         var incidents = fixture.Host.Service<IncidentService>();
         var incident = await incidents.OpenAsync(owner, new OpenIncident("Stale pack in lisbon", IncidentClass.StalePackBreach, IncidentSeverity.Sev2, ["lisbon"], "Stale pack alert"));
         var page = await fixture.SignedInPageAsync("owner", "demo-owner");
-        await BrowserFixture.GotoInteractiveAsync(page, $"/{WatchOnlyPage.ActHref(incident.Id)}");
+        await BrowserFixture.GotoInteractiveAsync(page, $"/{IncidentLinks.Act(incident.Id)}");
 
         await page.GetByTestId("move-Resolved").ClickAsync();
         await Assertions.Expect(page.GetByTestId("incident-status")).ToHaveTextAsync("Resolved");

@@ -40,8 +40,8 @@ public sealed class IncidentPageFigures(BrowserFixture fixture, ITestOutputHelpe
         }
 
         var small = await LargeIncident.SeedAsync(fixture.Host.Service<IncidentService>(), fixture.Host.Service<IConsoleStore>(), 1);
-        var large = await PerCircuitKbAsync(page.Context, $"/{WatchOnlyPage.ActHref(id)}", IncidentTimelineView.PageSize);
-        var oneEntry = await PerCircuitKbAsync(page.Context, $"/{WatchOnlyPage.ActHref(small)}", 2);
+        var large = await PerCircuitKbAsync(page.Context, $"/{IncidentLinks.Act(id)}", IncidentTimelineView.PageSize);
+        var oneEntry = await PerCircuitKbAsync(page.Context, $"/{IncidentLinks.Act(small)}", 2);
         var layoutOnly = await PerCircuitKbAsync(page.Context, "/not-found", rows: 0);
         output.WriteLine($"first row: first visit {cold:0} ms, warm {string.Join(", ", warm.Select(w => w.ToString("0")))} ms (median {warm.Order().ElementAt(2):0})");
         output.WriteLine($"managed KB per open circuit after forced GC ({Circuits} circuits each): incident of {Entries} entries {large:0.0}, " +

@@ -20,13 +20,13 @@ public sealed class IncidentRolesLiveTests(BrowserFixture fixture) : IClassFixtu
         var operatorPage = await fixture.SignedInPageAsync("oncall", "demo-oncall");
         var ownerPage = await fixture.SignedInPageAsync("owner", "demo-owner");
         await BrowserFixture.GotoInteractiveAsync(ownerPage, "/incidents?q=owner-live");
-        await BrowserFixture.GotoInteractiveAsync(operatorPage, $"/{WatchOnlyPage.ActHref(incident.Id)}");
+        await BrowserFixture.GotoInteractiveAsync(operatorPage, $"/{IncidentLinks.Act(incident.Id)}");
         await Assertions.Expect(ownerPage.GetByTestId("incident-row-owner")).ToHaveTextAsync("—");
 
         await operatorPage.GetByTestId("move-Acknowledged").ClickAsync();
 
         await Assertions.Expect(ownerPage.GetByTestId("incident-row-owner")).ToHaveTextAsync("Omar On-call");
-        await BrowserFixture.GotoInteractiveAsync(ownerPage, $"/{WatchOnlyPage.ActHref(incident.Id)}");
+        await BrowserFixture.GotoInteractiveAsync(ownerPage, $"/{IncidentLinks.Act(incident.Id)}");
         await Assertions.Expect(ownerPage.GetByTestId("incident-owner")).ToHaveTextAsync("Omar On-call");
 
         await operatorPage.GetByTestId("join-incident").ClickAsync();
@@ -43,8 +43,8 @@ public sealed class IncidentRolesLiveTests(BrowserFixture fixture) : IClassFixtu
         await Incidents.MoveAsync(Ines, incident.Id, IncidentStatus.Acknowledged);
         var operatorPage = await fixture.SignedInPageAsync("oncall", "demo-oncall");
         var ownerPage = await fixture.SignedInPageAsync("owner", "demo-owner");
-        await BrowserFixture.GotoInteractiveAsync(operatorPage, $"/{WatchOnlyPage.ActHref(incident.Id)}");
-        await BrowserFixture.GotoInteractiveAsync(ownerPage, $"/{WatchOnlyPage.ActHref(incident.Id)}");
+        await BrowserFixture.GotoInteractiveAsync(operatorPage, $"/{IncidentLinks.Act(incident.Id)}");
+        await BrowserFixture.GotoInteractiveAsync(ownerPage, $"/{IncidentLinks.Act(incident.Id)}");
 
         // Omar is neither the owner nor an incident owner: hand-over is offered disabled.
         await Assertions.Expect(operatorPage.GetByTestId("handover-submit")).ToBeDisabledAsync();

@@ -19,7 +19,7 @@ public sealed class IncidentTimelineFirstPaintTests(BrowserFixture fixture) : IC
         var page = await fixture.SignedInPageAsync("owner", "demo-owner");
 
         // The document as the server sends it, before any script runs or a circuit exists.
-        var response = await page.Context.APIRequest.GetAsync($"/{WatchOnlyPage.ActHref(id)}");
+        var response = await page.Context.APIRequest.GetAsync($"/{IncidentLinks.Act(id)}");
         var html = await response.TextAsync();
 
         Assert.True(response.Ok, $"GET /incidents/{id} answered {response.Status}.");
@@ -33,7 +33,7 @@ public sealed class IncidentTimelineFirstPaintTests(BrowserFixture fixture) : IC
     {
         var id = await LargeIncident.SeedAsync(fixture.Host.Service<IncidentService>(), fixture.Host.Service<IConsoleStore>(), Entries);
         var page = await fixture.SignedInPageAsync("owner", "demo-owner");
-        await BrowserFixture.GotoInteractiveAsync(page, $"/{WatchOnlyPage.ActHref(id)}");
+        await BrowserFixture.GotoInteractiveAsync(page, $"/{IncidentLinks.Act(id)}");
         var rows = page.GetByTestId("timeline-entry");
         await Assertions.Expect(rows.First).ToContainTextAsync(LargeIncident.Text(Entries - 1));
         await Assertions.Expect(page.GetByTestId("timeline-count")).ToHaveTextAsync($"Timeline ({Entries + 1})");

@@ -18,7 +18,7 @@ public sealed class IncidentTimelineKindTests(BrowserFixture fixture) : IClassFi
             new OpenIncident("Kind filter", IncidentClass.Other, IncidentSeverity.Sev3, ["kinds"], null));
         await incidents.AddNoteAsync(Actor.System, incident.Id, "the only note");
         var page = await fixture.SignedInPageAsync("owner", "demo-owner");
-        await BrowserFixture.GotoInteractiveAsync(page, $"/{WatchOnlyPage.ActHref(incident.Id)}");
+        await BrowserFixture.GotoInteractiveAsync(page, $"/{IncidentLinks.Act(incident.Id)}");
         var rows = page.GetByTestId("timeline-entry");
         await Assertions.Expect(rows).Not.ToHaveCountAsync(1);
 

@@ -25,7 +25,7 @@ public sealed class IncidentTwoBrowserFlowTests(BrowserFixture fixture) : IClass
         var id = new Uri(operatorPage.Url).AbsolutePath.Split('/').Last();
         await Assertions.Expect(ownerPage.GetByTestId("incident-table")).ToContainTextAsync("Wrong pack active in coimbra");
         await Assertions.Expect(ownerPage.GetByTestId("sev1-banner")).ToContainTextAsync(id);
-        await BrowserFixture.GotoInteractiveAsync(ownerPage, $"/{WatchOnlyPage.ActHref(id)}");
+        await BrowserFixture.GotoInteractiveAsync(ownerPage, $"/{IncidentLinks.Act(id)}");
 
         // The operator's note and evidence appear live on the owner's timeline.
         await operatorPage.GetByTestId("note-input").FillAsync("Rolled back to last known good at 12:04");

@@ -53,7 +53,7 @@ public sealed class IncidentWatcherPageTests(BrowserFixture fixture) : IClassFix
         await GotoWatchPageAsync(viewer, $"/incidents/{id}");
         await viewer.EvaluateAsync("() => { window.sameDocument = true; window.scrollTo(0, 300); }");
 
-        await BrowserFixture.GotoInteractiveAsync(operatorPage, $"/{WatchOnlyPage.ActHref(id)}");
+        await BrowserFixture.GotoInteractiveAsync(operatorPage, $"/{IncidentLinks.Act(id)}");
         await operatorPage.GetByTestId("note-input").FillAsync("Stakeholders: rollback under way");
         await operatorPage.GetByTestId("add-note").ClickAsync();
         await operatorPage.GetByTestId("move-Acknowledged").ClickAsync();

@@ -72,7 +72,7 @@ public sealed class RoleControlsTests(BrowserFixture fixture) : IClassFixture<Br
             ?? (await incidents.OpenAsync(Actor.System, new OpenIncident(IncidentTitle, IncidentClass.BadPublish, IncidentSeverity.Sev2, ["evora"], "Resolver health"))).Id;
         var runbook = fixture.Host.Service<RunbookService>().List()[0].Slug;
         var scope = fixture.Host.Service<ScopeService>().List()[0].Id;
-        return ["/", "/incidents", $"/incidents/{incident}", $"/{WatchOnlyPage.ActHref(incident)}", "/kill-switches", "/lockdown", "/runbooks", $"/runbooks/{runbook}",
+        return ["/", "/incidents", $"/incidents/{incident}", $"/{IncidentLinks.Act(incident)}", "/kill-switches", "/lockdown", "/runbooks", $"/runbooks/{runbook}",
             "/runs", "/scopes", $"/scopes/{scope}", "/releases", "/rollbacks", "/health-checks", "/alerts"];
     }
 

@@ -47,7 +47,7 @@ public sealed partial class RollbackLiveTests(BrowserFixture fixture, ITestOutpu
         // Started from the incident: its scope's rollback link carries the incident to the scope page.
         var oncall = await fixture.SignedInPageAsync("oncall", "demo-oncall");
         var viewer = await fixture.SignedInPageAsync("viewer", "demo-viewer");
-        await BrowserFixture.GotoInteractiveAsync(oncall, $"/{WatchOnlyPage.ActHref(incident.Id)}");
+        await BrowserFixture.GotoInteractiveAsync(oncall, $"/{IncidentLinks.Act(incident.Id)}");
         await oncall.GetByTestId("incident-rollback-links").GetByText($"Roll back {Scope}").ClickAsync();
         await Assertions.Expect(oncall).ToHaveURLAsync(new Regex(Regex.Escape($"/scopes/{Scope}")));
         await oncall.GetByTestId("circuit-up").WaitForAsync(new() { State = WaitForSelectorState.Attached });

@@ -47,8 +47,8 @@ public sealed class ClusterBrowserTests(ClusterBrowserFixture fixture) : IClassF
             new OpenIncident("Worked from two instances", IncidentClass.Other, IncidentSeverity.Sev3, ["zrh"], null));
         var onA = await fixture.SignedInPageAsync(cluster.A, "owner", "demo-owner");
         var onB = await fixture.SignedInPageAsync(cluster.B, "oncall", "demo-oncall");
-        await BrowserFixture.GotoInteractiveAsync(onA, $"/{WatchOnlyPage.ActHref(incident.Id)}");
-        await BrowserFixture.GotoInteractiveAsync(onB, $"/{WatchOnlyPage.ActHref(incident.Id)}");
+        await BrowserFixture.GotoInteractiveAsync(onA, $"/{IncidentLinks.Act(incident.Id)}");
+        await BrowserFixture.GotoInteractiveAsync(onB, $"/{IncidentLinks.Act(incident.Id)}");
         await onA.EvaluateAsync($"{NoReloadMarker} = true");
 
         await onB.GetByTestId("note-input").FillAsync("Noted on instance B");

@@ -36,14 +36,14 @@ public sealed class FailoverReconnectTests(RedisServer redis) : IClassFixture<Re
         await using var browser = await BrowserFixture.LaunchChromiumAsync(playwright);
         var page = await BrowserFixture.SignedInPageAsync(browser, proxy.BaseAddress, User, Password);
 
-        var first = await page.GotoAsync($"/{WatchOnlyPage.ActHref(incident)}");
+        var first = await page.GotoAsync($"/{IncidentLinks.Act(incident)}");
         await page.WaitForSelectorAsync("[data-testid=circuit-up]", new() { State = WaitForSelectorState.Attached });
         await Assertions.Expect(page.GetByTestId("timeline")).ToBeVisibleAsync();
         var serving = first!.Headers[InstanceHeader];
         var survivor = instances.Single(i => i.Key != serving);
 
         var cameBack = page.WaitForResponseAsync(
-            r => r.Url.EndsWith(WatchOnlyPage.ActHref(incident), StringComparison.Ordinal) && r.Headers.GetValueOrDefault(InstanceHeader) == survivor.Key,
+            r => r.Url.EndsWith(IncidentLinks.Act(incident), StringComparison.Ordinal) && r.Headers.GetValueOrDefault(InstanceHeader) == survivor.Key,
             new() { Timeout = (float)Patience.TotalMilliseconds });
         instances[serving].KillHard();
         await cameBack;

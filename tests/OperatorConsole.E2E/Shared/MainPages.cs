@@ -45,7 +45,7 @@ public static class MainPages
         return
         [
             "/", "/runbooks", $"/runbooks/{runbook.Slug}", "/runbooks/import", "/runs", $"/runs/{run.Id}",
-            "/incidents", $"/incidents/{incident.Id}", $"/{WatchOnlyPage.ActHref(incident.Id)}", "/incidents/new", "/alerts", "/kill-switches", "/lockdown",
+            "/incidents", $"/incidents/{incident.Id}", $"/{IncidentLinks.Act(incident.Id)}", "/incidents/new", "/alerts", "/kill-switches", "/lockdown",
             "/scopes", "/scopes/porto", "/releases", $"/releases/{release}", "/rollbacks", "/follow-ups",
             "/ledger", "/ledger/investigate", "/health-checks", "/health-check", "/evidence/verify",
             "/launches", $"/launches/{launch}", "/insights",

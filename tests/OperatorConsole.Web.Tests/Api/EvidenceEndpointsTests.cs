@@ -95,7 +95,7 @@ public sealed class EvidenceEndpointsTests(ConsoleHost host) : IClassFixture<Con
         var incidentId = await OpenIncidentAsync();
 
         // What the "Preserve evidence" button sends: the form's own fields (its antiforgery token), same origin, with the auth cookie.
-        var page = await HostClients.ParseAsync(await client.GetStringAsync($"/{WatchOnlyPage.ActHref(incidentId)}"));
+        var page = await HostClients.ParseAsync(await client.GetStringAsync($"/{IncidentLinks.Act(incidentId)}"));
         var fields = page.QuerySelectorAll("[data-testid=preserve-form] input[type=hidden]").OfType<AngleSharp.Html.Dom.IHtmlInputElement>()
             .Select(i => KeyValuePair.Create(i.Name!, i.Value));
         using var response = await client.PostAsync($"/api/incidents/{incidentId}/evidence-bundle", new FormUrlEncodedContent(fields));

@@ -1,5 +1,6 @@
 using MudBlazor;
 using OperatorConsole.Core.Overview;
+using OperatorConsole.Web.Features.Incidents;
 
 namespace OperatorConsole.Web.Components.Layout;
 
@@ -32,7 +33,7 @@ public sealed record PaletteEntry(string Group, string Title, string? Detail, st
 
     public static PaletteEntry From(SearchHit hit) => hit.Kind switch
     {
-        SearchKind.Incident => new("Incidents", hit.Title, hit.Detail, $"incidents/{Uri.EscapeDataString(hit.Id)}", Icons.Material.Filled.Campaign),
+        SearchKind.Incident => new("Incidents", hit.Title, hit.Detail, IncidentLinks.Watch(hit.Id), Icons.Material.Filled.Campaign),
         SearchKind.Runbook => new("Runbooks", hit.Title, hit.Detail, $"runbooks/{Uri.EscapeDataString(hit.Id)}", Icons.Material.Filled.MenuBook),
         SearchKind.KillSwitch => new("Kill switches", hit.Title, hit.Detail, "kill-switches", Icons.Material.Filled.PowerSettingsNew),
         _ => new("Scopes", hit.Title, hit.Detail, $"scopes/{Uri.EscapeDataString(hit.Id)}", Icons.Material.Filled.Layers),

@@ -46,7 +46,7 @@ public sealed partial class AlertsPage : IDisposable
         await Ui.TryAsync(async () => incident = await Alerts.OpenIncidentAsync(await Current.GetAsync(), alertId, _class, _severity));
         if (incident is not null)
         {
-            Navigation.NavigateTo(WatchOnlyPage.ActHref(incident.Id));
+            Navigation.NavigateTo(IncidentLinks.Act(incident.Id));
         }
     }
 }

@@ -51,7 +51,7 @@ public sealed partial class IncidentDetail : IDisposable
     /// <summary>The static page's timeline filter, from its address (the interactive page filters in place).</summary>
     [SupplyParameterFromQuery(Name = "kind")] public string? TimelineKind { get; set; }
 
-    /// <summary>Asks for the page with its controls (<see cref="WatchOnlyPage.ActHref"/>); the watch page otherwise.</summary>
+    /// <summary>Asks for the page with its controls (<see cref="IncidentLinks.Act"/>); the watch page otherwise.</summary>
     [SupplyParameterFromQuery(Name = WatchOnlyPage.ModeQuery)] public string? Mode { get; set; }
 
     /// <summary>The static page's timeline page, by its anchor's key (<see cref="TimelineCursor.Key"/>).</summary>

@@ -43,7 +43,7 @@ public sealed partial class PostIncidentPage : IDisposable
 
         _record = Records.Get(Id);
         _draft = Records.Draft(Id);
-        _crumbs = [new("Incidents", "incidents"), new(_incident.Id, $"incidents/{_incident.Id}"), new("Post-incident record", null, disabled: true)];
+        _crumbs = [new("Incidents", "incidents"), new(_incident.Id, IncidentLinks.Watch(_incident.Id)), new("Post-incident record", null, disabled: true)];
 
         // Live updates refresh what is saved (state line, done ticks) but never overwrite the form being typed in.
         _watcher = LiveWatcher.Start(Live, _ => InvokeAsync(() => { _record = Records.Get(Id); StateHasChanged(); }), DispatchExceptionAsync, Topics.Incident(Id));

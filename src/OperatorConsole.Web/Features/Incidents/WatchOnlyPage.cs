@@ -8,7 +8,7 @@ namespace OperatorConsole.Web.Features.Incidents;
 /// Whether this request's page is an incident's watch page (see <see cref="IncidentPageActions"/>): it is then static
 /// server-rendered, without a circuit, and kept live by js/incident-watch.js over the console hub. The interactive
 /// <see cref="IncidentDetail"/> asks the same question, so the two always agree. The page with its controls is asked for
-/// by the address <see cref="ActHref"/> gives.
+/// by the address <see cref="IncidentLinks.Act"/> gives.
 /// </summary>
 public static class WatchOnlyPage
 {
@@ -24,9 +24,6 @@ public static class WatchOnlyPage
     /// <summary>The query parameter, and its value, that ask for the page with its controls.</summary>
     public const string ModeQuery = "mode";
     public const string ActMode = "act";
-
-    /// <summary>The address of an incident's page with its controls, relative to the base address.</summary>
-    public static string ActHref(string incidentId) => $"incidents/{Uri.EscapeDataString(incidentId)}?{ModeQuery}={ActMode}";
 
     public static bool AsksToAct(string? mode) => string.Equals(mode, ActMode, StringComparison.Ordinal);
 

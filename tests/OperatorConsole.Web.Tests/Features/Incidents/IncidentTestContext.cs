@@ -17,10 +17,10 @@ public abstract class IncidentTestContext : BunitTestContext
         (await Incidents.OpenAsync(Omar, new OpenIncident("Publish blocked", IncidentClass.PublishFailure, IncidentSeverity.Sev2,
             scopes.Length > 0 ? scopes : ["zrh"], "alert: publish-blocked"))).Id;
 
-    /// <summary>The incident page with its controls, as asked for by <see cref="WatchOnlyPage.ActHref"/>.</summary>
+    /// <summary>The incident page with its controls, as asked for by <see cref="IncidentLinks.Act"/>.</summary>
     protected IRenderedComponent<IncidentDetail> RenderToAct(string id)
     {
-        Services.GetRequiredService<BunitNavigationManager>().NavigateTo(WatchOnlyPage.ActHref(id));
+        Services.GetRequiredService<BunitNavigationManager>().NavigateTo(IncidentLinks.Act(id));
         return Render<IncidentDetail>(p => p.Add(c => c.Id, id));
     }
 }

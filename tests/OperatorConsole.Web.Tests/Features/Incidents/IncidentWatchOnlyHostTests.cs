@@ -109,7 +109,7 @@ public sealed class IncidentWatchOnlyHostTests(ConsoleHost host) : IClassFixture
         using var oncall = await HostClients.SignedInClientAsync(host, "oncall", "demo-oncall");
         Assert.Contains($"data-incident-watch=\"{id}\"", await viewer.GetStringAsync($"/incidents/{id}?mode=act"), StringComparison.Ordinal);
 
-        var html = await oncall.GetStringAsync($"/{WatchOnlyPage.ActHref(id)}");
+        var html = await oncall.GetStringAsync($"/{IncidentLinks.Act(id)}");
 
         Assert.Contains(ServerComponent, html, StringComparison.Ordinal);
         Assert.Contains("data-action=", html, StringComparison.Ordinal);
@@ -130,7 +130,7 @@ public sealed class IncidentWatchOnlyHostTests(ConsoleHost host) : IClassFixture
         Assert.DoesNotContain(ServerComponent, html, StringComparison.Ordinal);
         Assert.Contains($"data-incident-watch=\"{id}\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("data-action=", html, StringComparison.Ordinal);
-        Assert.Contains($"href=\"{WatchOnlyPage.ActHref(id)}\"", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{IncidentLinks.Act(id)}\"", html, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -141,7 +141,7 @@ public sealed class IncidentWatchOnlyHostTests(ConsoleHost host) : IClassFixture
         var id = await OpenIncidentAsync();
         using var client = await HostClients.SignedInClientAsync(host, user, password);
 
-        var html = await client.GetStringAsync($"/{WatchOnlyPage.ActHref(id)}");
+        var html = await client.GetStringAsync($"/{IncidentLinks.Act(id)}");
 
         Assert.Contains(ServerComponent, html, StringComparison.Ordinal);
         Assert.DoesNotContain("data-incident-watch", html, StringComparison.Ordinal);

@@ -51,7 +51,7 @@ public sealed class IncidentWatchOnlyRenderTests : IncidentTestContext
 
         Assert.Equal(id, cut.Find("[data-incident-watch]").GetAttribute("data-incident-watch"));
         Assert.Empty(cut.FindAll("[data-action]"));
-        Assert.Equal(WatchOnlyPage.ActHref(id), cut.Find("a[data-testid=incident-act]").GetAttribute("href"));
+        Assert.Equal(IncidentLinks.Act(id), cut.Find("a[data-testid=incident-act]").GetAttribute("href"));
         Assert.Equal("false", cut.Find("a[data-testid=incident-act]").GetAttribute("data-enhance-nav"));
         Assert.Empty(cut.FindAll("[data-testid=incident-watch-only]"));
     }
@@ -67,7 +67,7 @@ public sealed class IncidentWatchOnlyRenderTests : IncidentTestContext
         Assert.NotEmpty(cut.FindAll("[data-action]"));
         Assert.Empty(cut.FindAll("[data-incident-watch]"));
         Assert.Empty(cut.FindAll("[data-testid=incident-act]"));
-        Assert.Equal($"incidents/{id}", cut.Find("a[data-testid=incident-watch-only]").GetAttribute("href"));
+        Assert.Equal(IncidentLinks.Watch(id), cut.Find("a[data-testid=incident-watch-only]").GetAttribute("href"));
         Assert.Equal("900000", cut.Find("a[data-testid=incident-watch-only]").GetAttribute("data-idle-return-after"));
         Assert.DoesNotContain(Services.GetRequiredService<BunitNavigationManager>().History, h => h.Options.ForceLoad);
     }
@@ -137,7 +137,7 @@ public sealed class IncidentWatchOnlyRenderTests : IncidentTestContext
         SignIn(Vera);
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         var navigation = Services.GetRequiredService<BunitNavigationManager>();
-        navigation.NavigateTo($"incidents/{id}");
+        navigation.NavigateTo(IncidentLinks.Watch(id));
 
         var cut = Render<IncidentDetail>(p => p.Add(c => c.Id, id));
 
@@ -162,7 +162,7 @@ public sealed class IncidentWatchOnlyRenderTests : IncidentTestContext
         var older = TimelineCursor.Of(newest.Entries[^1]).Key;
 
         var navigation = Services.GetRequiredService<BunitNavigationManager>();
-        navigation.NavigateTo(navigation.GetUriWithQueryParameters($"incidents/{id}", new Dictionary<string, object?> { ["kind"] = TimelineKinds.Note, ["before"] = older }));
+        navigation.NavigateTo(navigation.GetUriWithQueryParameters(IncidentLinks.Watch(id), new Dictionary<string, object?> { ["kind"] = TimelineKinds.Note, ["before"] = older }));
 
         var cut = Render<IncidentDetail>(p => p.Add(c => c.Id, id));
 
