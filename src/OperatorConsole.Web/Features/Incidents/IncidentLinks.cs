@@ -3,7 +3,7 @@ namespace OperatorConsole.Web.Features.Incidents;
 /// <summary>The addresses of an incident's pages, relative to the base address, as every page links to them.</summary>
 public static class IncidentLinks
 {
-    /// <summary>The page as first served: the watch page, or the interactive page for someone who may act and asked to.</summary>
+    /// <summary>The page as first served to everyone: the watch page (<see cref="WatchOnlyPage"/>).</summary>
     public static string Watch(string incidentId) => $"incidents/{Uri.EscapeDataString(incidentId)}";
 
     /// <summary>The page with its controls (<see cref="WatchOnlyPage.ActMode"/>).</summary>
