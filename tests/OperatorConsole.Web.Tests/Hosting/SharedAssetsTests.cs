@@ -1,4 +1,6 @@
+using System.IO.Compression;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using OperatorConsole.Testing;
 using OperatorConsole.Web.Tests.Shared;
@@ -25,6 +27,35 @@ public sealed class SharedAssetsTests(ConsoleHost host) : IClassFixture<ConsoleH
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("max-age=31536000, immutable", response.Headers.CacheControl?.ToString());
+    }
+
+    // MudBlazor's stylesheet and script come from its package, whose compressed copies the SDK gave only the plain
+    // route (see PackageAssetCompression.targets): a first visit downloaded 627 KB of stylesheet instead of 67 KB.
+    [Theory]
+    [InlineData("css/app.css")]
+    [InlineData("_content/MudBlazor/MudBlazor.min.css")]
+    [InlineData("_content/MudBlazor/MudBlazor.min.js")]
+    [InlineData("_framework/blazor.web.js")]
+    public async Task LinkedAsset_FingerprintedUrlAskedForGzip_ServedCompressedWithTheSameContent(string path)
+    {
+        var (client, _) = HostClients.CookieClient(host);
+        var url = await LinkedUrlAsync(client, path);
+        Assert.NotEqual(path, url);
+        var identity = await client.GetByteArrayAsync(url);
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["gzip"], response.Content.Headers.ContentEncoding);
+        Assert.Equal("max-age=31536000, immutable", response.Headers.CacheControl?.ToString());
+        var compressed = await response.Content.ReadAsByteArrayAsync();
+        Assert.True(compressed.Length < identity.Length / 2, $"{compressed.Length} of {identity.Length} bytes");
+        await using var gzip = new GZipStream(new MemoryStream(compressed), CompressionMode.Decompress);
+        using var content = new MemoryStream();
+        await gzip.CopyToAsync(content);
+        Assert.Equal(identity, content.ToArray());
     }
 
     [Theory]
