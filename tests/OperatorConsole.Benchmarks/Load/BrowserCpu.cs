@@ -16,18 +16,16 @@ internal sealed class BrowserCpu
 
     public static BrowserCpu Start() => new();
 
-    /// <summary>The renderers' and the other browser processes' CPU milliseconds since the start, per <paramref name="count"/>.</summary>
-    public string PerFlip(int count)
-    {
-        if (_start is not { } start || Read() is not { } now || count <= 0)
-        {
-            return "browser CPU not read (no /proc)";
-        }
+    /// <summary>The renderers' and the other browser processes' CPU milliseconds since the start, per <paramref name="count"/>; null without /proc.</summary>
+    public (double Renderers, double Others)? MillisecondsPer(int count) =>
+        _start is { } start && Read() is { } now && count > 0
+            ? ((now.Renderers - start.Renderers) / TicksPerMs / count, (now.Others - start.Others) / TicksPerMs / count)
+            : null;
 
-        var renderers = (now.Renderers - start.Renderers) / TicksPerMs / count;
-        var others = (now.Others - start.Others) / TicksPerMs / count;
-        return $"Chromium renderers' CPU {renderers:0.#} ms per flip, the browser's other processes and Playwright's driver {others:0.#} ms";
-    }
+    /// <summary>The renderers' and the other processes' CPU per <paramref name="count"/>, in words.</summary>
+    public static string Describe((double Renderers, double Others)? perFlip) => perFlip is { } cpu
+        ? $"Chromium renderers' CPU {cpu.Renderers:0.#} ms, the browser's other processes and Playwright's driver {cpu.Others:0.#} ms"
+        : "browser CPU not read (no /proc)";
 
     /// <summary>
     /// Clock ticks used so far by the live descendants of this process. A process that ended in the window (a page

@@ -59,7 +59,7 @@ internal static class HubScenario
                     Value = cpu, Unit = "% of a core", Note = $"{jitted:N0} methods JIT-compiled over the window",
                 },
             };
-            figures.Add(await ReadBackAsync(console, options, clients, target, log));
+            figures.Add(await ReadBackAsync(console, options, clients, log));
             return figures;
         }
     }
@@ -112,15 +112,16 @@ internal static class HubScenario
     public static FleetSpec Spec(LoadConsole console, LoadOptions options, FleetMode mode, int clients, int intervalMs = 0) =>
         new([.. console.Hosts.Select(h => h.BaseAddress)], console.ApiKey, mode, clients, intervalMs, options.ConnectBatch, (int)options.StepTimeout.TotalSeconds);
 
-    private static async Task<Figure> ReadBackAsync(LoadConsole console, LoadOptions options, int clients, string target, TextWriter log)
+    // The pattern earlier builds documented, for comparison: the target is for the one documented now (the event's own state).
+    private static async Task<Figure> ReadBackAsync(LoadConsole console, LoadOptions options, int clients, TextWriter log)
     {
         log.WriteLine($"  read-back pattern (event, then GetKillSwitches): {clients} clients, {options.ReadBackFlips} flips");
         using var fleet = await ClientFleetProcess.StartAsync(Spec(console, options, FleetMode.ReadBack, clients));
         var flips = await FlipsAsync(console, fleet, options.ReadBackFlips, options.StepTimeout, log);
         var deliveries = Deliveries.Of(await fleet.StopAsync(options.StepTimeout), flips, exact: true);
-        return new Figure($"hub-readback-{clients}", $"flip → {clients:N0} hub clients (event, then GetKillSwitches)", target)
+        return new Figure($"hub-readback-{clients}", $"flip → {clients:N0} hub clients, the earlier pattern (event, then GetKillSwitches)", "(report)")
         {
-            Latency = deliveries.Latency, Lost = deliveries.Missing, Met = clients >= 1_000 ? deliveries.Latency?.P99 <= 50 && deliveries.Missing == 0 : null,
+            Latency = deliveries.Latency, Lost = deliveries.Missing,
         };
     }
 }

@@ -26,6 +26,12 @@ public sealed record LoadOptions
 
     public int PageFlips { get; init; } = 20;
 
+    /// <summary>
+    /// Time from one flip (pages part) or note (watchers part) to the next at least: pages are asked whether they showed
+    /// it only then, so the asking is not measured, and each change finds the pages done with the one before.
+    /// </summary>
+    public TimeSpan ChangeSpacing { get; init; } = TimeSpan.FromSeconds(1);
+
     public int Circuits { get; init; } = 50;
 
     /// <summary>Static incident pages held by the Viewer, per run of the watchers part; each takes --page-flips notes.</summary>
@@ -87,7 +93,7 @@ public sealed record LoadOptions
 
     public const string Usage = """
         load [--quick] [--scale-out] [--clients 100,1000] [--flips 200] [--readback-flips 50] [--poll-intervals 1,15] [--poll-window 30]
-             [--pages 10,25,50] [--page-flips 20] [--watchers 10,50] [--circuits 50] [--circuit-page incident|/path] [--writers 1,8,32] [--write-seconds 10]
+             [--pages 10,25,50] [--page-flips 20] [--change-spacing 1000] [--watchers 10,50] [--circuits 50] [--circuit-page incident|/path] [--writers 1,8,32] [--write-seconds 10]
              [--timeline-entries 10000] [--timeline-loads 10] [--connect-batch 50] [--step-timeout 60] [--out load-results]
              [--parts hub,polling,pages,watchers,memory,timeline,writes] [--warm-up 60]
         """;
@@ -114,6 +120,7 @@ public sealed record LoadOptions
                 "--poll-window" => options with { PollWindowSeconds = Number(name, value) },
                 "--pages" => options with { Pages = List(name, value) },
                 "--page-flips" => options with { PageFlips = Number(name, value) },
+                "--change-spacing" => options with { ChangeSpacing = TimeSpan.FromMilliseconds(Number(name, value)) },
                 "--watchers" => options with { Watchers = List(name, value) },
                 "--circuits" => options with { Circuits = Number(name, value) },
                 "--circuit-page" => options with { CircuitPage = value },

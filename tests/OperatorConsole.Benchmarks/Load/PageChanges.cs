@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Playwright;
 
@@ -7,10 +7,11 @@ namespace OperatorConsole.Benchmarks.Load;
 /// <summary>
 /// A change watched in open pages, measured in each page (pages and watchers parts): a MutationObserver notes, on the wall
 /// clock (performance.timeOrigin + performance.now()), each new value read from the first element matching a selector
-/// (its text, or the part of it matching a pattern); the change's start is taken on the same machine's wall clock. Each
-/// page tells the tool through a function exposed to its context when it has shown a change, so the tool can wait until
-/// every page has before the next change (one pending Playwright call per page per change cost this process, whose CPU
-/// counts as the server's, ~9 % of its samples in a profile: rig work).
+/// (its text, or the part of it matching a pattern); the change's start is taken on the same machine's wall clock. The
+/// tool asks the pages whether they have shown a change only once the change's spacing has passed, so that asking costs
+/// nothing while pages show it: a page that told the tool itself (a function exposed to its context, one Playwright
+/// round trip per page per change) spent that work on the cores the other pages were still showing the change on, and
+/// the next change followed the last page at once, into the previous change's paint.
 /// </summary>
 internal sealed class PageChanges
 {
@@ -28,41 +29,49 @@ internal sealed class PageChanges
             if (now !== undefined && now !== load.last) {
               load.changes.push({ state: now, at: performance.timeOrigin + performance.now() });
               load.last = now;
-              window.__ocShown(load.changes.length);
             }
           }).observe(document.body, { subtree: true, childList: true, characterData: true });
         }
         """;
 
-    private readonly ConcurrentDictionary<int, Showing> _changes = new();
-    private readonly int _pages;
+    private const int PollMilliseconds = 50;
 
-    private PageChanges(int pages) => _pages = pages;
+    private readonly IReadOnlyList<IPage> _pages;
 
-    /// <summary>Exposes the telling function to <paramref name="context"/>; call before its pages open.</summary>
-    public static async Task<PageChanges> ExposeAsync(IBrowserContext context, int pages)
-    {
-        var changes = new PageChanges(pages);
-        await context.ExposeFunctionAsync<int>("__ocShown", n => changes.Of(n).Saw(pages));
-        return changes;
-    }
+    private PageChanges(IReadOnlyList<IPage> pages) => _pages = pages;
 
     /// <summary>Starts watching each page's first <paramref name="selector"/> (its text, or the first match of <paramref name="pattern"/> in it).</summary>
-    public Task ObserveAsync(IEnumerable<IPage> pages, string selector, string? pattern = null) =>
-        Task.WhenAll(pages.Select(p => p.EvaluateAsync(Observe, new[] { selector, pattern })));
-
-    /// <summary>Waits until every page has shown its <paramref name="n"/>th change; false when one has not within the timeout.</summary>
-    public async Task<bool> AllShownAsync(int n, TimeSpan timeout, TextWriter log)
+    public static async Task<PageChanges> ObserveAsync(IReadOnlyList<IPage> pages, string selector, string? pattern = null)
     {
-        try
+        await Task.WhenAll(pages.Select(p => p.EvaluateAsync(Observe, new[] { selector, pattern })));
+        return new PageChanges(pages);
+    }
+
+    /// <summary>
+    /// Waits <paramref name="spacing"/>, then until every page has shown its <paramref name="n"/>th change; false when one
+    /// has not within the timeout.
+    /// </summary>
+    public async Task<bool> AllShownAsync(int n, TimeSpan spacing, TimeSpan timeout, TextWriter log)
+    {
+        await Task.Delay(spacing);
+        var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        var waiting = _pages;
+        while (true)
         {
-            await Of(n).All.Task.WaitAsync(timeout);
-            return true;
-        }
-        catch (TimeoutException)
-        {
-            log.WriteLine($"  ! not every page showed change {n} within {timeout.TotalSeconds:0} s; going on (counted as lost)");
-            return false;
+            var counts = await Task.WhenAll(waiting.Select(p => p.EvaluateAsync<int>("() => window.__ocLoad.changes.length")));
+            waiting = [.. waiting.Where((_, i) => counts[i] < n)];
+            if (waiting.Count == 0)
+            {
+                return true;
+            }
+
+            if (Stopwatch.GetTimestamp() > deadline)
+            {
+                log.WriteLine($"  ! {waiting.Count} pages had not shown change {n} within {timeout.TotalSeconds:0} s; going on (counted as lost)");
+                return false;
+            }
+
+            await Task.Delay(PollMilliseconds);
         }
     }
 
@@ -70,11 +79,11 @@ internal sealed class PageChanges
     /// Milliseconds from each change in [from, to) (its start on the wall clock, the value pages must show) to each page
     /// showing it, and how many changes pages never showed (or showed another value for).
     /// </summary>
-    public static async Task<(List<double> Milliseconds, int Lost)> ShownAsync(IEnumerable<IPage> pages, IReadOnlyList<(double StartEpochMs, string Shows)> changes, int from, int to)
+    public async Task<(List<double> Milliseconds, int Lost)> ShownAsync(IReadOnlyList<(double StartEpochMs, string Shows)> changes, int from, int to)
     {
         var milliseconds = new List<double>();
         var lost = 0;
-        foreach (var page in pages)
+        foreach (var page in _pages)
         {
             var shown = await page.EvaluateAsync<JsonElement>("() => window.__ocLoad.changes");
             for (var i = from; i < to; i++)
@@ -91,22 +100,5 @@ internal sealed class PageChanges
         }
 
         return (milliseconds, lost);
-    }
-
-    private Showing Of(int n) => _changes.GetOrAdd(n, _ => new Showing());
-
-    private sealed class Showing
-    {
-        private int _pages;
-
-        public TaskCompletionSource All { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public void Saw(int pages)
-        {
-            if (Interlocked.Increment(ref _pages) == pages)
-            {
-                All.TrySetResult();
-            }
-        }
     }
 }

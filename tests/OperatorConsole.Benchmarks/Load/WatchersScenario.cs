@@ -6,7 +6,7 @@ namespace OperatorConsole.Benchmarks.Load;
 /// <summary>
 /// Note → M watchers (issue 14): M static pages of one incident held by the demo Viewer, each live over the hub
 /// (js/incident-watch.js refreshes the page on every change of the incident). Notes are added through the API one after
-/// another, each once every page showed the last; each page notes when the new note's row is first in its timeline
+/// another, each a spacing after the last and once every page showed it; each page notes when the new note's row is first in its timeline
 /// (<see cref="PageChanges"/>). The server's CPU per note divided by M is what one watcher costs a change. Then, without
 /// Chromium, the same page fetched by M concurrent GETs with the Viewer's cookie, as the script's refresh asks for it:
 /// the CPU of one static render.
@@ -26,19 +26,19 @@ internal static class WatchersScenario
         var path = $"/incidents/{incidentId}";
         var context = await browser.SignedInAsync(console.Host.BaseAddress, "viewer", "demo-viewer");
         await using var _ = context;
-        var shown = await PageChanges.ExposeAsync(context, count);
         var pages = await browser.OpenAsync(context, path, "[data-testid=timeline]", count, log, LoadBrowser.WatchLive);
-        await shown.ObserveAsync(pages, FirstRow, NotePattern);
+        var shown = await PageChanges.ObserveAsync(pages, FirstRow, NotePattern);
 
         var notes = new List<(double StartEpochMs, string Shows)>();
-        async Task NoteAndWaitAsync()
+        // Warm-up notes are not measured, so they need no spacing.
+        async Task NoteAndWaitAsync(TimeSpan spacing)
         {
             var text = $"watch note {notes.Count + 1}";
             notes.Add((await console.AddNoteAsync(incidentId, text), text));
-            await shown.AllShownAsync(notes.Count, options.StepTimeout, log);
+            await shown.AllShownAsync(notes.Count, spacing, options.StepTimeout, log);
         }
 
-        await JitWarmUp.RunAsync(NoteAndWaitAsync, WarmUpNotes, QuietRound, options.WarmUp, log);
+        await JitWarmUp.RunAsync(() => NoteAndWaitAsync(TimeSpan.Zero), WarmUpNotes, QuietRound, options.WarmUp, log);
         var warmUpNotes = notes.Count;
         // The page's own GETs (the script's refreshes), to tell renders per watcher per note from the rest of the cost.
         var renders = 0;
@@ -53,11 +53,11 @@ internal static class WatchersScenario
         var cpu = HostCpu.Start();
         for (var i = 0; i < options.PageFlips; i++)
         {
-            await NoteAndWaitAsync();
+            await NoteAndWaitAsync(options.ChangeSpacing);
         }
 
         var (cpuPerNote, jitted) = (cpu.MillisecondsPer(options.PageFlips), cpu.MethodsJitted);
-        var (measured, lost) = await PageChanges.ShownAsync(pages, notes, warmUpNotes, notes.Count);
+        var (measured, lost) = await shown.ShownAsync(notes, warmUpNotes, notes.Count);
         var delivery = new Figure($"watchers-{count}", $"note → {count} watchers (static incident page, Viewer; in-page MutationObserver)", "(report)")
         {
             Latency = Latency.Of(measured), Lost = lost,

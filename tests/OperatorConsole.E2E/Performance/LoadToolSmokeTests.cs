@@ -20,6 +20,7 @@ public sealed class LoadToolSmokeTests : IDisposable
         PollWindowSeconds = 3,
         Pages = [2],
         PageFlips = 2,
+        ChangeSpacing = TimeSpan.FromMilliseconds(100),
         Watchers = [2],
         Circuits = 2,
         Writers = [1, 2],
