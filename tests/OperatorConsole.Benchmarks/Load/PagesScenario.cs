@@ -33,7 +33,8 @@ internal static class PagesScenario
         var warmUpFlips = flips.Count;
 
         // Spaced flips leave the pages idle most of each spacing: what host and pages take idle over one spacing is
-        // measured first and given beside the flips' figures.
+        // measured first (once the last warm-up flip's work is done) and given beside the flips' figures.
+        await Task.Delay(options.ChangeSpacing);
         var (idleCpu, idleBrowserCpu) = (HostCpu.Start(), BrowserCpu.Start());
         await Task.Delay(options.ChangeSpacing * IdleSpacings);
         var (idleHost, idleBrowser) = (idleCpu.MillisecondsPer(IdleSpacings), idleBrowserCpu.MillisecondsPer(IdleSpacings));

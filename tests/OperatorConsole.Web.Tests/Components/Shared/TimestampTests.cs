@@ -44,4 +44,21 @@ public sealed class TimestampTests : BunitTestContext
 
         cut.WaitForAssertion(() => Assert.Contains("(8 min ago)", cut.Find("time").TextContent, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void ClockTicks_RelativeTimeUnchanged_DoesNotRender()
+    {
+        JSInterop.SetupModule("./js/time.js").Setup<string?>("timeZone");
+        // 2 min 50 s ago: "3 min" now and one tick later (3 min 20 s), "4 min" the tick after (3 min 50 s).
+        var cut = Render<Timestamp>(p => p.Add(t => t.At, Opened.AddSeconds(10)));
+        var renders = cut.RenderCount;
+
+        _clock.Advance(BrowserClock.TickInterval);
+
+        Assert.Contains("(3 min ago)", cut.Find("time").TextContent, StringComparison.Ordinal);
+        Assert.Equal(renders, cut.RenderCount);
+        _clock.Advance(BrowserClock.TickInterval);
+        cut.WaitForAssertion(() => Assert.Contains("(4 min ago)", cut.Find("time").TextContent, StringComparison.Ordinal));
+        Assert.Equal(renders + 1, cut.RenderCount);
+    }
 }
