@@ -54,7 +54,7 @@ internal sealed class PageChanges
     public async Task<bool> AllShownAsync(int n, TimeSpan spacing, TimeSpan timeout, TextWriter log)
     {
         await Task.Delay(spacing);
-        var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        var start = Stopwatch.GetTimestamp();
         var waiting = _pages;
         while (true)
         {
@@ -65,7 +65,7 @@ internal sealed class PageChanges
                 return true;
             }
 
-            if (Stopwatch.GetTimestamp() > deadline)
+            if (Stopwatch.GetElapsedTime(start) > timeout)
             {
                 log.WriteLine($"  ! {waiting.Count} pages had not shown change {n} within {timeout.TotalSeconds:0} s; going on (counted as lost)");
                 return false;
