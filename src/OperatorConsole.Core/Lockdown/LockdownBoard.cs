@@ -17,6 +17,12 @@ public sealed class LockdownBoard(LockdownService lockdown, ILiveEventSource sou
 
     public Versioned<LockdownNow> Current => _shared.Current;
 
+    /// <summary>
+    /// The lockdown as committed (one store read), for a one-off render that must show no less than what the hub has
+    /// already told its browser: <see cref="Current"/> takes a change in a moment after the hub sends it.
+    /// </summary>
+    public LockdownNow Committed() => new(lockdown.Active());
+
     /// <inheritdoc cref="SharedSnapshot{T}.Watch"/>
     public IDisposable Watch(Func<Versioned<LockdownNow>, IReadOnlyList<LiveEvent>, Task> onChange, Func<Exception, Task> onError) =>
         _shared.Watch(onChange, onError);

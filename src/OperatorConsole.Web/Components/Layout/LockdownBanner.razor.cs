@@ -20,6 +20,15 @@ public sealed partial class LockdownBanner : IDisposable
 
     protected override void OnInitialized()
     {
+        // A render without a circuit (a static page, a prerender) is read once and never watched. A static page is asked
+        // for again when the hub tells its browser of a lockdown change, which can be before the shared board has taken
+        // the change in (or, with several instances, before it was relayed here): that render reads what is committed.
+        if (!RendererInfo.IsInteractive)
+        {
+            _active = Board.Committed().Active;
+            return;
+        }
+
         _watch = Board.Watch(OnLockdownChangedAsync, DispatchExceptionAsync);
         _active = Board.Current.Value.Active;
     }

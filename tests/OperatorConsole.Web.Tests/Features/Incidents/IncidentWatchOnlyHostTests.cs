@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using OperatorConsole.Core.Common;
 using OperatorConsole.Core.Incidents;
+using OperatorConsole.Core.Lockdown;
+using OperatorConsole.Core.Persistence;
 using OperatorConsole.Core.Users;
 using OperatorConsole.Testing;
 using OperatorConsole.Web.Auth;
@@ -68,6 +70,39 @@ public sealed class IncidentWatchOnlyHostTests(ConsoleHost host) : IClassFixture
         Assert.Contains("rollback done", afterOther, StringComparison.Ordinal);
         Assert.Equal("Vera Viewer", await CurrentUserAsync(afterVera));
         Assert.Equal("Vic Viewer", await CurrentUserAsync(afterOther));
+    }
+
+    [Fact]
+    public async Task IncidentPage_LockdownCommittedBeforeTheSharedBoardTookItIn_BannerShown()
+    {
+        var id = await OpenIncidentAsync();
+        using var viewer = await HostClients.SignedInClientAsync(host, "viewer", "demo-viewer");
+        var board = host.Service<LockdownBoard>();
+        Assert.Null(board.Current.Value.Active);
+        var store = host.Service<IConsoleStore>();
+        // Written past the service, so no event reaches the board: as a lockdown just committed is, for a moment, while
+        // the hub already tells browsers of it (or one committed by another instance and not yet relayed here).
+        var lockdown = new LockdownRecord
+        {
+            Id = "LD-BOARD-LAG", Reason = "Committed, not yet taken in", EngagedBy = "oncall", EngagedByName = "Omar On-call",
+            EngagedAt = DateTimeOffset.UtcNow, SnapshotId = "none", SnapshotHash = "none",
+        };
+        await store.WriteAsync(s => { s.Lockdown.Upsert(lockdown); return 0; });
+        try
+        {
+            var html = await viewer.GetStringAsync($"/incidents/{id}");
+
+            Assert.Null(board.Current.Value.Active);
+            Assert.Contains("Committed, not yet taken in", html, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await store.WriteAsync(s =>
+            {
+                s.Lockdown.Upsert(lockdown with { Release = new("test over", "Omar On-call", "oncall", "Omar On-call", DateTimeOffset.UtcNow, "none", false) });
+                return 0;
+            });
+        }
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using OperatorConsole.Core.Lockdown;
 using OperatorConsole.Web.Components.Layout;
@@ -14,6 +15,7 @@ public sealed class LockdownBannerTests : BunitTestContext
     [Fact]
     public async Task LockdownElsewhere_BannerAppearsWithWhoAndWhy_AndLeavesOnRelease()
     {
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         var cut = Render<LockdownBanner>();
         Assert.Empty(cut.FindAll("[data-testid=lockdown-banner]"));
 
