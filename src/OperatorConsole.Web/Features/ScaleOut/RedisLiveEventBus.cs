@@ -24,15 +24,27 @@ public sealed class RedisLiveEventBus(LiveEventBroadcaster local, RedisConnectio
 
     public bool CameFromAnotherInstance(LiveEvent liveEvent) => _relayed.TryGetValue(liveEvent, out _);
 
+    private LiveSubscription? _committedHere;
+    private ChannelMessageQueue? _fromOthers;
+
+    /// <summary>
+    /// Both subscriptions are made before this instance serves anyone (hosted services start before the server): none
+    /// of this instance's changes goes unrelayed, and none another instance commits just after this one came up goes
+    /// unheard (Redis pub/sub keeps nothing for a subscriber not yet there).
+    /// </summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        _committedHere = local.Subscribe(Topics.All);
+        _fromOthers = await redis.Multiplexer.GetSubscriber().SubscribeAsync(redis.LiveEvents);
+        _fromOthers.OnMessage(Relay);
+        await base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Subscribed before the first commit can be told, so none of this instance's changes is missed.
-        using var committedHere = local.Subscribe(Topics.All);
-        var queue = await redis.Multiplexer.GetSubscriber().SubscribeAsync(redis.LiveEvents);
-        queue.OnMessage(Relay);
         try
         {
-            await foreach (var liveEvent in committedHere.Reader.ReadAllAsync(stoppingToken))
+            await foreach (var liveEvent in _committedHere!.Reader.ReadAllAsync(stoppingToken))
             {
                 if (!CameFromAnotherInstance(liveEvent))
                 {
@@ -48,7 +60,8 @@ public sealed class RedisLiveEventBus(LiveEventBroadcaster local, RedisConnectio
         }
         finally
         {
-            await queue.UnsubscribeAsync();
+            _committedHere!.Dispose();
+            await _fromOthers!.UnsubscribeAsync();
         }
     }
 
