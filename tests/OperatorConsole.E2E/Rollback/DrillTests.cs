@@ -22,10 +22,15 @@ public sealed class DrillTests(BrowserFixture fixture) : IClassFixture<BrowserFi
         await BrowserFixture.GotoInteractiveAsync(page, $"/scopes/{Scope}");
         await page.GetByTestId("start-drill").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/rollbacks/"));
+        // Each step shown done before the next is pressed: a click while the last step's result still renders can land on
+        // a button about to be replaced.
         await page.GetByTestId("rollback-act-2").ClickAsync();
+        await StepDoneAsync(page, 2);
         await page.GetByTestId("rollback-act-3").ClickAsync();
         await page.GetByTestId("rebind-confirm").ClickAsync();
+        await StepDoneAsync(page, 3);
         await page.GetByTestId("rollback-act-4").ClickAsync();
+        await StepDoneAsync(page, 4);
         await page.GetByTestId("rollback-act-5").ClickAsync();
 
         await Assertions.Expect(page.GetByTestId("rollback-outcome")).ToHaveTextAsync("Objective met");
@@ -38,4 +43,7 @@ public sealed class DrillTests(BrowserFixture fixture) : IClassFixture<BrowserFi
         await Assertions.Expect(page.GetByTestId("objective-badge")).ToHaveAttributeAsync("data-proven", "true");
         await BrowserFixture.ScreenshotAsync(page, "rollbacks-dark");
     }
+
+    private static Task StepDoneAsync(IPage page, int number) =>
+        Assertions.Expect(page.Locator($"[data-testid=rollback-step-{number}]")).ToHaveAttributeAsync("data-done", "true");
 }
