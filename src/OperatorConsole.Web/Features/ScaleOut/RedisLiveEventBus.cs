@@ -21,11 +21,10 @@ public sealed class RedisLiveEventBus(LiveEventBroadcaster local, RedisConnectio
     private readonly string _instance = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
     private readonly ConditionalWeakTable<LiveEvent, string> _relayed = [];
-
-    public bool CameFromAnotherInstance(LiveEvent liveEvent) => _relayed.TryGetValue(liveEvent, out _);
-
     private LiveSubscription? _committedHere;
     private ChannelMessageQueue? _fromOthers;
+
+    public bool CameFromAnotherInstance(LiveEvent liveEvent) => _relayed.TryGetValue(liveEvent, out _);
 
     /// <summary>
     /// Both subscriptions are made before this instance serves anyone (hosted services start before the server): none
